@@ -1,0 +1,26 @@
+package org.mercato.platform.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A body that is not the JSON we expect: 400, without echoing parser internals. */
+@Provider
+public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(JsonbException exception) {
+        return malformed().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
+    }
+
+    static Problem malformed() {
+        return Problem.of(400, "malformed-json", "Malformed request body",
+                "The request body is not valid JSON for this resource");
+    }
+}

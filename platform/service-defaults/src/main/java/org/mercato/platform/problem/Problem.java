@@ -1,0 +1,104 @@
+package org.mercato.platform.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem detail. Every error a Mercato service returns is one of these, so clients parse one shape.
+ */
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType MEDIA_TYPE_JSON = MediaType.valueOf(MEDIA_TYPE);
+    private static final String TYPE_BASE = "https://mercato.dev/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+    private final List<FieldError> errors;
+    private final Map<String, String> headers;
+
+    public record FieldError(String field, String message) {
+    }
+
+    private Problem(int status, String type, String title, String detail, List<FieldError> errors,
+            Map<String, String> headers) {
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.detail = detail;
+        this.errors = errors;
+        this.headers = headers;
+    }
+
+    /** @param slug short machine-readable kind, e.g. {@code email-taken}; becomes the type URI. */
+    public static Problem of(int status, String slug, String title, String detail) {
+        return new Problem(status, TYPE_BASE + slug, title, detail, List.of(), Map.of());
+    }
+
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(status, type, title, detail, List.copyOf(fieldErrors), headers);
+    }
+
+    public Problem withHeader(String name, String value) {
+        var copy = new java.util.LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Problem(status, type, title, detail, errors, Map.copyOf(copy));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public String toJson(URI instance) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        if (instance != null) {
+            json.add("instance", instance.getPath());
+        }
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message",
+                    e.message())));
+            json.add("errors", list);
+        }
+        return json.build().toString();
+    }
+
+    public Response toResponse(URI instance) {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MEDIA_TYPE_JSON)
+                .entity(toJson(instance));
+        headers.forEach(response::header);
+        return response.build();
+    }
+}

@@ -1,0 +1,184 @@
+package org.mercato.user.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A shopper's or staff member's account: identity, roles, password hash and the login-failure counter that
+ * locks it after repeated wrong passwords.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "email_normalized", nullable = false, length = 254, unique = true)
+    private String emailNormalized;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 20)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("createdAt")
+    private List<Address> addresses = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Account() {
+        // for JPA
+    }
+
+    public Account(EmailAddress email, String name, String passwordHash, Set<Role> roles, Instant now) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("an account needs at least one role");
+        }
+        this.id = UUID.randomUUID();
+        this.email = email.value();
+        this.emailNormalized = email.normalized();
+        this.name = name.trim();
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** A wrong password: count it, and lock the account once the policy's limit is reached. */
+    public void recordFailedLogin(Instant now, LoginPolicy policy) {
+        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
+            // the previous lock has run out: start counting afresh
+            lockedUntil = null;
+            failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins >= policy.maxFailures()) {
+            lockedUntil = now.plus(policy.lockout());
+        }
+    }
+
+    public void recordSuccessfulLogin() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void changePassword(String newPasswordHash, Instant now) {
+        this.passwordHash = newPasswordHash;
+        this.passwordChangedAt = now;
+        recordSuccessfulLogin();
+    }
+
+    public void rename(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        this.name = newName.trim();
+    }
+
+    public Address addAddress(PostalAddress postal, Instant now) {
+        Address address = new Address(this, postal, now);
+        addresses.add(address);
+        return address;
+    }
+
+    public Address address(UUID addressId) {
+        return addresses.stream().filter(a -> a.id().equals(addressId)).findFirst()
+                .orElseThrow(AddressNotFoundException::new);
+    }
+
+    public void removeAddress(UUID addressId) {
+        addresses.remove(address(addressId));
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Address> addresses() {
+        return Collections.unmodifiableList(addresses);
+    }
+}

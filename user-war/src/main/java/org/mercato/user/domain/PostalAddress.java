@@ -1,0 +1,30 @@
+package org.mercato.user.domain;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** A postal address value as DESIGN §5 shapes it; the country is an ISO 3166 alpha-2 code. */
+public record PostalAddress(String name, String line1, String line2, String city, String postalCode,
+        String country) {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public PostalAddress {
+        name = required(name, "name");
+        line1 = required(line1, "line1");
+        line2 = line2 == null || line2.isBlank() ? null : line2.trim();
+        city = required(city, "city");
+        postalCode = required(postalCode, "postalCode");
+        country = required(country, "country").toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            throw new IllegalArgumentException("country must be an ISO 3166 alpha-2 code");
+        }
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value.trim();
+    }
+}

@@ -1,0 +1,59 @@
+package org.mercato.user.interfaces;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.mercato.platform.problem.Problem;
+import org.mercato.user.domain.AccountLockedException;
+import org.mercato.user.domain.AccountNotFoundException;
+import org.mercato.user.domain.AddressNotFoundException;
+import org.mercato.user.domain.EmailAlreadyRegisteredException;
+import org.mercato.user.domain.InvalidCredentialsException;
+import org.mercato.user.domain.InvalidRefreshTokenException;
+import org.mercato.user.domain.UserDomainException;
+import org.mercato.user.domain.WeakPasswordException;
+
+/** The user domain's refusals as problem+json. */
+@Provider
+public class UserProblemMapper implements ExceptionMapper<UserDomainException> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(UserDomainException e) {
+        return problem(e).toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
+    }
+
+    static Problem problem(UserDomainException e) {
+        if (e instanceof EmailAlreadyRegisteredException) {
+            return Problem.of(409, "email-taken", "Email already registered", e.getMessage());
+        }
+        if (e instanceof InvalidCredentialsException) {
+            return Problem.of(401, "invalid-credentials", "Invalid credentials", e.getMessage());
+        }
+        if (e instanceof AccountLockedException locked) {
+            long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
+            return Problem.of(429, "account-locked", "Account temporarily locked", e.getMessage())
+                    .withHeader("Retry-After", Long.toString(seconds));
+        }
+        if (e instanceof WeakPasswordException) {
+            return Problem.of(400, "weak-password", "Password rejected", e.getMessage())
+                    .withErrors(List.of(new Problem.FieldError("password", e.getMessage())));
+        }
+        if (e instanceof InvalidRefreshTokenException) {
+            return Problem.of(401, "invalid-refresh-token", "Invalid refresh token", e.getMessage());
+        }
+        if (e instanceof AccountNotFoundException || e instanceof AddressNotFoundException) {
+            return Problem.of(404, "not-found", "Not found", e.getMessage());
+        }
+        return Problem.of(400, "invalid-request", "Invalid request", e.getMessage());
+    }
+}

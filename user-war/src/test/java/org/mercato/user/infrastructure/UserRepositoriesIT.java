@@ -1,0 +1,187 @@
+package org.mercato.user.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mercato.platform.persistence.DatabaseMigrations;
+import org.mercato.user.domain.Account;
+import org.mercato.user.domain.EmailAddress;
+import org.mercato.user.domain.EmailAlreadyRegisteredException;
+import org.mercato.user.domain.PostalAddress;
+import org.mercato.user.domain.RefreshToken;
+import org.mercato.user.domain.Role;
+import org.mercato.user.domain.SigningKey;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The user repositories and Flyway migrations against a real PostgreSQL 17. */
+class UserRepositoriesIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static EmbeddedPostgres postgres;
+    private static EntityManagerFactory emf;
+    private static MigrateResult migration;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        migration = DatabaseMigrations.migrate(postgres.getPostgresDatabase(),
+                UserRepositoriesIT.class.getClassLoader(), "users");
+        emf = Persistence.createEntityManagerFactory("users-it", Map.of(
+                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "jakarta.persistence.jdbc.user", "postgres",
+                "jakarta.persistence.jdbc.password", "postgres",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        if (emf != null) {
+            emf.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private Account newAccount(String email, Role... roles) {
+        return new Account(new EmailAddress(email), "Someone", "hash", Set.of(roles), NOW);
+    }
+
+    @Test
+    void flywayCreatesTheSchemaAndASecondRunChangesNothing() throws Exception {
+        assertTrue(migration.migrationsExecuted >= 1);
+        MigrateResult again = DatabaseMigrations.migrate(postgres.getPostgresDatabase(),
+                getClass().getClassLoader(), "users");
+        assertEquals(0, again.migrationsExecuted);
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                ResultSet tables = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+            var names = new java.util.HashSet<String>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            assertTrue(names.containsAll(Set.of("account", "account_role", "address", "refresh_token",
+                    "signing_key", "flyway_schema_history")), names.toString());
+        }
+    }
+
+    @Test
+    void findsAnAccountByEmailInAnyLetterCase() {
+        Account account = newAccount("Mixed.Case@Shop.example", Role.CUSTOMER);
+        inTransaction(em -> new JpaAccountRepository(em).add(account));
+        inTransaction(em -> {
+            var repository = new JpaAccountRepository(em);
+            Account found = repository.findByEmail(EmailAddress.normalize("MIXED.case@shop.EXAMPLE")).orElseThrow();
+            assertEquals(account.id(), found.id());
+            assertEquals("Mixed.Case@Shop.example", found.email());
+            assertEquals(Set.of(Role.CUSTOMER), found.roles());
+            assertTrue(repository.existsByEmail("mixed.case@shop.example"));
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesASecondAccountForTheSameEmail() {
+        inTransaction(em -> new JpaAccountRepository(em).add(newAccount("twin@shop.example", Role.CUSTOMER)));
+        assertThrows(EmailAlreadyRegisteredException.class, () -> inTransaction(
+                em -> new JpaAccountRepository(em).add(newAccount("TWIN@shop.example", Role.CUSTOMER))));
+        inTransaction(em -> assertEquals(1, new JpaAccountRepository(em).count("twin@shop")));
+    }
+
+    @Test
+    void findsAdminsByRoleAndSearchesByText() {
+        inTransaction(em -> new JpaAccountRepository(em).add(newAccount("boss@shop.example", Role.ADMIN,
+                Role.STAFF)));
+        inTransaction(em -> {
+            var repository = new JpaAccountRepository(em);
+            assertTrue(repository.anyWithRole(Role.ADMIN));
+            assertEquals("boss@shop.example", repository.search("BOSS", 0, 10).get(0).email());
+            assertTrue(repository.search("no-such-person", 0, 10).isEmpty());
+            // LIKE wildcards in the text are taken literally
+            assertEquals(0, repository.count("%"));
+        });
+    }
+
+    @Test
+    void addressesAreStoredWithTheirAccount() {
+        Account account = newAccount("home@shop.example", Role.CUSTOMER);
+        account.addAddress(new PostalAddress("Home", "1 Rue X", null, "Paris", "75001", "FR"), NOW);
+        inTransaction(em -> new JpaAccountRepository(em).add(account));
+        inTransaction(em -> {
+            Account found = new JpaAccountRepository(em).find(account.id()).orElseThrow();
+            assertEquals(1, found.addresses().size());
+            assertEquals("Paris", found.addresses().get(0).postal().city());
+            found.removeAddress(found.addresses().get(0).id());
+        });
+        inTransaction(em -> assertTrue(new JpaAccountRepository(em).find(account.id()).orElseThrow()
+                .addresses().isEmpty()));
+    }
+
+    @Test
+    void refreshTokensAreFoundByHashAndRevokedByFamily() {
+        Account account = newAccount("tokens@shop.example", Role.CUSTOMER);
+        UUID family = UUID.randomUUID();
+        inTransaction(em -> {
+            new JpaAccountRepository(em).add(account);
+            var tokens = new JpaRefreshTokenRepository(em);
+            tokens.add(new RefreshToken(account.id(), family, "a".repeat(64), NOW, NOW.plus(30, ChronoUnit.DAYS)));
+            tokens.add(new RefreshToken(account.id(), family, "b".repeat(64), NOW, NOW.plus(30, ChronoUnit.DAYS)));
+        });
+        inTransaction(em -> {
+            var tokens = new JpaRefreshTokenRepository(em);
+            assertTrue(tokens.findByHash("a".repeat(64)).orElseThrow().isUsableAt(NOW));
+            assertEquals(2, tokens.revokeFamily(family, NOW));
+        });
+        inTransaction(em -> {
+            var tokens = new JpaRefreshTokenRepository(em);
+            assertTrue(tokens.findByHash("b".repeat(64)).orElseThrow().isRevoked());
+            assertFalse(tokens.findByHash("c".repeat(64)).isPresent());
+        });
+    }
+
+    @Test
+    void theNewestSigningKeyWins() {
+        inTransaction(em -> {
+            var keys = new JpaSigningKeyRepository(em);
+            keys.add(new SigningKey("old", new byte[]{1}, new byte[]{2}, NOW.minusSeconds(60)));
+            keys.add(new SigningKey("new", new byte[]{3}, new byte[]{4}, NOW));
+        });
+        inTransaction(em -> {
+            var keys = new JpaSigningKeyRepository(em);
+            assertEquals("new", keys.newest().orElseThrow().kid());
+            assertEquals(2, keys.all().size());
+        });
+    }
+}
