@@ -11,7 +11,7 @@ import org.mercato.platform.security.Roles;
 /** The analytics service API under /analytics/api, secured by tokens from user-war. */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({ Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN })
+@DeclareRoles({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
 @ApplicationScoped
 public class AnalyticsApi extends Application {
 }

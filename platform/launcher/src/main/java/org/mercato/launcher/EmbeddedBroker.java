@@ -1,0 +1,79 @@
+package org.mercato.launcher;
+
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * ActiveMQ Artemis in the launcher's JVM, persistent under the data directory, listening on loopback only. The
+ * topics of DESIGN §3 exist from the start; failed deliveries back off, then land on the DLQ.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    static final String[] TOPICS = {"mercato.orders", "mercato.inventory", "mercato.fulfillment",
+            "mercato.catalog"};
+
+    private final EmbeddedActiveMQ server;
+    private final int port;
+
+    private EmbeddedBroker(EmbeddedActiveMQ server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedBroker start(Path directory, int port) throws Exception {
+        Configuration config = new ConfigurationImpl()
+                .setName("mercato")
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(directory.resolve("journal").toString())
+                .setBindingsDirectory(directory.resolve("bindings").toString())
+                .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
+                .setPagingDirectory(directory.resolve("paging").toString())
+                .setSecurityEnabled(false)
+                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                .setMaxDeliveryAttempts(5)
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(30_000)
+                .setAutoCreateDeadLetterResources(true));
+        config.addQueueConfiguration(QueueConfiguration.of("DLQ").setRoutingType(RoutingType.ANYCAST));
+        config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
+        server.start();
+        for (String topic : TOPICS) {
+            if (server.getActiveMQServer().getAddressInfo(SimpleString.of(topic)) == null) {
+                server.getActiveMQServer().addAddressInfo(
+                        new org.apache.activemq.artemis.core.server.impl.AddressInfo(SimpleString.of(topic))
+                                .addRoutingType(RoutingType.MULTICAST));
+            }
+        }
+        LOG.info(() -> "Artemis broker listening on 127.0.0.1:" + port);
+        return new EmbeddedBroker(server, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean hasAddress(String name) {
+        return server.getActiveMQServer().getAddressInfo(SimpleString.of(name)) != null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

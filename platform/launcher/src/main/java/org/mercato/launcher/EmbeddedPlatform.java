@@ -1,0 +1,125 @@
+package org.mercato.launcher;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Embedded mode (DESIGN §4.1): PostgreSQL and Artemis in this JVM, Payara Micro with every WAR as a child.
+ * Started by {@code ./mercato up} and by the system tests; {@link #close()} stops all three in reverse order.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPlatform.class.getName());
+
+    private final Settings settings;
+    private EmbeddedDatabase database;
+    private EmbeddedBroker broker;
+    private PayaraProcess payara;
+
+    private EmbeddedPlatform(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns once every service is ready; on failure, stops what had started. */
+    public static EmbeddedPlatform start(Settings settings, Consumer<String> notices, Duration readyTimeout)
+            throws Exception {
+        settings.checkInstalled();
+        Files.createDirectories(settings.dataDir());
+        if (Ports.inUse(settings.httpPort())) {
+            throw new IllegalStateException("port " + settings.httpPort()
+                    + " is in use: stop what uses it or set MERCATO_HTTP_PORT");
+        }
+        EmbeddedPlatform platform = new EmbeddedPlatform(settings);
+        try {
+            platform.database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
+                    settings.databasePort(), settings.services());
+            LOG.info(() -> "PostgreSQL ready on 127.0.0.1:" + platform.database.port());
+            platform.broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
+                    settings.brokerPort().orElseGet(Ports::free));
+            platform.payara = PayaraProcess.start(settings, platform.environment(), notices);
+            platform.payara.awaitReady(settings.httpPort(), settings.services(), readyTimeout);
+            return platform;
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** What the WARs learn about their surroundings, as MicroProfile Config environment variables. */
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MERCATO_MODE", "embedded");
+        env.put("MERCATO_DB_HOST", "127.0.0.1");
+        env.put("MERCATO_DB_PORT", Integer.toString(database.port()));
+        for (Service service : settings.services()) {
+            if (service.hasDatabase()) {
+                env.put(service.envPrefix() + "NAME", service.database());
+                env.put(service.envPrefix() + "USER", service.database());
+                env.put(service.envPrefix() + "PASSWORD", database.passwords().get(service.database()));
+            }
+        }
+        env.put("MERCATO_BROKER_HOST", "127.0.0.1");
+        env.put("MERCATO_BROKER_PORT", Integer.toString(broker.port()));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + settings.httpPort() + "/users/api/jwks");
+        env.put("MERCATO_ADMIN_EMAIL", settings.adminEmail());
+        settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
+        env.putAll(settings.extraEnvironment());
+        return env;
+    }
+
+    public int httpPort() {
+        return settings.httpPort();
+    }
+
+    public int databasePort() {
+        return database.port();
+    }
+
+    public int brokerPort() {
+        return broker.port();
+    }
+
+    public long payaraPid() {
+        return payara.pid();
+    }
+
+    public boolean isRunning() {
+        return payara != null && payara.isAlive();
+    }
+
+    public String payaraLogTail() {
+        return payara == null ? "" : payara.tail();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (payara != null) {
+                payara.close();
+                payara = null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (broker != null) {
+                broker.close();
+                broker = null;
+            }
+        } catch (Exception e) {
+            LOG.warning(() -> "Artemis did not stop cleanly: " + e.getMessage());
+        }
+        try {
+            if (database != null) {
+                database.close();
+                database = null;
+            }
+        } catch (Exception e) {
+            LOG.warning(() -> "PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.mercato.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Payara Micro with every WAR, as a child process that dies with the launcher (setpriv --pdeathsig). Its output
+ * goes to logs/payara.log; lines an operator must see (MERCATO-NOTICE, SEVERE) are passed on.
+ */
+final class PayaraProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PayaraProcess.class.getName());
+    private static final int TAIL_LINES = 60;
+
+    private final Process process;
+    private final Path logFile;
+    private final Deque<String> tail = new ArrayDeque<>();
+
+    private PayaraProcess(Process process, Path logFile) {
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    static PayaraProcess start(Settings settings, Map<String, String> environment, Consumer<String> notices)
+            throws IOException {
+        Path rootDir = settings.dataDir().resolve("payara");
+        // a reused root dir redeploys every WAR twice: start from nothing each time
+        deleteRecursively(rootDir);
+        Path logs = Files.createDirectories(settings.dataDir().resolve("logs"));
+        Path logFile = logs.resolve("payara.log");
+        if (Files.exists(logFile)) {
+            Files.move(logFile, logs.resolve("payara.previous.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        int clusterPort = Ports.free();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx" + settings.payaraHeap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.net.preferIPv4Stack=true",
+                "-jar", settings.payaraJar().toString(),
+                "--port", Integer.toString(settings.httpPort()),
+                "--rootdir", rootDir.toString(),
+                "--name", "mercato",
+                "--disablephonehome",
+                "--nohostaware",
+                // the data grid (carts, sessions, caches) as a one-member cluster on loopback, no multicast
+                "--hzport", Integer.toString(clusterPort),
+                "--clustermode", "tcpip:127.0.0.1:" + clusterPort));
+        for (Service service : settings.services()) {
+            command.add("--deploy");
+            command.add(settings.war(service).toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        PayaraProcess payara = new PayaraProcess(process, logFile);
+        Thread pump = new Thread(() -> payara.pump(notices), "payara-log");
+        pump.setDaemon(true);
+        pump.start();
+        LOG.info(() -> "Payara Micro started (pid " + process.pid() + "), log in " + logFile);
+        return payara;
+    }
+
+    private void pump(Consumer<String> notices) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.println(line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+                if (line.contains("MERCATO-NOTICE") || line.contains("SEVERE")) {
+                    notices.accept(line);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "Lost Payara's output: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until {@code /health/ready} is UP and names every expected check, and every context root answers.
+     */
+    void awaitReady(int httpPort, List<Service> services, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastState = "not started";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
+                        + " before it was ready; last lines of " + logFile + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                List<String> missing = services.stream().map(Service::readinessCheck)
+                        .filter(check -> check != null && !ready.body().contains("\"" + check + "\""))
+                        .toList();
+                if (ready.statusCode() == 200 && missing.isEmpty() && allDeployed(http, httpPort, services)) {
+                    return;
+                }
+                lastState = "HTTP " + ready.statusCode() + (missing.isEmpty() ? "" : ", missing checks " + missing);
+            } catch (IOException notYet) {
+                lastState = "not listening yet";
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout.toSeconds() + " s (" + lastState
+                + "); last lines of " + logFile + ":\n" + tail());
+    }
+
+    /** A WAR that fails to deploy does not stop Payara: check each context root answers with something. */
+    private static boolean allDeployed(HttpClient http, int httpPort, List<Service> services)
+            throws IOException, InterruptedException {
+        for (Service service : services) {
+            String path = service.contextRoot().equals("/") ? "/" : service.contextRoot() + "/";
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 404 && !service.contextRoot().equals("/")
+                    && isPlainNotFound(http, httpPort, service)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An API-only WAR answers 404 at its root too; its /api/status (401 without a token) proves it is there. */
+    private static boolean isPlainNotFound(HttpClient http, int httpPort, Service service)
+            throws IOException, InterruptedException {
+        HttpResponse<Void> status = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + service.contextRoot() + "/api/status"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        return status.statusCode() == 404;
+    }
+
+    String tail() {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(45, TimeUnit.SECONDS)) {
+            LOG.warning("Payara Micro did not stop in 45 s; killing it");
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

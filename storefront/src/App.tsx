@@ -1,0 +1,98 @@
+import { FormEvent, useState } from "react";
+import { Account, ApiError, me, register, signIn, signOut } from "./api";
+
+type Mode = "signIn" | "register";
+
+interface Session {
+  account: Account;
+  refreshToken: string;
+}
+
+export function App() {
+  const [mode, setMode] = useState<Mode>("signIn");
+  const [session, setSession] = useState<Session | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    setBusy(true);
+    setError(null);
+    try {
+      if (mode === "register") {
+        await register(email, password, String(form.get("name") ?? ""));
+      }
+      const tokens = await signIn(email, password);
+      setSession({ account: await me(tokens.access_token), refreshToken: tokens.refresh_token });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "The shop cannot be reached right now.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function leave() {
+    if (session) {
+      await signOut(session.refreshToken).catch(() => undefined);
+    }
+    setSession(null);
+  }
+
+  return (
+    <main className="shop">
+      <header>
+        <h1>Mercato</h1>
+        <p className="tagline">Everything you need, delivered.</p>
+      </header>
+      {session ? (
+        <section aria-label="account">
+          <p id="welcome">
+            Welcome, <strong>{session.account.name}</strong> ({session.account.email})
+          </p>
+          <button onClick={leave}>Sign out</button>
+        </section>
+      ) : (
+        <section aria-label={mode === "signIn" ? "sign in" : "create account"}>
+          <h2>{mode === "signIn" ? "Sign in" : "Create your account"}</h2>
+          <form onSubmit={submit}>
+            {mode === "register" && (
+              <label>
+                Name <input name="name" required maxLength={200} autoComplete="name" />
+              </label>
+            )}
+            <label>
+              Email <input name="email" type="email" required autoComplete="email" />
+            </label>
+            <label>
+              Password{" "}
+              <input
+                name="password"
+                type="password"
+                required
+                minLength={8}
+                autoComplete={mode === "signIn" ? "current-password" : "new-password"}
+              />
+            </label>
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {mode === "signIn" ? "Sign in" : "Create account"}
+            </button>
+          </form>
+          <button
+            className="link"
+            onClick={() => setMode(mode === "signIn" ? "register" : "signIn")}
+          >
+            {mode === "signIn" ? "New here? Create an account" : "Already have an account? Sign in"}
+          </button>
+        </section>
+      )}
+    </main>
+  );
+}
