@@ -36,6 +36,7 @@ final class PayaraProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final List<String> failedDeployments = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private PayaraProcess(Process process, Path logFile) {
         this.process = process;
@@ -67,7 +68,7 @@ final class PayaraProcess implements AutoCloseable {
                 "--disablephonehome",
                 "--nohostaware",
                 // the data grid (carts, sessions, caches) as a one-member cluster on loopback, no multicast
-                "--hzport", Integer.toString(clusterPort),
+                "--startport", Integer.toString(clusterPort), "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + clusterPort));
         for (Service service : settings.services()) {
             command.add("--deploy");
@@ -97,6 +98,10 @@ final class PayaraProcess implements AutoCloseable {
                         tail.removeFirst();
                     }
                 }
+                int failed = line.indexOf("Exception while deploying the app [");
+                if (failed >= 0) {
+                    failedDeployments.add(line.substring(failed));
+                }
                 if (line.contains("MERCATO-NOTICE") || line.contains("SEVERE")) {
                     notices.accept(line);
                 }
@@ -114,6 +119,10 @@ final class PayaraProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "not started";
         while (System.nanoTime() < deadline) {
+            if (!failedDeployments.isEmpty()) {
+                throw new IllegalStateException("a WAR failed to deploy: " + failedDeployments.get(0)
+                        + "\nsee " + logFile + "; last lines:\n" + tail());
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
                         + " before it was ready; last lines of " + logFile + ":\n" + tail());

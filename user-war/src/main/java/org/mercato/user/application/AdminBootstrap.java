@@ -4,12 +4,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.user.domain.AccountRepository;
@@ -19,7 +20,10 @@ import org.mercato.user.domain.Role;
  * At first start there is nobody to run the shop: create the first admin from MERCATO_ADMIN_EMAIL and
  * MERCATO_ADMIN_PASSWORD (in embedded mode the launcher generates the password and prints it once).
  */
-@ApplicationScoped
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdminBootstrap {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
@@ -38,9 +42,9 @@ public class AdminBootstrap {
     @ConfigProperty(name = "mercato.admin.password")
     Optional<String> password;
 
-    /** Runs after DatabaseMigrations, which observes the same event with an earlier priority. */
-    void onStart(
-            @Observes @Priority(Interceptor.Priority.APPLICATION) @Initialized(ApplicationScoped.class) Object event) {
+    /** Runs once DatabaseMigrations has brought the schema up to date. */
+    @PostConstruct
+    void onStart() {
         createFirstAdminIfNone();
     }
 

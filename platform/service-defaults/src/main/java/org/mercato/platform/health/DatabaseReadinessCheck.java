@@ -6,20 +6,16 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.mercato.platform.persistence.ServiceDatabase;
 
 /**
  * Readiness of a service's own database: a round trip with {@code select 1}. A service subclasses it as a
- * {@code @Readiness @ApplicationScoped} bean named after its context root, e.g. {@code catalog-database}.
+ * {@code @Readiness @ApplicationScoped} bean named after its context root, e.g. {@code catalog-database}, and
+ * injects its data source there (an injection point in this shared class would be required by every WAR,
+ * including those without a database).
  */
 public abstract class DatabaseReadinessCheck implements HealthCheck {
-
-    @Resource(lookup = ServiceDatabase.JNDI_NAME)
-    DataSource dataSource;
 
     private final String name;
 
@@ -27,10 +23,13 @@ public abstract class DatabaseReadinessCheck implements HealthCheck {
         this.name = name;
     }
 
+    /** The service's own data source, {@code @Resource(lookup = ServiceDatabase.JNDI_NAME)} in the subclass. */
+    protected abstract DataSource dataSource();
+
     @Override
     public HealthCheckResponse call() {
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             try (ResultSet result = statement.executeQuery("select 1")) {

@@ -6,23 +6,26 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Migrates the service's own database with Flyway while the application starts, before it takes any request.
- * Services without a database (cart) simply declare none.
+ * Services without a database (cart) simply declare none. A startup EJB, not a CDI observer: only inside a
+ * component invocation can Payara resolve the java:app name of the data source.
  */
-@ApplicationScoped
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
@@ -31,9 +34,8 @@ public class DatabaseMigrations {
     @ConfigProperty(name = "mercato.service.name", defaultValue = "service")
     String serviceName;
 
-    /** Runs before any application observer of the start event, so they find the schema migrated. */
-    void onStart(
-            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+    @PostConstruct
+    void onStart() {
         DataSource dataSource;
         try {
             dataSource = (DataSource) new InitialContext().lookup(ServiceDatabase.JNDI_NAME);

@@ -16,6 +16,12 @@ public class MalformedJsonMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
+        // the body-size limit fails the read from inside the parser: report that, not "malformed"
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem.problem().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
+            }
+        }
         return malformed().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
     }
 

@@ -1,0 +1,28 @@
+package org.mercato.analytics.infrastructure;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.Readiness;
+import org.mercato.platform.health.DatabaseReadinessCheck;
+import org.mercato.platform.persistence.ServiceDatabase;
+
+/** Readiness of the analytics database, which web.xml declares and only this service uses. */
+@Readiness
+@ApplicationScoped
+public class AnalyticsDatabaseCheck extends DatabaseReadinessCheck {
+
+    @Resource(lookup = ServiceDatabase.JNDI_NAME)
+    DataSource dataSource;
+
+    public AnalyticsDatabaseCheck() {
+        super("analytics-database");
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+}
