@@ -1,0 +1,87 @@
+package org.mercato.systemtests;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+/** A small HTTP client for black-box tests: JSON in, status + JSON out. */
+final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Reply(int status, String body, HttpResponse<String> raw) {
+
+        JsonObject json() {
+            return Json.createReader(new StringReader(body)).readObject();
+        }
+
+        JsonStructure anyJson() {
+            return Json.createReader(new StringReader(body)).read();
+        }
+
+        String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Reply get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    Reply post(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Reply put(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    Reply delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    URI uri(String path) {
+        return URI.create(base + path);
+    }
+}

@@ -1,0 +1,75 @@
+package org.mercato.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mercato.launcher.EmbeddedPlatform;
+import org.mercato.launcher.Settings;
+
+/**
+ * Starts embedded mode once for all system tests (one Payara JVM) on free ports with a fresh data directory,
+ * and stops it when the last test has run.
+ */
+public final class PlatformExtension implements BeforeAllCallback {
+
+    static final String ADMIN_EMAIL = "admin@mercato.test";
+    static final String ADMIN_PASSWORD = "admin-test-password-1";
+
+    private static EmbeddedPlatform platform;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (PlatformExtension.class) {
+            if (platform == null) {
+                platform = start("shared", Map.of());
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
+                        (ExtensionContext.Store.CloseableResource) () -> {
+                            platform.close();
+                            platform = null;
+                        });
+            }
+        }
+    }
+
+    static EmbeddedPlatform platform() {
+        return platform;
+    }
+
+    /** A platform of its own, for tests that stop and start it; the caller closes it. */
+    static EmbeddedPlatform start(String name, Map<String, String> extraEnvironment) throws Exception {
+        Path dataDir = Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve(name);
+        return start(dataDir, Ports.free(), extraEnvironment);
+    }
+
+    static EmbeddedPlatform start(Path dataDir, int httpPort, Map<String, String> extraEnvironment)
+            throws Exception {
+        Files.createDirectories(dataDir);
+        Map<String, String> env = new HashMap<>();
+        env.put("MERCATO_DATA_DIR", dataDir.toString());
+        env.put("MERCATO_HTTP_PORT", Integer.toString(httpPort));
+        env.put("MERCATO_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("MERCATO_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("MERCATO_PAYARA_HEAP", "768m");
+        Settings settings = Settings.fromEnvironment(Path.of(System.getProperty("mercato.home")), env)
+                .withExtraEnvironment(extraEnvironment);
+        return EmbeddedPlatform.start(settings, line -> System.out.println("[platform] " + line),
+                Duration.ofMinutes(4));
+    }
+
+    static final class Ports {
+        private Ports() {
+        }
+
+        static int free() throws java.io.IOException {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.mercato.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Embedded mode as `./mercato up` starts it: every service deployed, ready, observable. */
+@ExtendWith(PlatformExtension.class)
+class PlatformIT {
+
+    private static Http http;
+
+    @BeforeAll
+    static void connect() {
+        http = new Http(PlatformExtension.platform().httpPort());
+    }
+
+    @Test
+    void readinessIsUpWithACheckForEveryService() {
+        Http.Reply ready = http.get("/health/ready", null);
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject health = ready.json();
+        assertEquals("UP", health.getString("status"));
+        Set<String> checks = health.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject().getString("name")).collect(Collectors.toSet());
+        assertEquals(Set.of("users-database", "catalog-database", "inventory-database", "orders-database",
+                "cart-grid", "payments-database", "notifications-database", "fulfillment-database",
+                "analytics-database"), checks);
+        health.getJsonArray("checks").forEach(check -> assertEquals("UP", check.asJsonObject().getString(
+                "status"), check.toString()));
+    }
+
+    @Test
+    void livenessAndPrometheusMetricsAreServed() {
+        assertEquals(200, http.get("/health/live", null).status());
+        Http.Reply metrics = http.send(http.request("/metrics", null).header("Accept", "text/plain").GET().build());
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format expected");
+    }
+
+    @Test
+    void everyServiceApiAnswersUnderItsContextRoot() {
+        for (String root : List.of("/users", "/catalog", "/inventory", "/orders", "/cart", "/payments",
+                "/notifications", "/fulfillment", "/analytics")) {
+            Http.Reply status = http.get(root + "/api/status", null);
+            assertEquals(401, status.status(), root + " should be deployed and demand a token");
+            assertTrue(status.contentType().startsWith("application/problem+json"), root);
+        }
+    }
+
+    @Test
+    void unknownPathsGetProblemJson() {
+        Http.Reply missing = http.get("/users/api/no-such-thing", null);
+        assertEquals(404, missing.status());
+        assertTrue(missing.contentType().startsWith("application/problem+json"));
+        assertEquals(404, missing.json().getInt("status"));
+    }
+
+    @Test
+    void storefrontIsServedAtTheRoot() {
+        Http.Reply page = http.send(http.request("/", null).header("Accept", "text/html").GET().build());
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<div id=\"root\">"), page.body());
+        assertTrue(page.body().contains("/assets/"), "the built Vite bundle is linked");
+    }
+
+    @Test
+    void adminConsoleShowsItsSignInPage() {
+        Http.Reply page = http.send(http.request("/admin/", null).header("Accept", "text/html").GET().build());
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Mercato admin"), page.body());
+        assertTrue(page.body().contains("Sign in"));
+    }
+}

@@ -1,0 +1,259 @@
+package org.mercato.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The users API over HTTP, as the storefront, the console and other services use it. */
+@ExtendWith(PlatformExtension.class)
+class UserApiIT {
+
+    private static Http http;
+    private static UsersDatabase db;
+
+    @BeforeAll
+    static void connect() {
+        http = new Http(PlatformExtension.platform().httpPort());
+        db = new UsersDatabase(PlatformExtension.platform().databasePort());
+    }
+
+    static String uniqueEmail() {
+        return "shopper-" + UUID.randomUUID() + "@mercato.test";
+    }
+
+    static JsonObject register(String email, String password) {
+        Http.Reply created = http.post("/users/api/accounts", "{\"email\":\"" + email + "\",\"password\":\""
+                + password + "\",\"name\":\"Test Shopper\"}", null);
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    static JsonObject login(String email, String password) {
+        Http.Reply tokens = http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\"}", null);
+        assertEquals(200, tokens.status(), tokens.body());
+        return tokens.json();
+    }
+
+    static void assertProblem(Http.Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.body());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        JsonObject problem = reply.json();
+        assertEquals(status, problem.getInt("status"));
+        assertNotNull(problem.getString("title"));
+        assertFalse(reply.body().contains("Exception"), "no stack traces or class names to clients");
+    }
+
+    @Test
+    void registerThenLoginThenReadMe() {
+        String email = uniqueEmail();
+        JsonObject account = register(email, "correct horse battery");
+        assertEquals(email, account.getString("email"));
+        assertEquals("customer", account.getJsonArray("roles").getString(0));
+        assertFalse(account.toString().contains("password"), "no hash in responses");
+
+        JsonObject tokens = login(email.toUpperCase(), "correct horse battery");
+        assertEquals("Bearer", tokens.getString("token_type"));
+        assertEquals(900, tokens.getInt("expires_in"));
+        assertNotNull(tokens.getString("refresh_token"));
+        String payload = Jwt.payload(tokens.getString("access_token"));
+        assertTrue(payload.contains("\"iss\":\"mercato\""), payload);
+        assertTrue(payload.contains("\"upn\":\"" + email + "\""), payload);
+        assertTrue(payload.contains("\"groups\":[\"customer\"]"), payload);
+        assertTrue(Jwt.header(tokens.getString("access_token")).contains("\"alg\":\"RS256\""));
+
+        Http.Reply me = http.get("/users/api/accounts/me", tokens.getString("access_token"));
+        assertEquals(200, me.status(), me.body());
+        assertEquals(account.getString("id"), me.json().getString("id"));
+    }
+
+    @Test
+    void emailIsUniqueWhateverItsCase() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        long before = db.accounts();
+        Http.Reply duplicate = http.post("/users/api/accounts", "{\"email\":\"" + email.toUpperCase()
+                + "\",\"password\":\"another password\",\"name\":\"Twin\"}", null);
+        assertProblem(duplicate, 409);
+        assertEquals(before, db.accounts());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGet401() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"wrong\"}", null),
+                401);
+        assertProblem(http.post("/users/api/tokens",
+                "{\"email\":\"nobody@mercato.test\",\"password\":\"whatever1\"}", null), 401);
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"guess"
+                    + attempt + "\"}", null), 401);
+        }
+        Http.Reply fifth = http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"guess5\"}",
+                null);
+        assertProblem(fifth, 429);
+        assertNotNull(fifth.header("Retry-After"));
+        Http.Reply rightButLocked = http.post("/users/api/tokens", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery\"}", null);
+        assertProblem(rightButLocked, 429);
+    }
+
+    @Test
+    void invalidRegistrationsAre400AndStoreNothing() {
+        long before = db.accounts();
+        Http.Reply invalid = http.post("/users/api/accounts", "{\"email\":\"not-an-email\",\"password\":\"short\","
+                + "\"name\":\"\"}", null);
+        assertProblem(invalid, 400);
+        assertEquals(3, invalid.json().getJsonArray("errors").size(), invalid.body());
+        assertProblem(http.post("/users/api/accounts", "{\"email\":\"a@b.example\",", null), 400);
+        assertProblem(http.post("/users/api/accounts", "[1,2,3]", null), 400);
+        assertProblem(http.post("/users/api/accounts", "", null), 400);
+        assertEquals(before, db.accounts());
+    }
+
+    @Test
+    void oversizedBodiesAre413AndStoreNothing() {
+        long before = db.accounts();
+        String email = uniqueEmail();
+        String huge = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\""
+                + "x".repeat(200_000) + "\"}";
+        assertProblem(http.post("/users/api/accounts", huge, null), 413);
+        // without a Content-Length the limit is enforced while reading
+        HttpRequest chunked = http.request("/users/api/accounts", null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                .build();
+        assertProblem(http.send(chunked), 413);
+        assertEquals(before, db.accounts());
+        assertEquals(0, db.count("select count(*) from account where email_normalized = ?", email));
+    }
+
+    @Test
+    void refreshTokensRotateAndAReplayEndsTheSession() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        String first = login(email, "correct horse battery").getString("refresh_token");
+
+        Http.Reply rotated = http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + first + "\"}", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        String second = rotated.json().getString("refresh_token");
+        assertNotEquals(first, second);
+        assertEquals(200, http.get("/users/api/accounts/me", rotated.json().getString("access_token")).status());
+
+        // replaying the spent token revokes its whole family, including the second one
+        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + first + "\"}", null), 401);
+        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + second + "\"}", null), 401);
+        // stored only as hashes
+        assertEquals(0, db.count("select count(*) from refresh_token where token_hash = ?", second));
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        String refresh = login(email, "correct horse battery").getString("refresh_token");
+        assertEquals(204, http.post("/users/api/tokens/revoke", "{\"refresh_token\":\"" + refresh + "\"}", null)
+                .status());
+        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null), 401);
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPasswordAndEndsOtherSessions() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        JsonObject tokens = login(email, "correct horse battery");
+        String access = tokens.getString("access_token");
+        assertProblem(http.put("/users/api/accounts/me/password",
+                "{\"currentPassword\":\"wrong one\",\"newPassword\":\"a new long password\"}", access), 401);
+        assertEquals(204, http.put("/users/api/accounts/me/password",
+                "{\"currentPassword\":\"correct horse battery\",\"newPassword\":\"a new long password\"}", access)
+                .status());
+        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\""
+                + tokens.getString("refresh_token") + "\"}", null), 401);
+        assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery\"}", null), 401);
+        login(email, "a new long password");
+    }
+
+    @Test
+    void addressesCanBeManagedByTheirOwnerOnly() {
+        String access = login(register(uniqueEmail(), "correct horse battery").getString("email"),
+                "correct horse battery").getString("access_token");
+        String address = "{\"name\":\"Ann\",\"line1\":\"1 Rue de la Paix\",\"line2\":null,\"city\":\"Paris\","
+                + "\"postalCode\":\"75002\",\"country\":\"FR\"}";
+        Http.Reply created = http.post("/users/api/accounts/me/addresses", address, access);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        assertEquals("FR", created.json().getString("country"));
+
+        Http.Reply updated = http.put("/users/api/accounts/me/addresses/" + id, address.replace("Paris", "Lyon"),
+                access);
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals("Lyon", updated.json().getString("city"));
+        assertEquals(1, http.get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray().size());
+
+        assertProblem(http.post("/users/api/accounts/me/addresses", address.replace("\"FR\"", "\"XX\""), access),
+                400);
+        assertProblem(http.post("/users/api/accounts/me/addresses", address.replace("\"FR\"", "\"France\""),
+                access), 400);
+
+        String stranger = login(register(uniqueEmail(), "correct horse battery").getString("email"),
+                "correct horse battery").getString("access_token");
+        assertProblem(http.delete("/users/api/accounts/me/addresses/" + id, stranger), 404);
+        assertEquals(204, http.delete("/users/api/accounts/me/addresses/" + id, access).status());
+        assertEquals(0, http.get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray().size());
+    }
+
+    @Test
+    void staffAccountsAreCreatedByAdminsOnly() {
+        String admin = login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        String customer = login(register(uniqueEmail(), "correct horse battery").getString("email"),
+                "correct horse battery").getString("access_token");
+        String staffEmail = uniqueEmail();
+        String body = "{\"email\":\"" + staffEmail + "\",\"password\":\"staff password 1\",\"name\":\"Sam\","
+                + "\"roles\":[\"staff\"]}";
+
+        assertProblem(http.post("/users/api/accounts/staff", body, customer), 403);
+        Http.Reply created = http.post("/users/api/accounts/staff", body, admin);
+        assertEquals(201, created.status(), created.body());
+        assertEquals("staff", created.json().getJsonArray("roles").getString(0));
+
+        String staff = login(staffEmail, "staff password 1").getString("access_token");
+        assertProblem(http.post("/users/api/accounts/staff", body.replace(staffEmail, uniqueEmail()), staff), 403);
+        Http.Reply found = http.get("/users/api/accounts?q=" + staffEmail, staff);
+        assertEquals(200, found.status(), found.body());
+        assertEquals(1, found.json().getInt("total"));
+        assertProblem(http.get("/users/api/accounts", customer), 403);
+    }
+
+    @Test
+    void jwksPublishesTheSigningKey() {
+        Http.Reply jwks = http.get("/users/api/jwks", null);
+        assertEquals(200, jwks.status());
+        JsonObject key = jwks.json().getJsonArray("keys").getJsonObject(0);
+        assertEquals("RSA", key.getString("kty"));
+        assertEquals("RS256", key.getString("alg"));
+        assertNotNull(key.getString("n"));
+        assertEquals(db.newestSigningKey()[0], key.getString("kid"));
+        assertFalse(jwks.body().contains("\"d\""), "never the private exponent");
+    }
+}

@@ -1,0 +1,52 @@
+package org.mercato.systemtests;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Direct reads of the users database, to prove what a request did or did not store. */
+final class UsersDatabase {
+
+    private final int port;
+
+    UsersDatabase(int port) {
+        this.port = port;
+    }
+
+    long count(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long accounts() {
+        return count("select count(*) from account");
+    }
+
+    /** The newest token-signing key as (kid, PKCS#8 private key). */
+    Object[] newestSigningKey() {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
+                "select kid, private_key from signing_key order by created_at desc limit 1");
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            return new Object[] { result.getString(1), result.getBytes(2) };
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        // the embedded cluster's superuser, reachable only on loopback
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/users", "postgres", "postgres");
+    }
+}
