@@ -42,7 +42,7 @@ class PlatformIT {
     @Test
     void livenessAndPrometheusMetricsAreServed() {
         assertEquals(200, http.get("/health/live", null).status());
-        Http.Reply metrics = http.send(http.request("/metrics", null).header("Accept", "text/plain").GET().build());
+        Http.Reply metrics = http.send(http.request("/metrics", null).setHeader("Accept", "text/plain").GET().build());
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format expected");
     }
@@ -67,7 +67,7 @@ class PlatformIT {
 
     @Test
     void storefrontIsServedAtTheRoot() {
-        Http.Reply page = http.send(http.request("/", null).header("Accept", "text/html").GET().build());
+        Http.Reply page = http.send(http.request("/", null).setHeader("Accept", "text/html").GET().build());
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<div id=\"root\">"), page.body());
         assertTrue(page.body().contains("/assets/"), "the built Vite bundle is linked");
@@ -75,7 +75,7 @@ class PlatformIT {
 
     @Test
     void adminConsoleShowsItsSignInPage() {
-        Http.Reply page = http.send(http.request("/admin/", null).header("Accept", "text/html").GET().build());
+        Http.Reply page = http.send(http.request("/admin/", null).setHeader("Accept", "text/html").GET().build());
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Mercato admin"), page.body());
         assertTrue(page.body().contains("Sign in"));

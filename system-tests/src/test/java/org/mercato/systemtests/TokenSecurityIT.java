@@ -38,8 +38,8 @@ class TokenSecurityIT {
 
     @Test
     void aStaffTokenFromUserWarIsAcceptedByEveryOtherService() {
-        for (String root : new String[] { "/catalog", "/inventory", "/orders", "/cart", "/payments",
-                "/notifications", "/fulfillment", "/analytics" }) {
+        for (String root : new String[]{"/catalog", "/inventory", "/orders", "/cart", "/payments",
+                "/notifications", "/fulfillment", "/analytics"}) {
             Http.Reply status = http.get(root + "/api/status", adminToken);
             assertEquals(200, status.status(), root + ": " + status.body());
             assertEquals(PlatformExtension.ADMIN_EMAIL, status.json().getString("caller"));

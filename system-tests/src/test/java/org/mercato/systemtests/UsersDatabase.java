@@ -35,11 +35,12 @@ final class UsersDatabase {
 
     /** The newest token-signing key as (kid, PKCS#8 private key). */
     Object[] newestSigningKey() {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(
-                "select kid, private_key from signing_key order by created_at desc limit 1");
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select kid, private_key from signing_key order by created_at desc limit 1");
                 ResultSet result = statement.executeQuery()) {
             result.next();
-            return new Object[] { result.getString(1), result.getBytes(2) };
+            return new Object[]{result.getString(1), result.getBytes(2)};
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

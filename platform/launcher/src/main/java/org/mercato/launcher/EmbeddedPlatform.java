@@ -65,6 +65,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("MERCATO_BROKER_HOST", "127.0.0.1");
         env.put("MERCATO_BROKER_PORT", Integer.toString(broker.port()));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + settings.httpPort() + "/users/api/jwks");
+        env.put("MERCATO_API_BASE_URL", "http://127.0.0.1:" + settings.httpPort());
         env.put("MERCATO_ADMIN_EMAIL", settings.adminEmail());
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
         env.putAll(settings.extraEnvironment());

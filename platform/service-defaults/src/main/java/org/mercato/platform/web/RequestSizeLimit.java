@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.platform.problem.Problem;
+import org.mercato.platform.problem.ProblemException;
 
 /**
  * Refuses request bodies above {@code mercato.http.max-body-bytes} with 413 before anything is parsed or stored:
@@ -39,8 +40,17 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new LimitedInputStream(context.getInputStream(), maxBodyBytes));
-        return context.proceed();
+        LimitedInputStream limited = new LimitedInputStream(context.getInputStream(), maxBodyBytes);
+        context.setInputStream(limited);
+        try {
+            return context.proceed();
+        } catch (RuntimeException | IOException e) {
+            // the JSON parser wraps our failure in its own exception: whatever it became, it was too large
+            if (limited.exceeded()) {
+                throw new ProblemException(tooLarge(maxBodyBytes));
+            }
+            throw e;
+        }
     }
 
     static Problem tooLarge(long limit) {
@@ -76,10 +86,14 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
             return n;
         }
 
+        boolean exceeded() {
+            return count > limit;
+        }
+
         private void count(int n) {
             count += n;
             if (count > limit) {
-                throw new org.mercato.platform.problem.ProblemException(tooLarge(limit));
+                throw new ProblemException(tooLarge(limit));
             }
         }
     }
