@@ -39,6 +39,7 @@ export function App() {
       await signOut(session.refreshToken).catch(() => undefined);
     }
     setSession(null);
+    setMode("signIn");
   }
 
   return (

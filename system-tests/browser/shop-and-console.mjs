@@ -1,0 +1,79 @@
+// Drives headless Debian Chromium through the storefront and the admin console like a person would.
+// Usage: node shop-and-console.mjs <baseUrl> <adminEmail> <adminPassword> <screenshotDir>
+// Exits non-zero, with the reason, on the first thing that does not work.
+import { chromium } from "playwright-core";
+
+const [baseUrl, adminEmail, adminPassword, shots] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+function expect(condition, message) {
+  if (!condition) {
+    throw new Error(message);
+  }
+}
+
+try {
+  // A shopper creates an account in the storefront and is signed in.
+  const shop = await browser.newPage();
+  await shop.goto(`${baseUrl}/`);
+  await shop.getByText("New here? Create an account").click();
+  const email = `browser-${Date.now()}@mercato.test`;
+  await shop.fill("input[name=name]", "Browser Shopper");
+  await shop.fill("input[name=email]", email);
+  await shop.fill("input[name=password]", "correct horse battery");
+  await shop.click("button[type=submit]");
+  await shop.waitForSelector("#welcome", { timeout: 15000 });
+  expect((await shop.textContent("#welcome")).includes(email), "storefront should greet the new shopper");
+  await shop.screenshot({ path: `${shots}/storefront-signed-in.png` });
+
+  // Registering the same email again shows the API's problem detail to the shopper.
+  await shop.getByText("Sign out").click();
+  await shop.getByText("New here? Create an account").click();
+  await shop.fill("input[name=name]", "Twin");
+  await shop.fill("input[name=email]", email.toUpperCase());
+  await shop.fill("input[name=password]", "another password");
+  await shop.click("button[type=submit]");
+  await shop.waitForSelector("[role=alert]", { timeout: 15000 });
+  expect(
+    (await shop.textContent("[role=alert]")).includes("already exists"),
+    "a duplicate email should be explained",
+  );
+
+  // A customer cannot enter the console; the admin can, and sees every service's readiness.
+  const console_ = await browser.newPage();
+  await console_.goto(`${baseUrl}/admin/`);
+  await console_.fill("#signIn\\:email", email);
+  await console_.fill("#signIn\\:password", "correct horse battery");
+  await console_.click("#signIn\\:submit");
+  await console_.waitForSelector("text=not a staff account", { timeout: 15000 });
+
+  await console_.fill("#signIn\\:email", adminEmail);
+  await console_.fill("#signIn\\:password", adminPassword);
+  await console_.click("#signIn\\:submit");
+  await console_.waitForURL(/dashboard\.xhtml/, { timeout: 15000 });
+  const table = await console_.textContent("#health");
+  for (const check of ["users-database", "catalog-database", "cart-grid", "analytics-database"]) {
+    expect(table.includes(check), `dashboard should list ${check}`);
+  }
+  expect(!table.includes("DOWN"), "every check should be UP");
+  await console_.screenshot({ path: `${shots}/admin-dashboard.png`, fullPage: true });
+
+  // Without a session the dashboard sends visitors back to sign in.
+  await console_.click("#header\\:signOut");
+  await console_.goto(`${baseUrl}/admin/dashboard.xhtml`);
+  await console_.waitForSelector("#signIn\\:email", { timeout: 15000 });
+  console.log("browser checks passed");
+} finally {
+  await browser.close();
+}
