@@ -16,7 +16,9 @@ import jakarta.json.JsonStructure;
 /** A small HTTP client for black-box tests: JSON in, status + JSON out. */
 final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers and curl speak it to the gateway; the JDK default would try an h2c upgrade
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Http(int port) {

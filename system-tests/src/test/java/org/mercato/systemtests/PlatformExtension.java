@@ -40,6 +40,12 @@ public final class PlatformExtension implements BeforeAllCallback {
         return platform;
     }
 
+    /** The shared platform's Payara log, as the operator reads it. */
+    static Path payaraLog() {
+        return Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve("shared")
+                .resolve("logs/payara.log");
+    }
+
     /** A platform of its own, for tests that stop and start it; the caller closes it. */
     static EmbeddedPlatform start(String name, Map<String, String> extraEnvironment) throws Exception {
         Path dataDir = Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve(name);

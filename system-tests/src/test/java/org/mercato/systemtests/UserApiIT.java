@@ -247,6 +247,24 @@ class UserApiIT {
     }
 
     @Test
+    void theLogRecordsRequestsButNoPasswordsOrTokens() throws Exception {
+        String email = uniqueEmail();
+        String password = "secret-" + UUID.randomUUID();
+        register(email, password);
+        JsonObject tokens = login(email, password);
+        http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"wrong-" + password + "\"}",
+                null);
+        http.get("/users/api/accounts/me", tokens.getString("access_token"));
+        Thread.sleep(500); // the launcher copies Payara's output to the log as it comes
+        String log = java.nio.file.Files.readString(PlatformExtension.payaraLog());
+        assertTrue(log.contains("POST /users/api/tokens -> 200"), "one line per request for the operator");
+        assertTrue(log.contains("GET /users/api/accounts/me -> 200 in"), "with the outcome");
+        assertFalse(log.contains(password), "no password in the log");
+        assertFalse(log.contains(tokens.getString("refresh_token")), "no refresh token in the log");
+        assertFalse(log.contains(tokens.getString("access_token").split("\\.")[2]), "no access token in the log");
+    }
+
+    @Test
     void jwksPublishesTheSigningKey() {
         Http.Reply jwks = http.get("/users/api/jwks", null);
         assertEquals(200, jwks.status());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
@@ -67,17 +68,24 @@ public final class Launcher {
     }
 
     private static void notice(String line, Settings settings, String generatedPassword) {
+        consoleLines(line, settings.adminEmail(), generatedPassword).forEach(System.out::println);
+    }
+
+    /**
+     * What the console shows for a line of Payara's log that needs attention. The generated admin password
+     * appears only when user-war reports it created the first admin with it, so only once.
+     */
+    static List<String> consoleLines(String line, String adminEmail, String generatedPassword) {
         int marker = line.indexOf("MERCATO-NOTICE");
-        if (marker >= 0) {
-            String text = line.substring(marker + "MERCATO-NOTICE".length()).trim();
-            System.out.println(">>> " + text);
-            if (text.startsWith("first admin account created") && generatedPassword != null) {
-                System.out.println(">>> admin " + settings.adminEmail() + " has the generated password "
-                        + generatedPassword + " (shown only this once; change it after signing in)");
-            }
-        } else {
-            System.out.println("[payara] " + line);
+        if (marker < 0) {
+            return List.of("[payara] " + line);
         }
+        String text = line.substring(marker + "MERCATO-NOTICE".length()).trim();
+        if (text.startsWith("first admin account created") && generatedPassword != null) {
+            return List.of(">>> " + text, ">>> admin " + adminEmail + " has the generated password "
+                    + generatedPassword + " (shown only this once; change it after signing in)");
+        }
+        return List.of(">>> " + text);
     }
 
     /** The directory holding this jar, payara-micro.jar and wars/ (or MERCATO_HOME). */

@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.mercato.platform.problem.Problem;
+import org.mercato.platform.problem.ProblemMapper;
 import org.mercato.user.domain.AccountLockedException;
 import org.mercato.user.domain.AccountNotFoundException;
 import org.mercato.user.domain.AddressNotFoundException;
@@ -22,17 +19,10 @@ import org.mercato.user.domain.WeakPasswordException;
 
 /** The user domain's refusals as problem+json. */
 @Provider
-public class UserProblemMapper implements ExceptionMapper<UserDomainException> {
-
-    @Context
-    UriInfo uriInfo;
+public class UserProblemMapper extends ProblemMapper<UserDomainException> {
 
     @Override
-    public Response toResponse(UserDomainException e) {
-        return problem(e).toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
-    }
-
-    static Problem problem(UserDomainException e) {
+    protected Problem problem(UserDomainException e) {
         if (e instanceof EmailAlreadyRegisteredException) {
             return Problem.of(409, "email-taken", "Email already registered", e.getMessage());
         }

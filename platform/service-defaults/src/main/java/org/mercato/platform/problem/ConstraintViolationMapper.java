@@ -6,28 +6,20 @@ import java.util.List;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /** Bean Validation failures on request DTOs become 400 with one entry per invalid field. */
 @Provider
-public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
-
-    @Context
-    UriInfo uriInfo;
+public class ConstraintViolationMapper extends ProblemMapper<ConstraintViolationException> {
 
     @Override
-    public Response toResponse(ConstraintViolationException exception) {
+    protected Problem problem(ConstraintViolationException exception) {
         List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        Problem problem = Problem.of(400, "validation", "Invalid request",
+        return Problem.of(400, "validation", "Invalid request",
                 "The request has " + errors.size() + " invalid field(s)").withErrors(errors);
-        return problem.toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
     }
 
     /** "register.arg0.email" becomes "email": clients want the JSON field, not the Java method. */

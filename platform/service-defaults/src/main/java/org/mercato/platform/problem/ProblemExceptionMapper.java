@@ -1,19 +1,12 @@
 package org.mercato.platform.problem;
 
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 @Provider
-public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
-
-    @Context
-    UriInfo uriInfo;
+public class ProblemExceptionMapper extends ProblemMapper<ProblemException> {
 
     @Override
-    public Response toResponse(ProblemException exception) {
-        return exception.problem().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
+    protected Problem problem(ProblemException exception) {
+        return exception.problem();
     }
 }

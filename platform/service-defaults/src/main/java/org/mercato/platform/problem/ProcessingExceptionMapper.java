@@ -3,28 +3,20 @@ package org.mercato.platform.problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /** Jersey wraps body-reading failures in ProcessingException; unwrap to tell bad JSON and too-large bodies apart. */
 @Provider
-public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
-
-    @Context
-    UriInfo uriInfo;
+public class ProcessingExceptionMapper extends ProblemMapper<ProcessingException> {
 
     @Override
-    public Response toResponse(ProcessingException exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem.problem().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
-            }
-            if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
-                return MalformedJsonMapper.malformed().toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
-            }
+    protected Problem problem(ProcessingException exception) {
+        ProblemException problem = cause(exception, ProblemException.class);
+        if (problem != null) {
+            return problem.problem();
+        }
+        if (cause(exception, JsonbException.class) != null || cause(exception, JsonParsingException.class) != null) {
+            return MalformedJsonMapper.malformed();
         }
         return UnexpectedErrorMapper.unexpected(exception, uriInfo);
     }

@@ -1,21 +1,15 @@
 package org.mercato.platform.problem;
 
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /** JAX-RS's own errors (404 unknown path, 405, 401, 403, 415...) in the problem+json shape. */
 @Provider
-public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
-
-    @Context
-    UriInfo uriInfo;
+public class WebApplicationExceptionMapper extends ProblemMapper<WebApplicationException> {
 
     @Override
-    public Response toResponse(WebApplicationException exception) {
+    protected Problem problem(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -31,6 +25,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 problem = problem.withHeader(header, value);
             }
         }
-        return problem.toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
+        return problem;
     }
 }
