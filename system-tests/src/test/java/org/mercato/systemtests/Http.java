@@ -20,9 +20,15 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     Http(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     record Reply(int status, String body, HttpResponse<String> raw) {

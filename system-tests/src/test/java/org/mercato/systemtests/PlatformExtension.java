@@ -40,6 +40,16 @@ public final class PlatformExtension implements BeforeAllCallback {
         return platform;
     }
 
+    private static Http http;
+
+    /** A client for the shared platform's public HTTP API. */
+    static synchronized Http http() {
+        if (http == null || http.port() != platform.httpPort()) {
+            http = new Http(platform.httpPort());
+        }
+        return http;
+    }
+
     /** The shared platform's Payara log, as the operator reads it. */
     static Path payaraLog() {
         return Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve("shared")

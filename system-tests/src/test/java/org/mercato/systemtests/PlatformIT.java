@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import jakarta.json.JsonObject;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,16 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class PlatformIT {
 
-    private static Http http;
-
-    @BeforeAll
-    static void connect() {
-        http = new Http(PlatformExtension.platform().httpPort());
-    }
-
     @Test
     void readinessIsUpWithACheckForEveryService() {
-        Http.Reply ready = http.get("/health/ready", null);
+        Http.Reply ready = PlatformExtension.http().get("/health/ready", null);
         assertEquals(200, ready.status(), ready.body());
         JsonObject health = ready.json();
         assertEquals("UP", health.getString("status"));
@@ -41,8 +33,9 @@ class PlatformIT {
 
     @Test
     void livenessAndPrometheusMetricsAreServed() {
-        assertEquals(200, http.get("/health/live", null).status());
-        Http.Reply metrics = http.send(http.request("/metrics", null).setHeader("Accept", "text/plain").GET().build());
+        assertEquals(200, PlatformExtension.http().get("/health/live", null).status());
+        Http.Reply metrics = PlatformExtension.http().send(
+                PlatformExtension.http().request("/metrics", null).setHeader("Accept", "text/plain").GET().build());
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format expected");
     }
@@ -51,7 +44,7 @@ class PlatformIT {
     void everyServiceApiAnswersUnderItsContextRoot() {
         for (String root : List.of("/users", "/catalog", "/inventory", "/orders", "/cart", "/payments",
                 "/notifications", "/fulfillment", "/analytics")) {
-            Http.Reply status = http.get(root + "/api/status", null);
+            Http.Reply status = PlatformExtension.http().get(root + "/api/status", null);
             assertEquals(401, status.status(), root + " should be deployed and demand a token");
             assertTrue(status.contentType().startsWith("application/problem+json"), root);
         }
@@ -59,7 +52,7 @@ class PlatformIT {
 
     @Test
     void unknownPathsGetProblemJson() {
-        Http.Reply missing = http.get("/users/api/no-such-thing", null);
+        Http.Reply missing = PlatformExtension.http().get("/users/api/no-such-thing", null);
         assertEquals(404, missing.status());
         assertTrue(missing.contentType().startsWith("application/problem+json"));
         assertEquals(404, missing.json().getInt("status"));
@@ -67,7 +60,8 @@ class PlatformIT {
 
     @Test
     void storefrontIsServedAtTheRoot() {
-        Http.Reply page = http.send(http.request("/", null).setHeader("Accept", "text/html").GET().build());
+        Http.Reply page = PlatformExtension.http()
+                .send(PlatformExtension.http().request("/", null).setHeader("Accept", "text/html").GET().build());
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<div id=\"root\">"), page.body());
         assertTrue(page.body().contains("/assets/"), "the built Vite bundle is linked");
@@ -75,7 +69,8 @@ class PlatformIT {
 
     @Test
     void adminConsoleShowsItsSignInPage() {
-        Http.Reply page = http.send(http.request("/admin/", null).setHeader("Accept", "text/html").GET().build());
+        Http.Reply page = PlatformExtension.http()
+                .send(PlatformExtension.http().request("/admin/", null).setHeader("Accept", "text/html").GET().build());
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Mercato admin"), page.body());
         assertTrue(page.body().contains("Sign in"));

@@ -15,20 +15,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class TokenSecurityIT {
 
-    private static Http http;
     private static UsersDatabase db;
     private static String adminToken;
     private static String customerToken;
 
     @BeforeAll
     static void connect() {
-        http = new Http(PlatformExtension.platform().httpPort());
         db = new UsersDatabase(PlatformExtension.platform().databasePort());
         adminToken = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
-        String email = UserApiIT.uniqueEmail();
-        UserApiIT.register(email, "correct horse battery");
-        customerToken = UserApiIT.login(email, "correct horse battery").getString("access_token");
+        customerToken = UserApiIT.newSignedInCustomer().getString("access_token");
     }
 
     private static String claims(long issuedAt, long expires, String groups) {
@@ -40,7 +36,7 @@ class TokenSecurityIT {
     void aStaffTokenFromUserWarIsAcceptedByEveryOtherService() {
         for (String root : new String[]{"/catalog", "/inventory", "/orders", "/cart", "/payments",
                 "/notifications", "/fulfillment", "/analytics"}) {
-            Http.Reply status = http.get(root + "/api/status", adminToken);
+            Http.Reply status = PlatformExtension.http().get(root + "/api/status", adminToken);
             assertEquals(200, status.status(), root + ": " + status.body());
             assertEquals(PlatformExtension.ADMIN_EMAIL, status.json().getString("caller"));
         }
@@ -48,14 +44,14 @@ class TokenSecurityIT {
 
     @Test
     void aCustomerCallingAStaffEndpointGets403() {
-        UserApiIT.assertProblem(http.get("/catalog/api/status", customerToken), 403);
-        UserApiIT.assertProblem(http.get("/users/api/accounts", customerToken), 403);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", customerToken), 403);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/users/api/accounts", customerToken), 403);
     }
 
     @Test
     void aMissingTokenGets401() {
-        UserApiIT.assertProblem(http.get("/users/api/accounts/me", null), 401);
-        UserApiIT.assertProblem(http.get("/orders/api/status", null), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/users/api/accounts/me", null), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/orders/api/status", null), 401);
     }
 
     @Test
@@ -67,8 +63,8 @@ class TokenSecurityIT {
                 Jwt.key((byte[]) key[1]));
         String valid = Jwt.signed(header, claims(now, now + 600, "[\"admin\",\"staff\"]"), Jwt.key((byte[]) key[1]));
         // the same construction with a live expiry is accepted: the 401 is about expiry, nothing else
-        assertEquals(200, http.get("/catalog/api/status", valid).status());
-        UserApiIT.assertProblem(http.get("/catalog/api/status", expired), 401);
+        assertEquals(200, PlatformExtension.http().get("/catalog/api/status", valid).status());
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", expired), 401);
     }
 
     @Test
@@ -77,16 +73,16 @@ class TokenSecurityIT {
         long now = Instant.now().getEpochSecond();
         String forged = Jwt.signed("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + key[0] + "\"}",
                 claims(now, now + 600, "[\"admin\",\"staff\"]"), Jwt.randomKey());
-        UserApiIT.assertProblem(http.get("/catalog/api/status", forged), 401);
-        UserApiIT.assertProblem(http.get("/users/api/accounts", forged), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", forged), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/users/api/accounts", forged), 401);
     }
 
     @Test
     void anUnsignedAlgNoneTokenGets401() {
         long now = Instant.now().getEpochSecond();
         String none = Jwt.unsigned(claims(now, now + 600, "[\"admin\",\"staff\"]"));
-        UserApiIT.assertProblem(http.get("/catalog/api/status", none), 401);
-        UserApiIT.assertProblem(http.get("/users/api/accounts/me", none), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", none), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/users/api/accounts/me", none), 401);
     }
 
     @Test
@@ -95,11 +91,11 @@ class TokenSecurityIT {
         String payload = Jwt.payload(customerToken).replace("[\"customer\"]", "[\"admin\",\"staff\"]");
         String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
-        UserApiIT.assertProblem(http.get("/catalog/api/status", tampered), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", tampered), 401);
     }
 
     @Test
     void garbageInTheAuthorizationHeaderGets401() {
-        UserApiIT.assertProblem(http.get("/catalog/api/status", "not.a.jwt"), 401);
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/status", "not.a.jwt"), 401);
     }
 }

@@ -19,12 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class UserApiIT {
 
-    private static Http http;
     private static UsersDatabase db;
 
     @BeforeAll
     static void connect() {
-        http = new Http(PlatformExtension.platform().httpPort());
         db = new UsersDatabase(PlatformExtension.platform().databasePort());
     }
 
@@ -33,17 +31,33 @@ class UserApiIT {
     }
 
     static JsonObject register(String email, String password) {
-        Http.Reply created = http.post("/users/api/accounts", "{\"email\":\"" + email + "\",\"password\":\""
-                + password + "\",\"name\":\"Test Shopper\"}", null);
+        Http.Reply created = PlatformExtension.http().post("/users/api/accounts",
+                "{\"email\":\"" + email + "\",\"password\":\""
+                        + password + "\",\"name\":\"Test Shopper\"}",
+                null);
         assertEquals(201, created.status(), created.body());
         return created.json();
     }
 
     static JsonObject login(String email, String password) {
-        Http.Reply tokens = http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\"}", null);
+        Http.Reply tokens = PlatformExtension.http().post("/users/api/tokens",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password
+                        + "\"}",
+                null);
         assertEquals(200, tokens.status(), tokens.body());
         return tokens.json();
+    }
+
+    static Http.Reply refresh(String refreshToken) {
+        return PlatformExtension.http().post("/users/api/tokens/refresh",
+                "{\"refresh_token\":\"" + refreshToken + "\"}", null);
+    }
+
+    /** A new customer, signed in: its email and token pair. */
+    static JsonObject newSignedInCustomer() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        return login(email, "correct horse battery");
     }
 
     static void assertProblem(Http.Reply reply, int status) {
@@ -73,7 +87,7 @@ class UserApiIT {
         assertTrue(payload.contains("\"groups\":[\"customer\"]"), payload);
         assertTrue(Jwt.header(tokens.getString("access_token")).contains("\"alg\":\"RS256\""));
 
-        Http.Reply me = http.get("/users/api/accounts/me", tokens.getString("access_token"));
+        Http.Reply me = PlatformExtension.http().get("/users/api/accounts/me", tokens.getString("access_token"));
         assertEquals(200, me.status(), me.body());
         assertEquals(account.getString("id"), me.json().getString("id"));
     }
@@ -83,8 +97,10 @@ class UserApiIT {
         String email = uniqueEmail();
         register(email, "correct horse battery");
         long before = db.accounts();
-        Http.Reply duplicate = http.post("/users/api/accounts", "{\"email\":\"" + email.toUpperCase()
-                + "\",\"password\":\"another password\",\"name\":\"Twin\"}", null);
+        Http.Reply duplicate = PlatformExtension.http().post("/users/api/accounts",
+                "{\"email\":\"" + email.toUpperCase()
+                        + "\",\"password\":\"another password\",\"name\":\"Twin\"}",
+                null);
         assertProblem(duplicate, 409);
         assertEquals(before, db.accounts());
     }
@@ -93,9 +109,11 @@ class UserApiIT {
     void wrongPasswordAndUnknownEmailGet401() {
         String email = uniqueEmail();
         register(email, "correct horse battery");
-        assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"wrong\"}", null),
+        assertProblem(
+                PlatformExtension.http().post("/users/api/tokens",
+                        "{\"email\":\"" + email + "\",\"password\":\"wrong\"}", null),
                 401);
-        assertProblem(http.post("/users/api/tokens",
+        assertProblem(PlatformExtension.http().post("/users/api/tokens",
                 "{\"email\":\"nobody@mercato.test\",\"password\":\"whatever1\"}", null), 401);
     }
 
@@ -104,14 +122,17 @@ class UserApiIT {
         String email = uniqueEmail();
         register(email, "correct horse battery");
         for (int attempt = 1; attempt <= 4; attempt++) {
-            assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"guess"
-                    + attempt + "\"}", null), 401);
+            assertProblem(PlatformExtension.http().post("/users/api/tokens",
+                    "{\"email\":\"" + email + "\",\"password\":\"guess"
+                            + attempt + "\"}",
+                    null), 401);
         }
-        Http.Reply fifth = http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"guess5\"}",
+        Http.Reply fifth = PlatformExtension.http().post("/users/api/tokens",
+                "{\"email\":\"" + email + "\",\"password\":\"guess5\"}",
                 null);
         assertProblem(fifth, 429);
         assertNotNull(fifth.header("Retry-After"));
-        Http.Reply rightButLocked = http.post("/users/api/tokens", "{\"email\":\"" + email
+        Http.Reply rightButLocked = PlatformExtension.http().post("/users/api/tokens", "{\"email\":\"" + email
                 + "\",\"password\":\"correct horse battery\"}", null);
         assertProblem(rightButLocked, 429);
     }
@@ -119,13 +140,15 @@ class UserApiIT {
     @Test
     void invalidRegistrationsAre400AndStoreNothing() {
         long before = db.accounts();
-        Http.Reply invalid = http.post("/users/api/accounts", "{\"email\":\"not-an-email\",\"password\":\"short\","
-                + "\"name\":\"\"}", null);
+        Http.Reply invalid = PlatformExtension.http().post("/users/api/accounts",
+                "{\"email\":\"not-an-email\",\"password\":\"short\","
+                        + "\"name\":\"\"}",
+                null);
         assertProblem(invalid, 400);
         assertEquals(3, invalid.json().getJsonArray("errors").size(), invalid.body());
-        assertProblem(http.post("/users/api/accounts", "{\"email\":\"a@b.example\",", null), 400);
-        assertProblem(http.post("/users/api/accounts", "[1,2,3]", null), 400);
-        assertProblem(http.post("/users/api/accounts", "", null), 400);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts", "{\"email\":\"a@b.example\",", null), 400);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts", "[1,2,3]", null), 400);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts", "", null), 400);
         assertEquals(before, db.accounts());
     }
 
@@ -135,45 +158,46 @@ class UserApiIT {
         String email = uniqueEmail();
         String huge = "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\",\"name\":\""
                 + "x".repeat(200_000) + "\"}";
-        assertProblem(http.post("/users/api/accounts", huge, null), 413);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts", huge, null), 413);
         // without a Content-Length the limit is enforced while reading
         String overLimit = huge.substring(0, 70_000) + "\"}";
-        HttpRequest chunked = http.request("/users/api/accounts", null).header("Content-Type", "application/json")
+        HttpRequest chunked = PlatformExtension.http().request("/users/api/accounts", null)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new java.io.ByteArrayInputStream(overLimit.getBytes())))
                 .build();
-        assertProblem(http.send(chunked), 413);
+        assertProblem(PlatformExtension.http().send(chunked), 413);
         assertEquals(before, db.accounts());
         assertEquals(0, db.count("select count(*) from account where email_normalized = ?", email));
     }
 
     @Test
     void refreshTokensRotateAndAReplayEndsTheSession() {
-        String email = uniqueEmail();
-        register(email, "correct horse battery");
-        String first = login(email, "correct horse battery").getString("refresh_token");
+        String first = newSignedInCustomer().getString("refresh_token");
 
-        Http.Reply rotated = http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + first + "\"}", null);
+        Http.Reply rotated = refresh(first);
         assertEquals(200, rotated.status(), rotated.body());
         String second = rotated.json().getString("refresh_token");
         assertNotEquals(first, second);
-        assertEquals(200, http.get("/users/api/accounts/me", rotated.json().getString("access_token")).status());
+        assertEquals(200, PlatformExtension.http()
+                .get("/users/api/accounts/me", rotated.json().getString("access_token")).status());
 
         // replaying the spent token revokes its whole family, including the second one
-        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + first + "\"}", null), 401);
-        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + second + "\"}", null), 401);
+        assertProblem(refresh(first), 401);
+        assertProblem(refresh(second), 401);
         // stored only as hashes
         assertEquals(0, db.count("select count(*) from refresh_token where token_hash = ?", second));
     }
 
     @Test
     void logoutRevokesTheRefreshToken() {
-        String email = uniqueEmail();
-        register(email, "correct horse battery");
-        String refresh = login(email, "correct horse battery").getString("refresh_token");
-        assertEquals(204, http.post("/users/api/tokens/revoke", "{\"refresh_token\":\"" + refresh + "\"}", null)
-                .status());
-        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\"" + refresh + "\"}", null), 401);
+        String refreshToken = newSignedInCustomer().getString("refresh_token");
+        assertEquals(204,
+                PlatformExtension.http()
+                        .post("/users/api/tokens/revoke", "{\"refresh_token\":\"" + refreshToken + "\"}",
+                                null)
+                        .status());
+        assertProblem(refresh(refreshToken), 401);
     }
 
     @Test
@@ -182,14 +206,13 @@ class UserApiIT {
         register(email, "correct horse battery");
         JsonObject tokens = login(email, "correct horse battery");
         String access = tokens.getString("access_token");
-        assertProblem(http.put("/users/api/accounts/me/password",
+        assertProblem(PlatformExtension.http().put("/users/api/accounts/me/password",
                 "{\"currentPassword\":\"wrong one\",\"newPassword\":\"a new long password\"}", access), 401);
-        assertEquals(204, http.put("/users/api/accounts/me/password",
+        assertEquals(204, PlatformExtension.http().put("/users/api/accounts/me/password",
                 "{\"currentPassword\":\"correct horse battery\",\"newPassword\":\"a new long password\"}", access)
                 .status());
-        assertProblem(http.post("/users/api/tokens/refresh", "{\"refresh_token\":\""
-                + tokens.getString("refresh_token") + "\"}", null), 401);
-        assertProblem(http.post("/users/api/tokens", "{\"email\":\"" + email
+        assertProblem(refresh(tokens.getString("refresh_token")), 401);
+        assertProblem(PlatformExtension.http().post("/users/api/tokens", "{\"email\":\"" + email
                 + "\",\"password\":\"correct horse battery\"}", null), 401);
         login(email, "a new long password");
     }
@@ -200,27 +223,33 @@ class UserApiIT {
                 "correct horse battery").getString("access_token");
         String address = "{\"name\":\"Ann\",\"line1\":\"1 Rue de la Paix\",\"line2\":null,\"city\":\"Paris\","
                 + "\"postalCode\":\"75002\",\"country\":\"FR\"}";
-        Http.Reply created = http.post("/users/api/accounts/me/addresses", address, access);
+        Http.Reply created = PlatformExtension.http().post("/users/api/accounts/me/addresses", address, access);
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");
         assertEquals("FR", created.json().getString("country"));
 
-        Http.Reply updated = http.put("/users/api/accounts/me/addresses/" + id, address.replace("Paris", "Lyon"),
+        Http.Reply updated = PlatformExtension.http().put("/users/api/accounts/me/addresses/" + id,
+                address.replace("Paris", "Lyon"),
                 access);
         assertEquals(200, updated.status(), updated.body());
         assertEquals("Lyon", updated.json().getString("city"));
-        assertEquals(1, http.get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray().size());
+        assertEquals(1, PlatformExtension.http().get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray()
+                .size());
 
-        assertProblem(http.post("/users/api/accounts/me/addresses", address.replace("\"FR\"", "\"XX\""), access),
+        assertProblem(
+                PlatformExtension.http().post("/users/api/accounts/me/addresses", address.replace("\"FR\"", "\"XX\""),
+                        access),
                 400);
-        assertProblem(http.post("/users/api/accounts/me/addresses", address.replace("\"FR\"", "\"France\""),
+        assertProblem(PlatformExtension.http().post("/users/api/accounts/me/addresses",
+                address.replace("\"FR\"", "\"France\""),
                 access), 400);
 
         String stranger = login(register(uniqueEmail(), "correct horse battery").getString("email"),
                 "correct horse battery").getString("access_token");
-        assertProblem(http.delete("/users/api/accounts/me/addresses/" + id, stranger), 404);
-        assertEquals(204, http.delete("/users/api/accounts/me/addresses/" + id, access).status());
-        assertEquals(0, http.get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray().size());
+        assertProblem(PlatformExtension.http().delete("/users/api/accounts/me/addresses/" + id, stranger), 404);
+        assertEquals(204, PlatformExtension.http().delete("/users/api/accounts/me/addresses/" + id, access).status());
+        assertEquals(0, PlatformExtension.http().get("/users/api/accounts/me/addresses", access).anyJson().asJsonArray()
+                .size());
     }
 
     @Test
@@ -233,17 +262,18 @@ class UserApiIT {
         String body = "{\"email\":\"" + staffEmail + "\",\"password\":\"staff password 1\",\"name\":\"Sam\","
                 + "\"roles\":[\"staff\"]}";
 
-        assertProblem(http.post("/users/api/accounts/staff", body, customer), 403);
-        Http.Reply created = http.post("/users/api/accounts/staff", body, admin);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts/staff", body, customer), 403);
+        Http.Reply created = PlatformExtension.http().post("/users/api/accounts/staff", body, admin);
         assertEquals(201, created.status(), created.body());
         assertEquals("staff", created.json().getJsonArray("roles").getString(0));
 
         String staff = login(staffEmail, "staff password 1").getString("access_token");
-        assertProblem(http.post("/users/api/accounts/staff", body.replace(staffEmail, uniqueEmail()), staff), 403);
-        Http.Reply found = http.get("/users/api/accounts?q=" + staffEmail, staff);
+        assertProblem(PlatformExtension.http().post("/users/api/accounts/staff",
+                body.replace(staffEmail, uniqueEmail()), staff), 403);
+        Http.Reply found = PlatformExtension.http().get("/users/api/accounts?q=" + staffEmail, staff);
         assertEquals(200, found.status(), found.body());
         assertEquals(1, found.json().getInt("total"));
-        assertProblem(http.get("/users/api/accounts", customer), 403);
+        assertProblem(PlatformExtension.http().get("/users/api/accounts", customer), 403);
     }
 
     @Test
@@ -252,9 +282,10 @@ class UserApiIT {
         String password = "secret-" + UUID.randomUUID();
         register(email, password);
         JsonObject tokens = login(email, password);
-        http.post("/users/api/tokens", "{\"email\":\"" + email + "\",\"password\":\"wrong-" + password + "\"}",
+        PlatformExtension.http().post("/users/api/tokens",
+                "{\"email\":\"" + email + "\",\"password\":\"wrong-" + password + "\"}",
                 null);
-        http.get("/users/api/accounts/me", tokens.getString("access_token"));
+        PlatformExtension.http().get("/users/api/accounts/me", tokens.getString("access_token"));
         Thread.sleep(500); // the launcher copies Payara's output to the log as it comes
         String log = java.nio.file.Files.readString(PlatformExtension.payaraLog());
         assertTrue(log.contains("POST /users/api/tokens -> 200"), "one line per request for the operator");
@@ -266,7 +297,7 @@ class UserApiIT {
 
     @Test
     void jwksPublishesTheSigningKey() {
-        Http.Reply jwks = http.get("/users/api/jwks", null);
+        Http.Reply jwks = PlatformExtension.http().get("/users/api/jwks", null);
         assertEquals(200, jwks.status());
         JsonObject key = jwks.json().getJsonArray("keys").getJsonObject(0);
         assertEquals("RSA", key.getString("kty"));
