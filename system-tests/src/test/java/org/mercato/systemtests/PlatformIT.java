@@ -41,6 +41,18 @@ class PlatformIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheServices() {
+        Http.Reply openapi = PlatformExtension.http().send(PlatformExtension.http().request("/openapi", null)
+                .setHeader("Accept", "application/json").GET().build());
+        assertEquals(200, openapi.status(), openapi.body());
+        assertTrue(openapi.body().contains("/api/accounts/me/addresses"), "the users API is documented");
+        assertTrue(openapi.body().contains("/api/tokens/refresh"));
+        for (String root : List.of("/users", "/catalog", "/orders", "/cart")) {
+            assertTrue(openapi.body().contains(root), root + " is listed among the servers");
+        }
+    }
+
+    @Test
     void everyServiceApiAnswersUnderItsContextRoot() {
         for (String root : List.of("/users", "/catalog", "/inventory", "/orders", "/cart", "/payments",
                 "/notifications", "/fulfillment", "/analytics")) {

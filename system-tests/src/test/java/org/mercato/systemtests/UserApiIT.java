@@ -274,6 +274,8 @@ class UserApiIT {
         assertEquals(200, found.status(), found.body());
         assertEquals(1, found.json().getInt("total"));
         assertProblem(PlatformExtension.http().get("/users/api/accounts", customer), 403);
+        assertProblem(PlatformExtension.http().get("/users/api/accounts?size=1000", staff), 400);
+        assertProblem(PlatformExtension.http().get("/users/api/accounts?page=-1", staff), 400);
     }
 
     @Test

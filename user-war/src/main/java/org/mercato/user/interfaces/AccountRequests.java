@@ -11,44 +11,157 @@ import jakarta.validation.constraints.Size;
 
 import org.mercato.user.domain.PasswordPolicy;
 
-/** The JSON bodies the users API accepts, each validated before any use case runs. */
+/**
+ * The JSON bodies the users API accepts, each validated before any use case runs. Classes with public fields,
+ * not records: Payara's OpenAPI generator fails on validation annotations of record constructor parameters.
+ */
 public final class AccountRequests {
 
     private AccountRequests() {
     }
 
-    public record Register(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
-            @NotBlank @Size(max = 200) String name) {
+    public static final class Register {
+        @NotBlank
+        @Email
+        @Size(max = 254)
+        public String email;
+        @NotNull
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
+        public String password;
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+
+        public String email() {
+            return email;
+        }
+
+        public String password() {
+            return password;
+        }
+
+        public String name() {
+            return name;
+        }
     }
 
-    public record CreateStaff(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
-            @NotBlank @Size(max = 200) String name,
-            @NotEmpty Set<@NotNull @Pattern(regexp = "staff|admin") String> roles) {
+    public static final class CreateStaff {
+        @NotBlank
+        @Email
+        @Size(max = 254)
+        public String email;
+        @NotNull
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
+        public String password;
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+        @NotEmpty
+        public Set<@NotNull @Pattern(regexp = "staff|admin") String> roles;
+
+        public String email() {
+            return email;
+        }
+
+        public String password() {
+            return password;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Set<String> roles() {
+            return roles;
+        }
     }
 
-    public record Rename(@NotBlank @Size(max = 200) String name) {
+    public static final class Rename {
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+
+        public String name() {
+            return name;
+        }
     }
 
-    public record ChangePassword(
-            @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String currentPassword,
-            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String newPassword) {
+    public static final class ChangePassword {
+        @NotNull
+        @Size(max = PasswordPolicy.MAX_LENGTH)
+        public String currentPassword;
+        @NotNull
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
+        public String newPassword;
+
+        public String currentPassword() {
+            return currentPassword;
+        }
+
+        public String newPassword() {
+            return newPassword;
+        }
     }
 
-    public record Login(@NotBlank @Size(max = 254) String email,
-            @NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String password) {
+    public static final class Login {
+        @NotBlank
+        @Size(max = 254)
+        public String email;
+        @NotNull
+        @Size(max = PasswordPolicy.MAX_LENGTH)
+        public String password;
+
+        public String email() {
+            return email;
+        }
+
+        public String password() {
+            return password;
+        }
     }
 
     /** Address JSON as DESIGN §5 fixes it. */
-    public record AddressBody(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 200) String line1,
-            @Size(max = 200) String line2,
-            @NotBlank @Size(max = 100) String city,
-            @NotBlank @Size(max = 20) String postalCode,
-            @NotBlank @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 country code") String country) {
+    public static final class AddressBody {
+        @NotBlank
+        @Size(max = 200)
+        public String name;
+        @NotBlank
+        @Size(max = 200)
+        public String line1;
+        @Size(max = 200)
+        public String line2;
+        @NotBlank
+        @Size(max = 100)
+        public String city;
+        @NotBlank
+        @Size(max = 20)
+        public String postalCode;
+        @NotBlank
+        @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 country code")
+        public String country;
+
+        public String name() {
+            return name;
+        }
+
+        public String line1() {
+            return line1;
+        }
+
+        public String line2() {
+            return line2;
+        }
+
+        public String city() {
+            return city;
+        }
+
+        public String postalCode() {
+            return postalCode;
+        }
+
+        public String country() {
+            return country;
+        }
     }
 }

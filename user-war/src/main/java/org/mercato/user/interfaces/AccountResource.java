@@ -12,10 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.Paging;
 import org.mercato.user.application.AccountService;
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.Address;
@@ -119,11 +117,13 @@ public class AccountResource {
     /** Staff look accounts up by email or name. */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    public JsonObject search(@QueryParam("q") @Size(max = 200) String text,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<JsonObject> items = accounts.search(text, page, size).stream().map(AccountViews::account).toList();
-        return AccountViews.page(items, accounts.count(text));
+    public JsonObject search(@QueryParam("q") String text, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        Paging paging = Paging.of(page, size, 100);
+        String query = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
+        List<JsonObject> items = accounts.search(query, paging.page(), paging.size()).stream()
+                .map(AccountViews::account).toList();
+        return AccountViews.page(items, accounts.count(query));
     }
 
     @GET

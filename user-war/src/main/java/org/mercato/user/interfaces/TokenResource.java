@@ -30,7 +30,15 @@ public class TokenResource {
     @Inject
     AuthenticationService authentication;
 
-    public record RefreshRequest(@JsonbProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
+    public static final class RefreshRequest {
+        @JsonbProperty("refresh_token")
+        @NotBlank
+        @Size(max = 200)
+        public String refreshToken;
+
+        public String refreshToken() {
+            return refreshToken;
+        }
     }
 
     @POST
