@@ -15,13 +15,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class TokenSecurityIT {
 
-    private static UsersDatabase db;
+    private static ServiceDatabase db;
     private static String adminToken;
     private static String customerToken;
 
     @BeforeAll
     static void connect() {
-        db = new UsersDatabase(PlatformExtension.platform().databasePort());
+        db = ServiceDatabase.users();
         adminToken = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
         customerToken = UserApiIT.newSignedInCustomer().getString("access_token");

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PlatformExtension.class)
 class UserApiIT {
 
-    private static UsersDatabase db;
+    private static ServiceDatabase db;
 
     @BeforeAll
     static void connect() {
-        db = new UsersDatabase(PlatformExtension.platform().databasePort());
+        db = ServiceDatabase.users();
     }
 
     static String uniqueEmail() {

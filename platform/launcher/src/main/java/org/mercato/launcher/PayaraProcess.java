@@ -98,7 +98,8 @@ final class PayaraProcess implements AutoCloseable {
                         tail.removeFirst();
                     }
                 }
-                int failed = line.indexOf("Exception while deploying the app [");
+                int failed = Math.max(line.indexOf("Exception while deploying the app"),
+                        line.indexOf("Exception while loading the app"));
                 if (failed >= 0) {
                     failedDeployments.add(line.substring(failed));
                 }

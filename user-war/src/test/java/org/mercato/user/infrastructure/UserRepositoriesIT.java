@@ -47,7 +47,7 @@ class UserRepositoriesIT {
         migration = DatabaseMigrations.migrate(postgres.getPostgresDatabase(),
                 UserRepositoriesIT.class.getClassLoader(), "users");
         emf = Persistence.createEntityManagerFactory("users-it", Map.of(
-                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified",
                 "jakarta.persistence.jdbc.user", "postgres",
                 "jakarta.persistence.jdbc.password", "postgres",
                 "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));

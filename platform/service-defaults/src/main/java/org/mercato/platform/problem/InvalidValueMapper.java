@@ -1,11 +1,8 @@
-package org.mercato.user.interfaces;
+package org.mercato.platform.problem;
 
 import jakarta.ws.rs.ext.Provider;
 
-import org.mercato.platform.problem.Problem;
-import org.mercato.platform.problem.ProblemMapper;
-
-/** Value objects (email, address, country) refuse bad values with IllegalArgumentException: that is a 400. */
+/** Value objects (email, money, country...) refuse bad values with IllegalArgumentException: that is a 400. */
 @Provider
 public class InvalidValueMapper extends ProblemMapper<IllegalArgumentException> {
 

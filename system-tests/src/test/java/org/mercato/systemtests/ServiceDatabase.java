@@ -6,13 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Direct reads of the users database, to prove what a request did or did not store. */
-final class UsersDatabase {
+/** Direct reads of a service's database, to prove what a request did or did not store. */
+final class ServiceDatabase {
 
     private final int port;
+    private final String database;
 
-    UsersDatabase(int port) {
+    ServiceDatabase(int port, String database) {
         this.port = port;
+        this.database = database;
+    }
+
+    static ServiceDatabase users() {
+        return new ServiceDatabase(PlatformExtension.platform().databasePort(), "users");
+    }
+
+    static ServiceDatabase catalog() {
+        return new ServiceDatabase(PlatformExtension.platform().databasePort(), "catalog");
     }
 
     long count(String sql, Object... parameters) {
@@ -48,6 +58,7 @@ final class UsersDatabase {
 
     private Connection connect() throws SQLException {
         // the embedded cluster's superuser, reachable only on loopback
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/users", "postgres", "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres",
+                "postgres");
     }
 }

@@ -1,0 +1,138 @@
+package org.mercato.catalog.application;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.mercato.catalog.domain.CatalogRepository;
+import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.domain.CategoryNotFoundException;
+import org.mercato.catalog.domain.DuplicateException;
+import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductDraft;
+import org.mercato.catalog.domain.ProductNotFoundException;
+import org.mercato.catalog.domain.Variant;
+
+/** Staff use cases on the catalog and the reads the shop makes. */
+@ApplicationScoped
+@Transactional
+public class CatalogService {
+
+    private static final Logger LOG = Logger.getLogger(CatalogService.class.getName());
+    private static final String SKU_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    CatalogRepository catalog;
+
+    @Inject
+    Clock clock;
+
+    public Product create(ProductDraft draft) {
+        Category category = category(draft);
+        Product product = Product.create(draft, category, this::newSku, clock.instant());
+        requireUnique(product, List.of());
+        catalog.add(product);
+        LOG.info(() -> "Product " + product.id() + " (" + product.slug() + ") created with "
+                + product.variants().size() + " variant(s)");
+        return product;
+    }
+
+    /** @param expectedVersion the version the staff member edited; a newer one means 409 */
+    public Product update(UUID productId, long expectedVersion, ProductDraft draft) {
+        Product product = catalog.findProduct(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        product.requireVersion(expectedVersion);
+        List<String> skusBefore = product.variants().stream().map(Variant::sku).toList();
+        product.revise(draft, category(draft), this::newSku, clock.instant());
+        requireUnique(product, skusBefore);
+        return product;
+    }
+
+    public Product archive(UUID productId) {
+        Product product = catalog.findProduct(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        product.archive(clock.instant());
+        LOG.info(() -> "Product " + productId + " archived");
+        return product;
+    }
+
+    /** By id or by slug, so product pages can use either. */
+    public Product product(String idOrSlug) {
+        return parseUuid(idOrSlug).flatMap(catalog::findProduct)
+                .or(() -> catalog.findProductBySlug(idOrSlug))
+                .orElseThrow(() -> new ProductNotFoundException(idOrSlug));
+    }
+
+    public List<Category> categories() {
+        return catalog.categories().stream()
+                .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name)).toList();
+    }
+
+    public Category createCategory(String name, String slug, UUID parentId, int position) {
+        Category parent = parentId == null
+                ? null
+                : catalog.findCategory(parentId).orElseThrow(() -> new CategoryNotFoundException(parentId.toString()));
+        Category category = new Category(name, slug, parent, position);
+        if (catalog.findCategoryBySlug(category.slug()).isPresent()) {
+            throw new DuplicateException("a category with slug " + category.slug() + " exists");
+        }
+        catalog.add(category);
+        return category;
+    }
+
+    public long productCount() {
+        return catalog.countProducts();
+    }
+
+    private Category category(ProductDraft draft) {
+        return draft.categoryId() == null
+                ? null
+                : catalog.findCategory(draft.categoryId())
+                        .orElseThrow(() -> new CategoryNotFoundException(draft.categoryId().toString()));
+    }
+
+    private void requireUnique(Product product, List<String> ownSkus) {
+        if (catalog.slugTaken(product.slug(), product.id())) {
+            throw new DuplicateException("another product has the slug " + product.slug());
+        }
+        for (Variant variant : product.variants()) {
+            if (!ownSkus.contains(variant.sku()) && catalog.skuTaken(variant.sku())) {
+                throw new DuplicateException("SKU " + variant.sku() + " belongs to another product");
+            }
+        }
+    }
+
+    /** SKUs for variants submitted without one: short, unambiguous, unique (checked with the others). */
+    String newSku() {
+        Supplier<String> random = () -> {
+            StringBuilder sku = new StringBuilder("MC-");
+            for (int i = 0; i < 8; i++) {
+                sku.append(SKU_ALPHABET.charAt(RANDOM.nextInt(SKU_ALPHABET.length())));
+            }
+            return sku.toString();
+        };
+        String sku = random.get();
+        while (catalog.skuTaken(sku)) {
+            sku = random.get();
+        }
+        return sku;
+    }
+
+    static java.util.Optional<UUID> parseUuid(String text) {
+        try {
+            return java.util.Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,29 @@
+package org.mercato.catalog.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Products and categories as the catalog stores them. */
+public interface CatalogRepository {
+
+    Optional<Product> findProduct(UUID id);
+
+    Optional<Product> findProductBySlug(String slug);
+
+    boolean slugTaken(String slug, UUID exceptProductId);
+
+    boolean skuTaken(String sku);
+
+    void add(Product product);
+
+    long countProducts();
+
+    Optional<Category> findCategory(UUID id);
+
+    Optional<Category> findCategoryBySlug(String slug);
+
+    List<Category> categories();
+
+    void add(Category category);
+}

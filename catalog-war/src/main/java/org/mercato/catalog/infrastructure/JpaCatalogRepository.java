@@ -1,0 +1,81 @@
+package org.mercato.catalog.infrastructure;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.mercato.catalog.domain.CatalogRepository;
+import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.domain.Product;
+
+@ApplicationScoped
+public class JpaCatalogRepository implements CatalogRepository {
+
+    @PersistenceContext(unitName = "catalog")
+    EntityManager em;
+
+    public JpaCatalogRepository() {
+    }
+
+    JpaCatalogRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Product> findProduct(UUID id) {
+        return Optional.ofNullable(em.find(Product.class, id));
+    }
+
+    @Override
+    public Optional<Product> findProductBySlug(String slug) {
+        return em.createQuery("select p from Product p where p.slug = :slug", Product.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    @Override
+    public boolean slugTaken(String slug, UUID exceptProductId) {
+        return em.createQuery("select count(p) from Product p where p.slug = :slug and p.id <> :id", Long.class)
+                .setParameter("slug", slug).setParameter("id", exceptProductId).getSingleResult() > 0;
+    }
+
+    @Override
+    public boolean skuTaken(String sku) {
+        return em.createQuery("select count(v) from Variant v where v.sku = :sku", Long.class)
+                .setParameter("sku", sku).getSingleResult() > 0;
+    }
+
+    @Override
+    public void add(Product product) {
+        em.persist(product);
+    }
+
+    @Override
+    public long countProducts() {
+        return em.createQuery("select count(p) from Product p", Long.class).getSingleResult();
+    }
+
+    @Override
+    public Optional<Category> findCategory(UUID id) {
+        return Optional.ofNullable(em.find(Category.class, id));
+    }
+
+    @Override
+    public Optional<Category> findCategoryBySlug(String slug) {
+        return em.createQuery("select c from Category c where c.slug = :slug", Category.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Category> categories() {
+        return em.createQuery("select c from Category c left join fetch c.parent", Category.class).getResultList();
+    }
+
+    @Override
+    public void add(Category category) {
+        em.persist(category);
+    }
+}

@@ -1,0 +1,118 @@
+package org.mercato.catalog.interfaces;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.Variant;
+import org.mercato.platform.money.Money;
+
+/** Assembles the catalog's JSON. */
+final class CatalogViews {
+
+    private CatalogViews() {
+    }
+
+    static JsonObject money(Money money) {
+        return Json.createObjectBuilder().add("amount", money.amount()).add("currency", money.currency()).build();
+    }
+
+    static JsonObject product(Product product) {
+        JsonArrayBuilder variants = Json.createArrayBuilder();
+        for (Variant variant : product.variants()) {
+            variants.add(Json.createObjectBuilder()
+                    .add("sku", variant.sku())
+                    .add("attributes", attributes(variant.attributes()))
+                    .add("price", money(variant.price())));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", product.id().toString())
+                .add("slug", product.slug())
+                .add("name", product.name())
+                .add("status", product.status().name())
+                .add("attributes", attributes(product.attributes()))
+                .add("price", money(lowestPrice(product)))
+                .add("variants", variants)
+                .add("createdAt", product.createdAt().toString())
+                .add("updatedAt", product.updatedAt().toString())
+                .add("version", product.version());
+        optional(json, "description", product.description());
+        optional(json, "brand", product.brand());
+        if (product.category() != null) {
+            json.add("category", Json.createObjectBuilder().add("id", product.category().id().toString())
+                    .add("slug", product.category().slug()).add("name", product.category().name()));
+        } else {
+            json.addNull("category");
+        }
+        return json.build();
+    }
+
+    /** What a shopper pays at least: the cheapest variant ("from 19.99 EUR"). */
+    static Money lowestPrice(Product product) {
+        return product.variants().stream().map(Variant::price).min(Comparator.comparingLong(Money::amount))
+                .orElseThrow();
+    }
+
+    /** The category tree: roots in order, each with its children. */
+    static List<JsonObject> categoryTree(List<Category> categories) {
+        Map<UUID, List<Category>> children = new LinkedHashMap<>();
+        List<Category> roots = new ArrayList<>();
+        for (Category category : categories) {
+            if (category.parent() == null) {
+                roots.add(category);
+            } else {
+                children.computeIfAbsent(category.parent().id(), id -> new ArrayList<>()).add(category);
+            }
+        }
+        return roots.stream().map(root -> categoryNode(root, children)).toList();
+    }
+
+    private static JsonObject categoryNode(Category category, Map<UUID, List<Category>> children) {
+        JsonArrayBuilder kids = Json.createArrayBuilder();
+        children.getOrDefault(category.id(), List.of()).forEach(child -> kids.add(categoryNode(child, children)));
+        return Json.createObjectBuilder()
+                .add("id", category.id().toString())
+                .add("slug", category.slug())
+                .add("name", category.name())
+                .add("children", kids)
+                .build();
+    }
+
+    static JsonObject category(Category category) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", category.id().toString())
+                .add("slug", category.slug())
+                .add("name", category.name())
+                .add("position", category.position());
+        if (category.parent() != null) {
+            json.add("parentId", category.parent().id().toString());
+        } else {
+            json.addNull("parentId");
+        }
+        return json.build();
+    }
+
+    private static JsonObject attributes(Map<String, String> attributes) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        attributes.forEach(json::add);
+        return json.build();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+}

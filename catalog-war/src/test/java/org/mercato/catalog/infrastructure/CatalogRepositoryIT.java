@@ -1,0 +1,147 @@
+package org.mercato.catalog.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Persistence;
+import jakarta.persistence.RollbackException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductDraft;
+import org.mercato.catalog.domain.ProductStatus;
+import org.mercato.platform.money.Money;
+import org.mercato.platform.persistence.DatabaseMigrations;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The catalog repository and its Flyway schema on a real PostgreSQL 17. */
+class CatalogRepositoryIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static EmbeddedPostgres postgres;
+    private static EntityManagerFactory emf;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        DatabaseMigrations.migrate(postgres.getPostgresDatabase(), CatalogRepositoryIT.class.getClassLoader(),
+                "catalog");
+        emf = Persistence.createEntityManagerFactory("catalog-it", Map.of(
+                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified",
+                "jakarta.persistence.jdbc.user", "postgres",
+                "jakarta.persistence.jdbc.password", "postgres",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (emf != null) {
+            emf.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private static Product product(String name, Category category, String... skus) {
+        List<ProductDraft.VariantDraft> variants = java.util.Arrays.stream(skus)
+                .map(sku -> new ProductDraft.VariantDraft(sku, Map.of("size", sku.substring(sku.length() - 1)),
+                        new Money(2500, "EUR")))
+                .toList();
+        return Product.create(new ProductDraft(name, null, "Soft and warm", "Nordic", category == null
+                ? null
+                : category.id(), ProductStatus.ACTIVE, Map.of("material", "wool"), null, variants), category,
+                () -> "GEN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), NOW);
+    }
+
+    @Test
+    void storesAProductWithItsVariantsAttributesAndCategory() {
+        Category fashion = new Category("Fashion", null, null, 0);
+        Category knitwear = new Category("Knitwear", null, fashion, 1);
+        Product sweater = product("Wool Sweater", knitwear, "SWT-S", "SWT-M");
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            repository.add(fashion);
+            repository.add(knitwear);
+            repository.add(sweater);
+        });
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            Product found = repository.findProductBySlug("wool-sweater").orElseThrow();
+            assertEquals(sweater.id(), found.id());
+            assertEquals(List.of("SWT-S", "SWT-M"), found.variants().stream().map(v -> v.sku()).toList());
+            assertEquals("M", found.variants().get(1).attributes().get("size"));
+            assertEquals("wool", found.attributes().get("material"));
+            assertEquals("knitwear", found.category().slug());
+            assertEquals("fashion", found.category().parent().slug());
+            assertTrue(repository.skuTaken("SWT-M"));
+            assertFalse(repository.skuTaken("SWT-XL"));
+            assertTrue(repository.slugTaken("wool-sweater", UUID.randomUUID()));
+            assertFalse(repository.slugTaken("wool-sweater", sweater.id()));
+            assertEquals(2, repository.categories().stream()
+                    .filter(c -> c.slug().equals("fashion") || c.slug().equals("knitwear")).count());
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesADuplicateSku() {
+        inTransaction(em -> new JpaCatalogRepository(em).add(product("Scarf", null, "DUP-1")));
+        assertThrows(RuntimeException.class,
+                () -> inTransaction(em -> new JpaCatalogRepository(em).add(product("Other Scarf", null, "DUP-1"))));
+    }
+
+    @Test
+    void aConcurrentEditLosesWithAnOptimisticLockError() {
+        Product hat = product("Wool Hat", null, "HAT-1");
+        inTransaction(em -> new JpaCatalogRepository(em).add(hat));
+        long[] stored = new long[1];
+        inTransaction(em -> stored[0] = em.find(Product.class, hat.id()).version());
+        EntityManager first = emf.createEntityManager();
+        EntityManager second = emf.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            Product a = first.find(Product.class, hat.id());
+            Product b = second.find(Product.class, hat.id());
+            a.archive(NOW.plusSeconds(1));
+            b.archive(NOW.plusSeconds(2));
+            first.getTransaction().commit();
+            RollbackException lost = assertThrows(RollbackException.class, () -> second.getTransaction().commit());
+            assertTrue(lost.getCause() instanceof OptimisticLockException, String.valueOf(lost.getCause()));
+        } finally {
+            first.close();
+            second.close();
+        }
+        // exactly one of the two edits was stored
+        inTransaction(em -> assertEquals(stored[0] + 1, em.find(Product.class, hat.id()).version()));
+    }
+}
