@@ -146,6 +146,21 @@ class CatalogApiIT {
     }
 
     @Test
+    void theFirstStartSeedsTheDemoCatalog() {
+        assertTrue(db.count("select count(*) from product where slug like '%-299'") == 1, "the 300th demo product");
+        assertTrue(products() >= PlatformExtension.DEMO_PRODUCTS);
+        JsonObject electronics = http().get("/catalog/api/categories", null).anyJson().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(c -> c.getString("slug").equals("electronics")).findFirst()
+                .orElseThrow();
+        assertEquals(5, electronics.getJsonArray("children").size());
+        String slug = db.string("select slug from product where slug like '%-0' and brand is not null limit 1");
+        Http.Reply first = http().get("/catalog/api/products/" + slug, null);
+        assertEquals(200, first.status(), first.body());
+        assertTrue(first.json().getJsonArray("variants").size() >= 1);
+        assertEquals("headphones", first.json().getJsonObject("category").getString("slug"));
+    }
+
+    @Test
     void categoriesFormATree() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Http.Reply root = http().post("/catalog/api/categories", "{\"name\":\"Audio " + suffix + "\"}", staff);

@@ -19,6 +19,8 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     static final String ADMIN_EMAIL = "admin@mercato.test";
     static final String ADMIN_PASSWORD = "admin-test-password-1";
+    /** A small demo catalog keeps the start quick; the generator is the one embedded mode uses. */
+    static final int DEMO_PRODUCTS = 300;
 
     private static EmbeddedPlatform platform;
 
@@ -26,7 +28,7 @@ public final class PlatformExtension implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (PlatformExtension.class) {
             if (platform == null) {
-                platform = start("shared", Map.of());
+                platform = start("shared", Map.of("MERCATO_CATALOG_DEMO_PRODUCTS", Integer.toString(DEMO_PRODUCTS)));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {
                             platform.close();
@@ -58,8 +60,20 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     /** A platform of its own, for tests that stop and start it; the caller closes it. */
     static EmbeddedPlatform start(String name, Map<String, String> extraEnvironment) throws Exception {
+        return start(freshDataDir(name), Ports.free(), extraEnvironment);
+    }
+
+    /** A fresh data directory: each run starts from an empty shop, as a first `./mercato up` does. */
+    static Path freshDataDir(String name) throws java.io.IOException {
         Path dataDir = Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve(name);
-        return start(dataDir, Ports.free(), extraEnvironment);
+        if (Files.exists(dataDir)) {
+            try (var paths = Files.walk(dataDir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        return Files.createDirectories(dataDir);
     }
 
     static EmbeddedPlatform start(Path dataDir, int httpPort, Map<String, String> extraEnvironment)

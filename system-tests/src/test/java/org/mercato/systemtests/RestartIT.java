@@ -14,7 +14,7 @@ class RestartIT {
 
     @Test
     void accountsSurviveARestart() throws Exception {
-        Path dataDir = Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve("restart");
+        Path dataDir = PlatformExtension.freshDataDir("restart");
         String email = "restart-" + java.util.UUID.randomUUID() + "@mercato.test";
         long payaraPid;
         try (EmbeddedPlatform first = PlatformExtension.start(dataDir, PlatformExtension.Ports.free(), Map.of())) {

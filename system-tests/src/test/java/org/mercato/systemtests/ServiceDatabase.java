@@ -39,6 +39,16 @@ final class ServiceDatabase {
         }
     }
 
+    String string(String sql) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet result = statement.executeQuery()) {
+            return result.next() ? result.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long accounts() {
         return count("select count(*) from account");
     }

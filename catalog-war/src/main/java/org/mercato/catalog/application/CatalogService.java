@@ -89,6 +89,19 @@ public class CatalogService {
         return category;
     }
 
+    /**
+     * Creates many products in one transaction (demo data, bulk import). Drafts must carry their SKUs; a
+     * duplicate fails the whole batch, so nothing is half imported.
+     */
+    public int importBatch(List<ProductDraft> drafts) {
+        java.time.Instant now = clock.instant();
+        for (ProductDraft draft : drafts) {
+            Product product = Product.create(draft, category(draft), this::newSku, now);
+            catalog.add(product);
+        }
+        return drafts.size();
+    }
+
     public long productCount() {
         return catalog.countProducts();
     }

@@ -68,6 +68,8 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("MERCATO_API_BASE_URL", "http://127.0.0.1:" + settings.httpPort());
         env.put("MERCATO_ADMIN_EMAIL", settings.adminEmail());
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
+        // a shop to look at from the first start; an existing catalog is never touched
+        env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");
         env.putAll(settings.extraEnvironment());
         return env;
     }

@@ -34,7 +34,13 @@ public final class Launcher {
             generatedPassword = generatePassword();
             env.put("MERCATO_ADMIN_PASSWORD", generatedPassword);
         }
-        Settings settings = Settings.fromEnvironment(home(), env);
+        Map<String, String> passedOn = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("MERCATO_CATALOG_")) {
+                passedOn.put(name, value); // e.g. MERCATO_CATALOG_DEMO_PRODUCTS=100000 for a benchmark catalog
+            }
+        });
+        Settings settings = Settings.fromEnvironment(home(), env).withExtraEnvironment(passedOn);
         String shownPassword = generatedPassword;
         LOG.info(() -> "Starting Mercato (embedded mode) with data in " + settings.dataDir());
         EmbeddedPlatform platform;
