@@ -36,11 +36,15 @@ public class CatalogService {
     @Inject
     Clock clock;
 
+    @Inject
+    CatalogChanges changes;
+
     public Product create(ProductDraft draft) {
         Category category = category(draft);
         Product product = Product.create(draft, category, this::newSku, clock.instant());
         requireUnique(product, List.of());
         catalog.add(product);
+        changes.productChanged(product);
         LOG.info(() -> "Product " + product.id() + " (" + product.slug() + ") created with "
                 + product.variants().size() + " variant(s)");
         return product;
@@ -54,6 +58,7 @@ public class CatalogService {
         List<String> skusBefore = product.variants().stream().map(Variant::sku).toList();
         product.revise(draft, category(draft), this::newSku, clock.instant());
         requireUnique(product, skusBefore);
+        changes.productChanged(product);
         return product;
     }
 
@@ -61,6 +66,7 @@ public class CatalogService {
         Product product = catalog.findProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.archive(clock.instant());
+        changes.productChanged(product);
         LOG.info(() -> "Product " + productId + " archived");
         return product;
     }
@@ -90,16 +96,24 @@ public class CatalogService {
     }
 
     /**
-     * Creates many products in one transaction (demo data, bulk import). Drafts must carry their SKUs; a
-     * duplicate fails the whole batch, so nothing is half imported.
+     * Creates many products in one transaction (demo data, bulk import); a duplicate fails the whole batch, so
+     * nothing is half imported. {@code announce=false} when the search index will be rebuilt anyway.
      */
-    public int importBatch(List<ProductDraft> drafts) {
+    public int importBatch(List<ProductDraft> drafts, boolean announce) {
         java.time.Instant now = clock.instant();
         for (ProductDraft draft : drafts) {
             Product product = Product.create(draft, category(draft), this::newSku, now);
             catalog.add(product);
+            if (announce) {
+                changes.productChanged(product);
+            }
         }
         return drafts.size();
+    }
+
+    /** Reads the catalog page by page (by id), mapping each product inside the transaction. */
+    public <T> List<T> mapProducts(int offset, int limit, java.util.function.Function<Product, T> mapper) {
+        return catalog.products(offset, limit).stream().map(mapper).toList();
     }
 
     public long productCount() {

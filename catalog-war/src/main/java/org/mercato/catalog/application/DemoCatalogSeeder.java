@@ -61,7 +61,8 @@ public class DemoCatalogSeeder {
                         categories.get(demo.department().name()), d.status(), d.attributes(), d.price(),
                         d.variants()));
             }
-            catalog.importBatch(batch);
+            // the index is built from the database right after (ProductIndex), so no per-product indexing
+            catalog.importBatch(batch, false);
             if (to >= nextReport || to == products) {
                 int done = to;
                 LOG.info(() -> "Demo catalog: " + done + "/" + products + " products");

@@ -19,6 +19,9 @@ public interface CatalogRepository {
 
     long countProducts();
 
+    /** A page of all products in id order, for rebuilding the search index. */
+    List<Product> products(int offset, int limit);
+
     Optional<Category> findCategory(UUID id);
 
     Optional<Category> findCategoryBySlug(String slug);

@@ -59,6 +59,12 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public List<Product> products(int offset, int limit) {
+        return em.createQuery("select p from Product p order by p.id", Product.class).setFirstResult(offset)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public Optional<Category> findCategory(UUID id) {
         return Optional.ofNullable(em.find(Category.class, id));
     }

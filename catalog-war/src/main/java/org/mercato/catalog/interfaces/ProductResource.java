@@ -1,6 +1,10 @@
 package org.mercato.catalog.interfaces;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -10,7 +14,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +27,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
@@ -28,10 +38,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.mercato.catalog.application.CatalogService;
+import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductNotFoundException;
+import org.mercato.platform.money.Money;
 import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.Paging;
 
 /**
  * Product detail for everyone (active products only, cacheable with ETag), and the staff's create, update
@@ -46,6 +59,9 @@ public class ProductResource {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    ProductSearch search;
+
     @Context
     UriInfo uriInfo;
 
@@ -54,6 +70,54 @@ public class ProductResource {
 
     @Context
     Request request;
+
+    /** The product list and search (DESIGN §5): {items, total, facets}. */
+    @GET
+    @PermitAll
+    public Response list(@QueryParam("q") String text, @QueryParam("category") String category,
+            @QueryParam("brand") String brand, @QueryParam("minPrice") Long minPrice,
+            @QueryParam("maxPrice") Long maxPrice, @QueryParam("sort") @DefaultValue("relevance") String sort,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Paging paging = Paging.of(page, size, 100);
+        if (text != null && text.length() > 200) {
+            throw ProblemException.badRequest("validation", "q must have at most 200 characters");
+        }
+        if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
+            throw ProblemException.badRequest("validation", "minPrice must not be above maxPrice");
+        }
+        ProductSearch.Result result = search.search(new ProductSearch.Query(blankToNull(text),
+                blankToNull(category), blankToNull(brand), minPrice, maxPrice, sort(sort), paging.page(),
+                paging.size()));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (ProductSearch.Hit hit : result.items()) {
+            JsonObjectBuilder item = Json.createObjectBuilder()
+                    .add("id", hit.id()).add("slug", hit.slug()).add("name", hit.name())
+                    .add("price", CatalogViews.money(new Money(hit.price(), hit.currency())));
+            if (hit.brand() == null) {
+                item.addNull("brand");
+            } else {
+                item.add("brand", hit.brand());
+            }
+            if (hit.category() == null) {
+                item.addNull("category");
+            } else {
+                item.add("category", hit.category());
+            }
+            items.add(item);
+        }
+        JsonObjectBuilder facets = Json.createObjectBuilder();
+        for (Map.Entry<String, List<ProductSearch.Facet>> facet : result.facets().entrySet()) {
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            facet.getValue().forEach(v -> values.add(Json.createObjectBuilder().add("value", v.value())
+                    .add("count", v.count())));
+            facets.add(facet.getKey(), values);
+        }
+        JsonObject body = Json.createObjectBuilder().add("items", items).add("total", result.total())
+                .add("facets", facets).add("page", paging.page()).add("size", paging.size()).build();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(30);
+        return Response.ok(body).cacheControl(cache).build();
+    }
 
     @GET
     @Path("{idOrSlug}")
@@ -131,5 +195,18 @@ public class ProductResource {
                     "send the version you edited, as \"version\" in the body or as If-Match");
         }
         return bodyVersion;
+    }
+
+    private static ProductSearch.Sort sort(String sort) {
+        try {
+            return ProductSearch.Sort.valueOf(sort.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("validation",
+                    "sort must be one of relevance, price_asc, price_desc, newest");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -70,6 +70,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
         // a shop to look at from the first start; an existing catalog is never touched
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");
+        env.put("MERCATO_CATALOG_INDEX_DIR", settings.dataDir().resolve("catalog-index").toString());
         env.putAll(settings.extraEnvironment());
         return env;
     }

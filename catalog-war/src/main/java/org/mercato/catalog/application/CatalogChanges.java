@@ -1,0 +1,10 @@
+package org.mercato.catalog.application;
+
+import org.mercato.catalog.domain.Product;
+
+/** Port: what must follow a product change once it commits (the search index; later the ProductChanged event). */
+public interface CatalogChanges {
+
+    /** Called inside the changing transaction; acts only if and when it commits. */
+    void productChanged(Product product);
+}

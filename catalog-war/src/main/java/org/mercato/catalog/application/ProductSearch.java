@@ -1,0 +1,31 @@
+package org.mercato.catalog.application;
+
+import java.util.List;
+import java.util.Map;
+
+/** Port to the product search index: full-text with typo tolerance, filters, facets, sorting, suggestions. */
+public interface ProductSearch {
+
+    enum Sort {
+        RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST
+    }
+
+    record Query(String text, String category, String brand, Long minPrice, Long maxPrice, Sort sort, int page,
+            int size) {
+    }
+
+    /** What a result list shows of a product, straight from the index (no database round trip). */
+    record Hit(String id, String slug, String name, String brand, String category, long price, String currency) {
+    }
+
+    record Facet(String value, long count) {
+    }
+
+    record Result(List<Hit> items, long total, Map<String, List<Facet>> facets) {
+    }
+
+    Result search(Query query);
+
+    /** Product names completing what the shopper has typed so far. */
+    List<String> suggest(String prefix, int max);
+}
