@@ -12,9 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.Persistence;
 import jakarta.persistence.RollbackException;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,51 +23,28 @@ import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductStatus;
 import org.mercato.platform.money.Money;
-import org.mercato.platform.persistence.DatabaseMigrations;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.mercato.platform.testing.PostgresUnit;
 
 /** The catalog repository and its Flyway schema on a real PostgreSQL 17. */
 class CatalogRepositoryIT {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static EntityManagerFactory emf;
+    private static PostgresUnit db;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        DatabaseMigrations.migrate(postgres.getPostgresDatabase(), CatalogRepositoryIT.class.getClassLoader(),
-                "catalog");
-        emf = Persistence.createEntityManagerFactory("catalog-it", Map.of(
-                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified",
-                "jakarta.persistence.jdbc.user", "postgres",
-                "jakarta.persistence.jdbc.password", "postgres",
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+        db = PostgresUnit.start("catalog-it", "catalog", CatalogRepositoryIT.class.getClassLoader());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (emf != null) {
-            emf.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 
     private void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        db.inTransaction(work);
     }
 
     private static Product product(String name, Category category, String... skus) {
@@ -125,8 +100,8 @@ class CatalogRepositoryIT {
         inTransaction(em -> new JpaCatalogRepository(em).add(hat));
         long[] stored = new long[1];
         inTransaction(em -> stored[0] = em.find(Product.class, hat.id()).version());
-        EntityManager first = emf.createEntityManager();
-        EntityManager second = emf.createEntityManager();
+        EntityManager first = db.entityManager();
+        EntityManager second = db.entityManager();
         try {
             first.getTransaction().begin();
             second.getTransaction().begin();

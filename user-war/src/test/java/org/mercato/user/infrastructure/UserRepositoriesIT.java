@@ -9,20 +9,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.platform.persistence.DatabaseMigrations;
+import org.mercato.platform.testing.PostgresUnit;
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.EmailAlreadyRegisteredException;
@@ -31,50 +29,26 @@ import org.mercato.user.domain.RefreshToken;
 import org.mercato.user.domain.Role;
 import org.mercato.user.domain.SigningKey;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /** The user repositories and Flyway migrations against a real PostgreSQL 17. */
 class UserRepositoriesIT {
 
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-    private static EmbeddedPostgres postgres;
-    private static EntityManagerFactory emf;
-    private static MigrateResult migration;
+    private static PostgresUnit db;
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        migration = DatabaseMigrations.migrate(postgres.getPostgresDatabase(),
-                UserRepositoriesIT.class.getClassLoader(), "users");
-        emf = Persistence.createEntityManagerFactory("users-it", Map.of(
-                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres") + "&stringtype=unspecified",
-                "jakarta.persistence.jdbc.user", "postgres",
-                "jakarta.persistence.jdbc.password", "postgres",
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver"));
+        db = PostgresUnit.start("users-it", "users", UserRepositoriesIT.class.getClassLoader());
     }
 
     @AfterAll
     static void stopDatabase() throws Exception {
-        if (emf != null) {
-            emf.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (db != null) {
+            db.close();
         }
     }
 
     private void inTransaction(Consumer<EntityManager> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            work.accept(em);
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        db.inTransaction(work);
     }
 
     private Account newAccount(String email, Role... roles) {
@@ -83,11 +57,10 @@ class UserRepositoriesIT {
 
     @Test
     void flywayCreatesTheSchemaAndASecondRunChangesNothing() throws Exception {
-        assertTrue(migration.migrationsExecuted >= 1);
-        MigrateResult again = DatabaseMigrations.migrate(postgres.getPostgresDatabase(),
-                getClass().getClassLoader(), "users");
+        assertTrue(db.migration().migrationsExecuted >= 1);
+        MigrateResult again = DatabaseMigrations.migrate(db.dataSource(), getClass().getClassLoader(), "users");
         assertEquals(0, again.migrationsExecuted);
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = db.dataSource().getConnection();
                 ResultSet tables = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
             var names = new java.util.HashSet<String>();
             while (tables.next()) {
