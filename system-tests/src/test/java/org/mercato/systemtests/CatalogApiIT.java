@@ -111,6 +111,8 @@ class CatalogApiIT {
         String id = product.getString("id");
         long version = product.getJsonNumber("version").longValue();
 
+        // a shopper's read fills the shared cache; the update must not leave it stale
+        assertEquals("Desk Lamp", http().get("/catalog/api/products/" + id, null).json().getString("name"));
         String update = product("Desk Lamp Pro", "ACTIVE", 5500, "EUR").replace("}}",
                 "},\"version\":" + version + "}");
         Http.Reply updated = http().put("/catalog/api/products/" + id, update, staff);
@@ -163,6 +165,7 @@ class CatalogApiIT {
     @Test
     void categoriesFormATree() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String before = http().get("/catalog/api/categories", null).body(); // cached from here on
         Http.Reply root = http().post("/catalog/api/categories", "{\"name\":\"Audio " + suffix + "\"}", staff);
         assertEquals(201, root.status(), root.body());
         Http.Reply child = http().post("/catalog/api/categories", "{\"name\":\"Headphones " + suffix
@@ -173,6 +176,8 @@ class CatalogApiIT {
 
         Http.Reply tree = http().get("/catalog/api/categories", null);
         assertEquals(200, tree.status());
+        assertTrue(!before.contains("audio-" + suffix) && tree.body().contains("audio-" + suffix),
+                "the cached tree was cleared when the category was created");
         JsonObject audio = tree.anyJson().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("slug").equals("audio-" + suffix)).findFirst().orElseThrow();
         assertEquals("headphones-" + suffix, audio.getJsonArray("children").getJsonObject(0).getString("slug"));

@@ -7,4 +7,7 @@ public interface CatalogChanges {
 
     /** Called inside the changing transaction; acts only if and when it commits. */
     void productChanged(Product product);
+
+    /** A change that is not one product's (categories): shoppers' cached reads must go once it commits. */
+    void catalogChanged();
 }

@@ -92,6 +92,7 @@ public class CatalogService {
             throw new DuplicateException("a category with slug " + category.slug() + " exists");
         }
         catalog.add(category);
+        changes.catalogChanged();
         return category;
     }
 

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.security.Roles;
 
 /** The category tree for navigation, and staff creating categories. */
@@ -37,6 +38,9 @@ public class CategoryResource {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    ShopperReadCache readCache;
+
     @Context
     Request request;
 
@@ -46,16 +50,19 @@ public class CategoryResource {
     @GET
     @PermitAll
     public Response tree() {
-        List<JsonObject> tree = CatalogViews.categoryTree(catalog.categories());
-        String body = Json.createArrayBuilder(tree).build().toString();
-        EntityTag tag = new EntityTag(Integer.toHexString(body.hashCode()));
+        ShopperReadCache.Entry view = readCache.get("categories", () -> {
+            List<JsonObject> tree = CatalogViews.categoryTree(catalog.categories());
+            String body = Json.createArrayBuilder(tree).build().toString();
+            return new ShopperReadCache.Entry(body, Integer.toHexString(body.hashCode()));
+        });
+        EntityTag tag = new EntityTag(view.etag());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(cache).build();
         }
-        return Response.ok(body).tag(tag).cacheControl(cache).build();
+        return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
     }
 
     @POST

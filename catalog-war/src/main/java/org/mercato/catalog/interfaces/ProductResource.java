@@ -41,6 +41,7 @@ import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductNotFoundException;
+import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
@@ -61,6 +62,9 @@ public class ProductResource {
 
     @Inject
     ProductSearch search;
+
+    @Inject
+    ShopperReadCache readCache;
 
     @Context
     UriInfo uriInfo;
@@ -123,25 +127,34 @@ public class ProductResource {
     @Path("{idOrSlug}")
     @PermitAll
     public Response product(@PathParam("idOrSlug") String idOrSlug) {
-        Product product = catalog.product(idOrSlug);
-        boolean staff = isStaff();
-        if (!product.isVisibleToShoppers() && !staff) {
-            throw new ProductNotFoundException(idOrSlug);
-        }
-        EntityTag tag = etag(product);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         CacheControl cache = new CacheControl();
-        if (staff) {
+        ShopperReadCache.Entry view;
+        if (isStaff()) {
+            // staff see drafts and archived products, always fresh
             cache.setPrivate(true);
             cache.setNoCache(true);
+            Product product = catalog.product(idOrSlug);
+            view = new ShopperReadCache.Entry(CatalogViews.product(product).toString(), etag(product).getValue());
         } else {
             // shared caches (a CDN, the gateway) may keep it a minute; the ETag makes revalidation cheap
             cache.setMaxAge(60);
+            view = readCache.get("product:" + idOrSlug, () -> {
+                Product product = catalog.product(idOrSlug);
+                return product.isVisibleToShoppers()
+                        ? new ShopperReadCache.Entry(
+                                CatalogViews.product(product).toString(), etag(product).getValue())
+                        : null;
+            });
+            if (view == null) {
+                throw new ProductNotFoundException(idOrSlug);
+            }
         }
+        EntityTag tag = new EntityTag(view.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(cache).build();
         }
-        return Response.ok(CatalogViews.product(product)).tag(tag).cacheControl(cache).build();
+        return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
     }
 
     @POST

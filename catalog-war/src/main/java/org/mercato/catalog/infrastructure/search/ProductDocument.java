@@ -71,7 +71,11 @@ public class ProductDocument {
     public ProductDocument() {
     }
 
-    static ProductDocument of(Product product) {
+    public String id() {
+        return id;
+    }
+
+    public static ProductDocument of(Product product) {
         ProductDocument document = new ProductDocument();
         document.id = product.id().toString();
         document.slug = product.slug();

@@ -1,4 +1,4 @@
-package org.mercato.catalog.infrastructure.search;
+package org.mercato.catalog.infrastructure;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -13,21 +13,45 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.mercato.catalog.application.CatalogChanges;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
+import org.mercato.catalog.infrastructure.search.ProductDocument;
+import org.mercato.catalog.infrastructure.search.ProductIndex;
 
 /**
- * Indexes a changed product after its transaction commits, never before: a rolled-back change is never
- * searchable. The document is built just before commit, from the product's final state.
+ * What follows a catalog change, only once its transaction commits: the product is (re)indexed and the
+ * shoppers' read cache is cleared. A rolled-back change is never searchable nor served. The search document is
+ * built just before commit, from the product's final state.
  */
 @ApplicationScoped
-public class IndexOnCommit implements CatalogChanges {
+public class AfterCommit implements CatalogChanges {
 
-    private static final Logger LOG = Logger.getLogger(IndexOnCommit.class.getName());
+    private static final Logger LOG = Logger.getLogger(AfterCommit.class.getName());
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     @Inject
     ProductIndex index;
+
+    @Inject
+    ShopperReadCache readCache;
+
+    @Override
+    public void catalogChanged() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to prepare
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    readCache.clear();
+                }
+            }
+        });
+    }
 
     @Override
     public void productChanged(Product product) {
@@ -44,11 +68,12 @@ public class IndexOnCommit implements CatalogChanges {
                 if (status != Status.STATUS_COMMITTED || document == null) {
                     return;
                 }
+                readCache.clear();
                 try {
                     index.index(List.of(document));
                 } catch (RuntimeException e) {
                     // the database holds the truth; a reindex repairs the index
-                    LOG.log(Level.SEVERE, "Could not index product " + document.id + "; run a reindex", e);
+                    LOG.log(Level.SEVERE, "Could not index product " + document.id() + "; run a reindex", e);
                 }
             }
         });
