@@ -77,6 +77,15 @@ class SearchIT {
             assertTrue(price >= 5000 && price <= 10000, item.toString());
         });
         items(search("brand=Sonora&size=100")).forEach(item -> assertEquals("Sonora", item.getString("brand")));
+
+        List<JsonObject> leather = items(search("category=shoes&attribute=material:leather&size=10"));
+        assertFalse(leather.isEmpty());
+        for (JsonObject item : leather) {
+            JsonObject detail = PlatformExtension.http().get("/catalog/api/products/" + item.getString("id"), null)
+                    .json();
+            assertEquals("leather", detail.getJsonObject("attributes").getString("material"), detail.toString());
+        }
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?attribute=leather", null), 400);
     }
 
     @Test

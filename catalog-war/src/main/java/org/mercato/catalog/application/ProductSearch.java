@@ -10,8 +10,9 @@ public interface ProductSearch {
         RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST
     }
 
-    record Query(String text, String category, String brand, Long minPrice, Long maxPrice, Sort sort, int page,
-            int size) {
+    /** @param attributes "name:value" filters, all of which must hold (e.g. "colour:black") */
+    record Query(String text, String category, String brand, List<String> attributes, Long minPrice,
+            Long maxPrice, Sort sort, int page, int size) {
     }
 
     /** What a result list shows of a product, straight from the index (no database round trip). */

@@ -79,18 +79,24 @@ public class ProductResource {
     @GET
     @PermitAll
     public Response list(@QueryParam("q") String text, @QueryParam("category") String category,
-            @QueryParam("brand") String brand, @QueryParam("minPrice") Long minPrice,
+            @QueryParam("brand") String brand, @QueryParam("attribute") List<String> attributes,
+            @QueryParam("minPrice") Long minPrice,
             @QueryParam("maxPrice") Long maxPrice, @QueryParam("sort") @DefaultValue("relevance") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Paging paging = Paging.of(page, size, 100);
         if (text != null && text.length() > 200) {
             throw ProblemException.badRequest("validation", "q must have at most 200 characters");
         }
+        if (attributes.size() > 10 || attributes.stream().anyMatch(a -> !a.matches("[^:]{1,60}:.{1,200}"))) {
+            throw ProblemException.badRequest("validation",
+                    "attribute filters look like attribute=colour:black (at most 10)");
+        }
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             throw ProblemException.badRequest("validation", "minPrice must not be above maxPrice");
         }
         ProductSearch.Result result = search.search(new ProductSearch.Query(blankToNull(text),
-                blankToNull(category), blankToNull(brand), minPrice, maxPrice, sort(sort), paging.page(),
+                blankToNull(category), blankToNull(brand), List.copyOf(attributes), minPrice, maxPrice, sort(sort),
+                paging.page(),
                 paging.size()));
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (ProductSearch.Hit hit : result.items()) {

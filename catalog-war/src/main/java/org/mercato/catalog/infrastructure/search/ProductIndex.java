@@ -156,6 +156,9 @@ public class ProductIndex implements ProductSearch {
                         if (query.brand() != null) {
                             bool.filter(f.match().field("brand").matching(query.brand()));
                         }
+                        for (String attribute : query.attributes()) {
+                            bool.filter(f.match().field("attributes").matching(attribute));
+                        }
                         if (query.minPrice() != null || query.maxPrice() != null) {
                             bool.filter(f.range().field("price").within(Range.between(query.minPrice(),
                                     RangeBoundInclusion.INCLUDED, query.maxPrice(), RangeBoundInclusion.INCLUDED)));
