@@ -1,5 +1,6 @@
 import { FormEvent, useState } from "react";
 import { Account, ApiError, me, register, signIn, signOut } from "./api";
+import { Shop } from "./Shop";
 
 type Mode = "signIn" | "register";
 
@@ -48,6 +49,7 @@ export function App() {
         <h1>Mercato</h1>
         <p className="tagline">Everything you need, delivered.</p>
       </header>
+      <Shop />
       {session ? (
         <section aria-label="account">
           <p id="welcome">

@@ -24,15 +24,41 @@ function expect(condition, message) {
 }
 
 try {
-  // A shopper creates an account in the storefront and is signed in.
+  // A shopper finds headphones despite a typo, and narrows the results with a facet.
   const shop = await browser.newPage();
   await shop.goto(`${baseUrl}/`);
+  await shop.waitForSelector("#total", { timeout: 15000 });
+  await shop.fill("input[name=q]", "hedphones");
+  await shop.click("form[role=search] button");
+  // the first page lists everything; wait until the search's results replace it
+  await shop.waitForFunction(
+    () => {
+      const names = [...document.querySelectorAll(".product strong")].map((n) => n.textContent);
+      return names.length > 0 && names.every((n) => n.includes("Headphones"));
+    },
+    null,
+    { timeout: 15000 },
+  );
+  const names = await shop.$$eval(".product strong", (nodes) => nodes.map((n) => n.textContent));
+  expect(names.length > 0 && names.every((n) => n.includes("Headphones")), `typo search found ${names}`);
+  const brandChip = shop.locator("[aria-label='brand filters'] .chip").first();
+  const brand = (await brandChip.textContent()).replace(/ \(\d+\)$/, "");
+  await brandChip.click();
+  await shop.waitForSelector("[aria-label='brand filters'] .chip.selected", { timeout: 15000 });
+  await shop.waitForFunction(
+    (b) => [...document.querySelectorAll(".product .brand")].every((n) => n.textContent.toLowerCase() === b),
+    brand.toLowerCase(),
+    { timeout: 15000 },
+  );
+  await shop.screenshot({ path: `${shots}/storefront-search.png`, fullPage: true });
+
+  // A shopper creates an account in the storefront and is signed in.
   await shop.getByText("New here? Create an account").click();
   const email = `browser-${Date.now()}@mercato.test`;
   await shop.fill("input[name=name]", "Browser Shopper");
   await shop.fill("input[name=email]", email);
   await shop.fill("input[name=password]", "correct horse battery");
-  await shop.click("button[type=submit]");
+  await shop.click("section[aria-label='create account'] button[type=submit]");
   await shop.waitForSelector("#welcome", { timeout: 15000 });
   expect((await shop.textContent("#welcome")).includes(email), "storefront should greet the new shopper");
   await shop.screenshot({ path: `${shots}/storefront-signed-in.png` });
@@ -43,7 +69,7 @@ try {
   await shop.fill("input[name=name]", "Twin");
   await shop.fill("input[name=email]", email.toUpperCase());
   await shop.fill("input[name=password]", "another password");
-  await shop.click("button[type=submit]");
+  await shop.click("section[aria-label='create account'] button[type=submit]");
   await shop.waitForSelector("[role=alert]", { timeout: 15000 });
   expect(
     (await shop.textContent("[role=alert]")).includes("already exists"),
