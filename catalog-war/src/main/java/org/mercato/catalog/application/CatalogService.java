@@ -117,6 +117,18 @@ public class CatalogService {
         return catalog.products(offset, limit).stream().map(mapper).toList();
     }
 
+    public boolean slugExists(String slug) {
+        return catalog.findProductBySlug(slug).isPresent();
+    }
+
+    public boolean skuExists(String sku) {
+        return catalog.skuTaken(sku);
+    }
+
+    public java.util.Optional<UUID> categoryIdBySlug(String slug) {
+        return catalog.findCategoryBySlug(slug).map(Category::id);
+    }
+
     public long productCount() {
         return catalog.countProducts();
     }

@@ -40,9 +40,21 @@ public final class EmbeddedPlatform implements AutoCloseable {
             LOG.info(() -> "PostgreSQL ready on 127.0.0.1:" + platform.database.port());
             platform.broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
                     settings.brokerPort().orElseGet(Ports::free));
-            platform.payara = PayaraProcess.start(settings, platform.environment(), notices);
-            platform.payara.awaitReady(settings.httpPort(), settings.services(), readyTimeout);
-            return platform;
+            for (int attempt = 1;; attempt++) {
+                platform.payara = PayaraProcess.start(settings, platform.environment(), notices);
+                try {
+                    platform.payara.awaitReady(settings.httpPort(), settings.services(), readyTimeout);
+                    return platform;
+                } catch (PayaraProcess.BootFailure bootFailure) {
+                    // Payara Micro 6 sometimes dies in its own start-up (an HK2 ConcurrentModificationException)
+                    // and then hangs: stop it and boot again, a few times at most
+                    platform.payara.close();
+                    if (attempt == 3) {
+                        throw bootFailure;
+                    }
+                    LOG.warning("Payara Micro failed to boot (attempt " + attempt + "); starting it again");
+                }
+            }
         } catch (Exception | Error e) {
             platform.close();
             throw e;

@@ -37,6 +37,17 @@ final class PayaraProcess implements AutoCloseable {
     private final Path logFile;
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> failedDeployments = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean bootFailed;
+    private volatile boolean anyDeployed;
+
+    /** Payara itself did not boot (before deploying anything): worth one more try, unlike a failing WAR. */
+    static final class BootFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        BootFailure(String message) {
+            super(message);
+        }
+    }
 
     private PayaraProcess(Process process, Path logFile) {
         this.process = process;
@@ -98,6 +109,12 @@ final class PayaraProcess implements AutoCloseable {
                         tail.removeFirst();
                     }
                 }
+                if (line.contains("Failed to start, exiting")) {
+                    bootFailed = true;
+                }
+                if (line.contains("was successfully deployed")) {
+                    anyDeployed = true;
+                }
                 int failed = Math.max(line.indexOf("Exception while deploying the app"),
                         line.indexOf("Exception while loading the app"));
                 if (failed >= 0) {
@@ -123,6 +140,9 @@ final class PayaraProcess implements AutoCloseable {
             if (!failedDeployments.isEmpty()) {
                 throw new IllegalStateException("a WAR failed to deploy: " + failedDeployments.get(0)
                         + "\nsee " + logFile + "; last lines:\n" + tail());
+            }
+            if (bootFailed || (!process.isAlive() && !anyDeployed)) {
+                throw new BootFailure("Payara Micro failed to boot; last lines of " + logFile + ":\n" + tail());
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()

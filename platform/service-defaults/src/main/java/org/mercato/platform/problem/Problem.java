@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA_TYPE_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final String TYPE_BASE = "https://mercato.dev/problems/";
 
     private final int status;
@@ -96,7 +94,7 @@ public final class Problem {
 
     public Response toResponse(URI instance) {
         Response.ResponseBuilder response = Response.status(status)
-                .type(MEDIA_TYPE_JSON)
+                .type(MEDIA_TYPE)
                 .entity(toJson(instance));
         headers.forEach(response::header);
         return response.build();

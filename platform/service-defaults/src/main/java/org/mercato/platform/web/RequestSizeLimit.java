@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -19,11 +20,10 @@ import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
 
 /**
- * Refuses request bodies above {@code mercato.http.max-body-bytes} with 413 before anything is parsed or stored:
- * by Content-Length up front, and by counting for chunked bodies that do not declare one.
+ * Refuses request bodies above {@code mercato.http.max-body-bytes} (or a method's {@link BodyLimit}) with 413
+ * before anything is parsed or stored: by Content-Length up front, and by counting for chunked bodies.
  */
 @Provider
-@PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestSizeLimit implements ContainerRequestFilter, ReaderInterceptor {
 
@@ -31,23 +31,35 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
     @ConfigProperty(name = "mercato.http.max-body-bytes", defaultValue = "65536")
     long maxBodyBytes;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBodyBytes) {
-            request.abortWith(tooLarge(maxBodyBytes).toResponse(request.getUriInfo().getRequestUri()));
+        long limit = limit();
+        if (request.getLength() > limit) {
+            request.abortWith(tooLarge(limit).toResponse(request.getUriInfo().getRequestUri()));
         }
+    }
+
+    private long limit() {
+        BodyLimit own = resource == null || resource.getResourceMethod() == null
+                ? null
+                : resource.getResourceMethod().getAnnotation(BodyLimit.class);
+        return own != null ? own.value() : maxBodyBytes;
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        LimitedInputStream limited = new LimitedInputStream(context.getInputStream(), maxBodyBytes);
+        long limit = limit();
+        LimitedInputStream limited = new LimitedInputStream(context.getInputStream(), limit);
         context.setInputStream(limited);
         try {
             return context.proceed();
         } catch (RuntimeException | IOException e) {
             // the JSON parser wraps our failure in its own exception: whatever it became, it was too large
             if (limited.exceeded()) {
-                throw new ProblemException(tooLarge(maxBodyBytes));
+                throw new ProblemException(tooLarge(limit));
             }
             throw e;
         }

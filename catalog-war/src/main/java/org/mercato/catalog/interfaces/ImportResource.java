@@ -1,0 +1,74 @@
+package org.mercato.catalog.interfaces;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.mercato.catalog.application.ProductImport;
+import org.mercato.platform.problem.ProblemException;
+import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.BodyLimit;
+
+/**
+ * Staff bulk import: POST a CSV (one row per variant; columns slug, name, description, brand, category, status,
+ * sku, price, currency, attributes, variant_attributes), then follow the job's progress and rejected lines.
+ */
+@Path("imports")
+@RequestScoped
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    @Inject
+    ProductImport imports;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @BodyLimit(32L * 1024 * 1024)
+    public Response start(String csv) {
+        ProductImport.Status status = imports.start(ProductCsv.parse(csv == null ? "" : csv));
+        return Response.accepted(json(status))
+                .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject status(@PathParam("id") String id) {
+        return json(imports.status(id).orElseThrow(() -> ProblemException.notFound("import " + id)));
+    }
+
+    private static JsonObject json(ProductImport.Status status) {
+        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        status.rejected().forEach(r -> rejected.add(Json.createObjectBuilder().add("line", r.line())
+                .add("message", r.message())));
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", status.id())
+                .add("state", status.state())
+                .add("products", status.products())
+                .add("processed", status.processed())
+                .add("imported", status.imported())
+                .add("rejected", rejected)
+                .add("startedAt", status.startedAt().toString());
+        if (status.finishedAt() != null) {
+            json.add("finishedAt", status.finishedAt().toString());
+        }
+        return json.build();
+    }
+}
