@@ -77,6 +77,36 @@ class ImportIT {
     }
 
     @Test
+    void importsJsonToo() throws Exception {
+        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String p = run.toLowerCase();
+        String json = "[{\"slug\":\"kettle-" + p + "\",\"name\":\"Kettle " + run + "\",\"category\":\"cookware\","
+                + "\"attributes\":{\"material\":\"steel\"},\"variants\":[{\"sku\":\"KET-" + run
+                + "\",\"price\":{\"amount\":3900,\"currency\":\"EUR\"}}]},"
+                + "{\"slug\":\"broken-" + p + "\",\"name\":\"Broken\",\"variants\":[{\"sku\":\"BRK-" + run
+                + "\",\"price\":{\"amount\":-1,\"currency\":\"EUR\"}}]}]";
+        Http.Reply started = PlatformExtension.http().send(PlatformExtension.http()
+                .request("/catalog/api/imports", staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        assertEquals(202, started.status(), started.body());
+        JsonObject status = started.json();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!"DONE".equals(status.getString("state")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = PlatformExtension.http().get("/catalog/api/imports/" + status.getString("id"), staff).json();
+        }
+        assertEquals(1, status.getInt("imported"), status.toString());
+        assertEquals(2, status.getJsonArray("rejected").getJsonObject(0).getInt("line"), "the second product");
+        assertEquals("steel", PlatformExtension.http().get("/catalog/api/products/kettle-" + p, null).json()
+                .getJsonObject("attributes").getString("material"));
+        UserApiIT.assertProblem(PlatformExtension.http().send(PlatformExtension.http()
+                .request("/catalog/api/imports", staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"not\":\"an array\"}")).build()), 400);
+    }
+
+    @Test
     void aFileWithoutTheRequiredColumnsIs400() {
         String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");

@@ -127,7 +127,12 @@ public class ProductImport {
     private List<Candidate> check(List<Row> rows, List<Rejection> rejected) {
         Map<String, List<Row>> bySlug = new LinkedHashMap<>();
         for (Row row : rows) {
-            bySlug.computeIfAbsent(value(row, "slug"), slug -> new ArrayList<>()).add(row);
+            String slug = row.values().get("slug");
+            if (slug == null || slug.isBlank()) {
+                rejected.add(new Rejection(row.line(), "slug is required"));
+                continue;
+            }
+            bySlug.computeIfAbsent(slug.trim(), key -> new ArrayList<>()).add(row);
         }
         Set<String> skusInFile = new HashSet<>();
         List<Candidate> candidates = new ArrayList<>();

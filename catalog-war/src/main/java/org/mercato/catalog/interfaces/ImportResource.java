@@ -25,7 +25,8 @@ import org.mercato.platform.web.BodyLimit;
 
 /**
  * Staff bulk import: POST a CSV (one row per variant; columns slug, name, description, brand, category, status,
- * sku, price, currency, attributes, variant_attributes), then follow the job's progress and rejected lines.
+ * sku, price, currency, attributes, variant_attributes) or the JSON equivalent, then follow the job's progress
+ * and rejected lines.
  */
 @Path("imports")
 @RequestScoped
@@ -44,6 +45,16 @@ public class ImportResource {
     @BodyLimit(32L * 1024 * 1024)
     public Response start(String csv) {
         ProductImport.Status status = imports.start(ProductCsv.parse(csv == null ? "" : csv));
+        return Response.accepted(json(status))
+                .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
+    }
+
+    /** The same import as JSON: [{slug, name, ..., attributes:{}, variants:[{sku, price:{amount, currency}}]}]. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(32L * 1024 * 1024)
+    public Response startJson(String json) {
+        ProductImport.Status status = imports.start(ProductJson.parse(json == null ? "" : json));
         return Response.accepted(json(status))
                 .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
     }
