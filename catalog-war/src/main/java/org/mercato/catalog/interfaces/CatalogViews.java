@@ -11,16 +11,31 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.Variant;
+import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.money.Money;
 
 /** Assembles the catalog's JSON. */
 final class CatalogViews {
 
     private CatalogViews() {
+    }
+
+    /** A cached read as a response: 304 when the client holds the same ETag, else the JSON with its ETag. */
+    static Response conditional(Request request, ShopperReadCache.Entry view, CacheControl cache) {
+        EntityTag tag = new EntityTag(view.etag());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).build();
+        }
+        return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
     }
 
     static JsonObject money(Money money) {

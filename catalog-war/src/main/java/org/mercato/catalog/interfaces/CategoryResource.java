@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -55,14 +54,9 @@ public class CategoryResource {
             String body = Json.createArrayBuilder(tree).build().toString();
             return new ShopperReadCache.Entry(body, Integer.toHexString(body.hashCode()));
         });
-        EntityTag tag = new EntityTag(view.etag());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cache).build();
-        }
-        return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
+        return CatalogViews.conditional(request, view, cache);
     }
 
     @POST

@@ -44,9 +44,7 @@ public class ImportResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @BodyLimit(32L * 1024 * 1024)
     public Response start(String csv) {
-        ProductImport.Status status = imports.start(ProductCsv.parse(csv == null ? "" : csv));
-        return Response.accepted(json(status))
-                .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
+        return accepted(imports.start(ProductCsv.parse(csv == null ? "" : csv)));
     }
 
     /** The same import as JSON: [{slug, name, ..., attributes:{}, variants:[{sku, price:{amount, currency}}]}]. */
@@ -54,15 +52,18 @@ public class ImportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(32L * 1024 * 1024)
     public Response startJson(String json) {
-        ProductImport.Status status = imports.start(ProductJson.parse(json == null ? "" : json));
-        return Response.accepted(json(status))
-                .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
+        return accepted(imports.start(ProductJson.parse(json == null ? "" : json)));
     }
 
     @GET
     @Path("{id}")
     public JsonObject status(@PathParam("id") String id) {
         return json(imports.status(id).orElseThrow(() -> ProblemException.notFound("import " + id)));
+    }
+
+    private Response accepted(ProductImport.Status status) {
+        return Response.accepted(json(status))
+                .location(uriInfo.getAbsolutePathBuilder().path(status.id()).build()).build();
     }
 
     private static JsonObject json(ProductImport.Status status) {

@@ -155,12 +155,7 @@ public class ProductResource {
                 throw new ProductNotFoundException(idOrSlug);
             }
         }
-        EntityTag tag = new EntityTag(view.etag());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(cache).build();
-        }
-        return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
+        return CatalogViews.conditional(request, view, cache);
     }
 
     @POST

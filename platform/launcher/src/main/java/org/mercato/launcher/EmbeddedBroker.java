@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.mercato.messaging.Topics;
 
 /**
  * ActiveMQ Artemis in the launcher's JVM, persistent under the data directory, listening on loopback only. The
@@ -19,8 +20,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
-    static final String[] TOPICS = {"mercato.orders", "mercato.inventory", "mercato.fulfillment",
-            "mercato.catalog"};
 
     private final EmbeddedActiveMQ server;
     private final int port;
@@ -53,7 +52,7 @@ final class EmbeddedBroker implements AutoCloseable {
         config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();
-        for (String topic : TOPICS) {
+        for (String topic : Topics.all()) {
             if (server.getActiveMQServer().getAddressInfo(SimpleString.of(topic)) == null) {
                 server.getActiveMQServer().addAddressInfo(
                         new org.apache.activemq.artemis.core.server.impl.AddressInfo(SimpleString.of(topic))

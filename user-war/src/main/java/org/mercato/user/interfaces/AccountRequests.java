@@ -31,18 +31,6 @@ public final class AccountRequests {
         @NotBlank
         @Size(max = 200)
         public String name;
-
-        public String email() {
-            return email;
-        }
-
-        public String password() {
-            return password;
-        }
-
-        public String name() {
-            return name;
-        }
     }
 
     public static final class CreateStaff {
@@ -58,32 +46,12 @@ public final class AccountRequests {
         public String name;
         @NotEmpty
         public Set<@NotNull @Pattern(regexp = "staff|admin") String> roles;
-
-        public String email() {
-            return email;
-        }
-
-        public String password() {
-            return password;
-        }
-
-        public String name() {
-            return name;
-        }
-
-        public Set<String> roles() {
-            return roles;
-        }
     }
 
     public static final class Rename {
         @NotBlank
         @Size(max = 200)
         public String name;
-
-        public String name() {
-            return name;
-        }
     }
 
     public static final class ChangePassword {
@@ -93,14 +61,6 @@ public final class AccountRequests {
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
         public String newPassword;
-
-        public String currentPassword() {
-            return currentPassword;
-        }
-
-        public String newPassword() {
-            return newPassword;
-        }
     }
 
     public static final class Login {
@@ -110,14 +70,6 @@ public final class AccountRequests {
         @NotNull
         @Size(max = PasswordPolicy.MAX_LENGTH)
         public String password;
-
-        public String email() {
-            return email;
-        }
-
-        public String password() {
-            return password;
-        }
     }
 
     /** Address JSON as DESIGN §5 fixes it. */
@@ -139,29 +91,5 @@ public final class AccountRequests {
         @NotBlank
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 alpha-2 country code")
         public String country;
-
-        public String name() {
-            return name;
-        }
-
-        public String line1() {
-            return line1;
-        }
-
-        public String line2() {
-            return line2;
-        }
-
-        public String city() {
-            return city;
-        }
-
-        public String postalCode() {
-            return postalCode;
-        }
-
-        public String country() {
-            return country;
-        }
     }
 }

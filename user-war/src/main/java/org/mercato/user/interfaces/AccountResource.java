@@ -56,7 +56,7 @@ public class AccountResource {
     @POST
     @PermitAll
     public Response register(@Valid @NotNull AccountRequests.Register body) {
-        Account account = accounts.register(body.email(), body.password(), body.name());
+        Account account = accounts.register(body.email, body.password, body.name);
         return Response.created(location(account)).entity(AccountViews.account(account)).build();
     }
 
@@ -71,14 +71,14 @@ public class AccountResource {
     @Path("me")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public JsonObject rename(@Valid @NotNull AccountRequests.Rename body) {
-        return AccountViews.account(accounts.rename(callerId(), body.name()));
+        return AccountViews.account(accounts.rename(callerId(), body.name));
     }
 
     @PUT
     @Path("me/password")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response changePassword(@Valid @NotNull AccountRequests.ChangePassword body) {
-        accounts.changePassword(callerId(), body.currentPassword(), body.newPassword());
+        accounts.changePassword(callerId(), body.currentPassword, body.newPassword);
         return Response.noContent().build();
     }
 
@@ -139,9 +139,9 @@ public class AccountResource {
     @RolesAllowed(Roles.ADMIN)
     public Response createStaff(@Valid @NotNull AccountRequests.CreateStaff body) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        body.roles().forEach(group -> roles.add(Role.fromGroup(group)));
+        body.roles.forEach(group -> roles.add(Role.fromGroup(group)));
         roles.add(Role.STAFF);
-        Account account = accounts.createStaff(body.email(), body.password(), body.name(), roles);
+        Account account = accounts.createStaff(body.email, body.password, body.name, roles);
         return Response.created(location(account)).entity(AccountViews.account(account)).build();
     }
 

@@ -62,7 +62,7 @@ final class AccountViews {
     }
 
     static PostalAddress postal(AccountRequests.AddressBody body) {
-        return new PostalAddress(body.name(), body.line1(), body.line2(), body.city(), body.postalCode(),
-                body.country());
+        return new PostalAddress(body.name, body.line1, body.line2, body.city, body.postalCode,
+                body.country);
     }
 }

@@ -35,28 +35,24 @@ public class TokenResource {
         @NotBlank
         @Size(max = 200)
         public String refreshToken;
-
-        public String refreshToken() {
-            return refreshToken;
-        }
     }
 
     @POST
     public Response login(@Valid @NotNull AccountRequests.Login body) {
-        return noStore(AccountViews.tokens(authentication.login(body.email(), body.password().toCharArray())));
+        return noStore(AccountViews.tokens(authentication.login(body.email, body.password.toCharArray())));
     }
 
     @POST
     @Path("refresh")
     public Response refresh(@Valid @NotNull RefreshRequest body) {
-        return noStore(AccountViews.tokens(authentication.refresh(body.refreshToken())));
+        return noStore(AccountViews.tokens(authentication.refresh(body.refreshToken)));
     }
 
     /** Logout: ends the session the refresh token belongs to. Always 204, so it reveals nothing. */
     @POST
     @Path("revoke")
     public Response revoke(@Valid @NotNull RefreshRequest body) {
-        authentication.logout(body.refreshToken());
+        authentication.logout(body.refreshToken);
         return Response.noContent().build();
     }
 
