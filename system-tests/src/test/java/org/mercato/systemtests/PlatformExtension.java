@@ -54,8 +54,12 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     /** The shared platform's Payara log, as the operator reads it. */
     static Path payaraLog() {
-        return Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve("shared")
-                .resolve("logs/payara.log");
+        return sharedDataDir().resolve("logs/payara.log");
+    }
+
+    /** The shared platform's data directory (database, broker, index and image files). */
+    static Path sharedDataDir() {
+        return Path.of(System.getProperty("mercato.test.dir", "target/platform-data")).resolve("shared");
     }
 
     /** A platform of its own, for tests that stop and start it; the caller closes it. */

@@ -8,6 +8,12 @@ public interface CatalogChanges {
     /** Called inside the changing transaction; acts only if and when it commits. */
     void productChanged(Product product);
 
+    /** Runs the action once the current transaction has committed (e.g. deleting a removed image's file). */
+    void afterCommit(Runnable action);
+
+    /** Runs the action if the current transaction rolls back (e.g. deleting the file of an image never saved). */
+    void afterRollback(Runnable action);
+
     /** A change that is not one product's (categories): shoppers' cached reads must go once it commits. */
     void catalogChanged();
 }

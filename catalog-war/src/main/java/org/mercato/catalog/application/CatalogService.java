@@ -16,7 +16,11 @@ import org.mercato.catalog.domain.CatalogRepository;
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.CategoryNotFoundException;
 import org.mercato.catalog.domain.DuplicateException;
+import org.mercato.catalog.domain.ImageFormat;
+import org.mercato.catalog.domain.ImageNotFoundException;
+import org.mercato.catalog.domain.InvalidProductException;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductNotFoundException;
 import org.mercato.catalog.domain.Variant;
@@ -38,6 +42,9 @@ public class CatalogService {
 
     @Inject
     CatalogChanges changes;
+
+    @Inject
+    ImageStore images;
 
     public Product create(ProductDraft draft) {
         Category category = category(draft);
@@ -69,6 +76,59 @@ public class CatalogService {
         changes.productChanged(product);
         LOG.info(() -> "Product " + productId + " archived");
         return product;
+    }
+
+    /** What an uploaded picture is, as the shop serves it. */
+    public record ImageUpload(byte[] bytes, String declaredMediaType, String sku, String alt) {
+    }
+
+    /**
+     * Adds a picture to a product. The bytes must be a JPEG, PNG, GIF or WebP image whatever the uploader says;
+     * the file is written first and removed again if the change does not commit.
+     */
+    public ProductImage addImage(UUID productId, ImageUpload upload) {
+        Product product = catalog.findProduct(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        if (upload.bytes() == null || upload.bytes().length == 0) {
+            throw new InvalidProductException("the request body must be the image");
+        }
+        ImageFormat format = ImageFormat.detect(upload.bytes())
+                .orElseThrow(() -> new InvalidProductException("not a JPEG, PNG, GIF or WebP image"));
+        if (upload.declaredMediaType() != null && ImageFormat.ofMediaType(upload.declaredMediaType())
+                .filter(declared -> declared != format).isPresent()) {
+            throw new InvalidProductException("the body is " + format.mediaType() + ", not "
+                    + upload.declaredMediaType());
+        }
+        UUID imageId = UUID.randomUUID();
+        ProductImage image = product.addImage(imageId, upload.sku(), format, upload.bytes().length,
+                sha256(upload.bytes()), upload.alt(), clock.instant());
+        images.store(imageId, upload.bytes());
+        changes.afterRollback(() -> images.delete(imageId));
+        changes.productChanged(product);
+        LOG.info(() -> "Image " + imageId + " (" + format.mediaType() + ", " + upload.bytes().length
+                + " bytes) added to product " + productId);
+        return image;
+    }
+
+    public void removeImage(UUID productId, UUID imageId) {
+        Product product = catalog.findProduct(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        product.removeImage(imageId, clock.instant());
+        changes.afterCommit(() -> images.delete(imageId));
+        changes.productChanged(product);
+        LOG.info(() -> "Image " + imageId + " removed from product " + productId);
+    }
+
+    public ProductImage image(UUID imageId) {
+        return catalog.findImage(imageId).orElseThrow(() -> new ImageNotFoundException(imageId.toString()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** By id or by slug, so product pages can use either. */

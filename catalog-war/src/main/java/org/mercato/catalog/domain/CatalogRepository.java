@@ -9,6 +9,8 @@ public interface CatalogRepository {
 
     Optional<Product> findProduct(UUID id);
 
+    Optional<ProductImage> findImage(UUID id);
+
     Optional<Product> findProductBySlug(String slug);
 
     boolean slugTaken(String slug, UUID exceptProductId);

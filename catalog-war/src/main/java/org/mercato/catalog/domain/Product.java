@@ -38,6 +38,7 @@ import jakarta.persistence.Version;
 public class Product {
 
     static final int MAX_VARIANTS = 100;
+    static final int MAX_IMAGES = 30;
 
     @Id
     private UUID id;
@@ -71,6 +72,10 @@ public class Product {
     @OneToMany(mappedBy = "product", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("position")
     private List<Variant> variants = new ArrayList<>();
+
+    @OneToMany(mappedBy = "product", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("position")
+    private List<ProductImage> images = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -158,6 +163,41 @@ public class Product {
         variants.sort(java.util.Comparator.comparingInt(Variant::position));
     }
 
+    /**
+     * Adds a picture after the existing ones.
+     *
+     * @param sku the variant it shows, or null for the whole product
+     */
+    public ProductImage addImage(UUID imageId, String sku, ImageFormat format, int size, String sha256, String alt,
+            Instant now) {
+        if (images.size() >= MAX_IMAGES) {
+            throw new InvalidProductException("at most " + MAX_IMAGES + " images per product");
+        }
+        String variantSku = sku == null || sku.isBlank() ? null : sku.trim();
+        if (variantSku != null && variants.stream().noneMatch(v -> v.sku().equals(variantSku))) {
+            throw new InvalidProductException("product " + id + " has no variant with SKU " + variantSku);
+        }
+        if (alt != null && alt.length() > 300) {
+            throw new InvalidProductException("alt text must have at most 300 characters");
+        }
+        ProductImage image = new ProductImage(this, imageId, variantSku, format, size, sha256,
+                alt == null || alt.isBlank() ? null : alt.trim(), images.size(), now);
+        images.add(image);
+        this.updatedAt = now;
+        return image;
+    }
+
+    public ProductImage removeImage(UUID imageId, Instant now) {
+        ProductImage image = images.stream().filter(i -> i.id().equals(imageId)).findFirst()
+                .orElseThrow(() -> new ImageNotFoundException(imageId + " of product " + id));
+        images.remove(image);
+        for (int i = 0; i < images.size(); i++) {
+            images.get(i).moveTo(i);
+        }
+        this.updatedAt = now;
+        return image;
+    }
+
     /** Archived products leave the shop but keep their identity for past orders. */
     public void archive(Instant now) {
         this.status = ProductStatus.ARCHIVED;
@@ -209,6 +249,10 @@ public class Product {
 
     public List<Variant> variants() {
         return Collections.unmodifiableList(variants);
+    }
+
+    public List<ProductImage> images() {
+        return Collections.unmodifiableList(images);
     }
 
     public Instant createdAt() {

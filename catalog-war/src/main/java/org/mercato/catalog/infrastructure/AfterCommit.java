@@ -38,6 +38,20 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void catalogChanged() {
+        afterCommit(readCache::clear);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCompletion(true, action);
+    }
+
+    @Override
+    public void afterRollback(Runnable action) {
+        afterCompletion(false, action);
+    }
+
+    private void afterCompletion(boolean onCommit, Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -46,8 +60,8 @@ public class AfterCommit implements CatalogChanges {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    readCache.clear();
+                if ((status == Status.STATUS_COMMITTED) == onCommit) {
+                    action.run();
                 }
             }
         });

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.mercato.catalog.domain.CatalogRepository;
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductImage;
 
 @ApplicationScoped
 public class JpaCatalogRepository implements CatalogRepository {
@@ -28,6 +29,11 @@ public class JpaCatalogRepository implements CatalogRepository {
     @Override
     public Optional<Product> findProduct(UUID id) {
         return Optional.ofNullable(em.find(Product.class, id));
+    }
+
+    @Override
+    public Optional<ProductImage> findImage(UUID id) {
+        return Optional.ofNullable(em.find(ProductImage.class, id));
     }
 
     @Override
@@ -68,6 +74,7 @@ public class JpaCatalogRepository implements CatalogRepository {
                 .setHint("eclipselink.batch", "p.variants")
                 .setHint("eclipselink.batch", "p.variants.attributes")
                 .setHint("eclipselink.batch", "p.category")
+                .setHint("eclipselink.batch", "p.images")
                 .getResultList();
     }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.mercato.catalog.domain.CatalogException;
 import org.mercato.catalog.domain.CategoryNotFoundException;
+import org.mercato.catalog.domain.ImageNotFoundException;
 import org.mercato.catalog.domain.DuplicateException;
 import org.mercato.catalog.domain.ProductNotFoundException;
 import org.mercato.catalog.domain.StaleProductException;
@@ -16,7 +17,8 @@ public class CatalogProblemMapper extends ProblemMapper<CatalogException> {
 
     @Override
     protected Problem problem(CatalogException e) {
-        if (e instanceof ProductNotFoundException || e instanceof CategoryNotFoundException) {
+        if (e instanceof ProductNotFoundException || e instanceof CategoryNotFoundException
+                || e instanceof ImageNotFoundException) {
             return Problem.of(404, "not-found", "Not found", e.getMessage());
         }
         if (e instanceof StaleProductException) {

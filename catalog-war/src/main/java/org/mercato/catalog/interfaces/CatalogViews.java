@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.Variant;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.money.Money;
@@ -58,6 +59,7 @@ final class CatalogViews {
                 .add("attributes", attributes(product.attributes()))
                 .add("price", money(lowestPrice(product)))
                 .add("variants", variants)
+                .add("images", images(product))
                 .add("createdAt", product.createdAt().toString())
                 .add("updatedAt", product.updatedAt().toString())
                 .add("version", product.version());
@@ -69,6 +71,24 @@ final class CatalogViews {
         } else {
             json.addNull("category");
         }
+        return json.build();
+    }
+
+    static JsonArrayBuilder images(Product product) {
+        JsonArrayBuilder images = Json.createArrayBuilder();
+        product.images().forEach(image -> images.add(image(image)));
+        return images;
+    }
+
+    /** An image's URL is stable and its bytes never change, so it can be cached for good. */
+    static JsonObject image(ProductImage image) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", image.id().toString())
+                .add("url", "/catalog/api/images/" + image.id())
+                .add("contentType", image.format().mediaType())
+                .add("size", image.size());
+        optional(json, "sku", image.sku());
+        optional(json, "alt", image.alt());
         return json.build();
     }
 

@@ -119,4 +119,28 @@ class CatalogRepositoryIT {
         // exactly one of the two edits was stored
         inTransaction(em -> assertEquals(stored[0] + 1, em.find(Product.class, hat.id()).version()));
     }
+
+    @Test
+    void imagesAreStoredInOrderAndRemovedWithTheirProductChange() {
+        Product scarf = product("Silk Scarf", null, "SCF-1");
+        java.util.UUID first = java.util.UUID.randomUUID();
+        java.util.UUID second = java.util.UUID.randomUUID();
+        scarf.addImage(first, null, org.mercato.catalog.domain.ImageFormat.PNG, 120, "a".repeat(64), "Folded", NOW);
+        scarf.addImage(second, "SCF-1", org.mercato.catalog.domain.ImageFormat.WEBP, 340, "b".repeat(64), null, NOW);
+        inTransaction(em -> new JpaCatalogRepository(em).add(scarf));
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            Product found = repository.findProduct(scarf.id()).orElseThrow();
+            assertEquals(List.of(first, second), found.images().stream().map(i -> i.id()).toList());
+            assertEquals("SCF-1", repository.findImage(second).orElseThrow().sku());
+            assertEquals(org.mercato.catalog.domain.ImageFormat.WEBP,
+                    repository.findImage(second).orElseThrow().format());
+            found.removeImage(first, NOW.plusSeconds(1));
+        });
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            assertTrue(repository.findImage(first).isEmpty(), "orphan removal deletes the row");
+            assertEquals(0, repository.findImage(second).orElseThrow().position());
+        });
+    }
 }

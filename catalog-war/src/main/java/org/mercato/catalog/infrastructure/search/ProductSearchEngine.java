@@ -1,0 +1,160 @@
+package org.mercato.catalog.infrastructure.search;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
+import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
+import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMappingBuilder;
+import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+import org.mercato.catalog.application.ProductSearch;
+
+/**
+ * The product index and its queries over Hibernate Search's standalone mapper, the same for every
+ * {@link SearchBackend}. Plain Java, so it is tested on both backends outside the application server.
+ */
+public class ProductSearchEngine implements ProductSearch, AutoCloseable {
+
+    private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
+    private static final AggregationKey<Map<String, Long>> CATEGORIES = AggregationKey.of("category");
+    private static final AggregationKey<Map<Range<Long>, Long>> PRICES = AggregationKey.of("price");
+    private static final List<Range<Long>> PRICE_RANGES = List.of(Range.canonical(null, 2_500L),
+            Range.canonical(2_500L, 5_000L), Range.canonical(5_000L, 10_000L), Range.canonical(10_000L, 50_000L),
+            Range.canonical(50_000L, null));
+
+    private final SearchBackend backend;
+    private final CloseableSearchMapping mapping;
+
+    public ProductSearchEngine(SearchBackend backend) {
+        this.backend = backend;
+        SearchMappingBuilder builder = SearchMapping.builder(AnnotatedTypeSource.fromClasses(ProductDocument.class),
+                MethodHandles.lookup())
+                // Payara gives each class its own code source: list the types instead of scanning
+                .property("hibernate.search.mapping.discover_annotated_types_from_root_mapping_annotations", false)
+                .property("hibernate.search.schema_management.strategy", "create-or-validate");
+        backend.properties().forEach((key, value) -> builder.property("hibernate.search.backend." + key, value));
+        mapping = builder.build();
+    }
+
+    public SearchBackend backend() {
+        return backend;
+    }
+
+    /** Indexes (or re-indexes) documents of committed changes. */
+    public void index(List<ProductDocument> documents) {
+        try (SearchSession session = mapping.createSession()) {
+            documents.forEach(document -> session.indexingPlan().addOrUpdate(document));
+        }
+    }
+
+    /**
+     * Drops and recreates the index, empty, with the current mapping (before a full reindex). Dropping rather than
+     * deleting by query also works on servers without OpenSearch's reindex module.
+     */
+    public void purge() {
+        mapping.scope(ProductDocument.class).schemaManager().dropAndCreate();
+    }
+
+    /** Makes everything indexed so far visible to searches now rather than at the next periodic refresh. */
+    public void refresh() {
+        mapping.scope(ProductDocument.class).workspace().refresh();
+    }
+
+    public long count() {
+        try (SearchSession session = mapping.createSession()) {
+            return session.search(ProductDocument.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        }
+    }
+
+    @Override
+    public Result search(Query query) {
+        try (SearchSession session = mapping.createSession()) {
+            SearchResult<List<?>> result = session.search(ProductDocument.class)
+                    .select(f -> f.composite(f.id(String.class), f.field("slug", String.class),
+                            f.field("name", String.class), f.field("brand", String.class),
+                            f.field("category", String.class), f.field("price", Long.class),
+                            f.field("currency", String.class)))
+                    .where(f -> {
+                        var bool = f.bool();
+                        bool.filter(f.match().field("status").matching("ACTIVE"));
+                        if (query.text() != null && !query.text().isBlank()) {
+                            // typo tolerant: each word may be up to two edits away ("hedphones")
+                            bool.must(f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f)
+                                    .field("description").field("attributeText")
+                                    .matching(query.text()).fuzzy(2, 1));
+                        }
+                        if (query.category() != null) {
+                            bool.filter(f.match().field("categoryPath").matching(query.category()));
+                        }
+                        if (query.brand() != null) {
+                            bool.filter(f.match().field("brand").matching(query.brand()));
+                        }
+                        for (String attribute : query.attributes()) {
+                            bool.filter(f.match().field("attributes").matching(attribute));
+                        }
+                        if (query.minPrice() != null || query.maxPrice() != null) {
+                            bool.filter(f.range().field("price").within(Range.between(query.minPrice(),
+                                    RangeBoundInclusion.INCLUDED, query.maxPrice(), RangeBoundInclusion.INCLUDED)));
+                        }
+                        return bool;
+                    })
+                    .sort(f -> switch (query.sort()) {
+                        case PRICE_ASC -> f.field("price").asc();
+                        case PRICE_DESC -> f.field("price").desc();
+                        case NEWEST -> f.field("createdAt").desc();
+                        case RELEVANCE -> f.score();
+                    })
+                    .aggregation(BRANDS, f -> f.terms().field("brand", String.class).maxTermCount(30))
+                    .aggregation(CATEGORIES, f -> f.terms().field("category", String.class).maxTermCount(50))
+                    .aggregation(PRICES, f -> f.range().field("price", Long.class).ranges(PRICE_RANGES))
+                    .fetch(query.page() * query.size(), query.size());
+            List<Hit> hits = new ArrayList<>();
+            for (List<?> row : result.hits()) {
+                hits.add(new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
+                        (String) row.get(4), (Long) row.get(5), (String) row.get(6)));
+            }
+            Map<String, List<Facet>> facets = new LinkedHashMap<>();
+            facets.put("brand", facets(result.aggregation(BRANDS)));
+            facets.put("category", facets(result.aggregation(CATEGORIES)));
+            List<Facet> prices = new ArrayList<>();
+            result.aggregation(PRICES).forEach((range, count) -> prices.add(new Facet(label(range), count)));
+            facets.put("price", prices);
+            return new Result(hits, result.total().hitCount(), facets);
+        }
+    }
+
+    @Override
+    public List<String> suggest(String prefix, int max) {
+        try (SearchSession session = mapping.createSession()) {
+            return session.search(ProductDocument.class)
+                    .select(f -> f.field("name", String.class))
+                    .where(f -> f.bool().must(f.match().field("name_autocomplete").matching(prefix))
+                            .filter(f.match().field("status").matching("ACTIVE")))
+                    .fetchHits(max * 3).stream().distinct().limit(max).toList();
+        }
+    }
+
+    private static List<Facet> facets(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new Facet(e.getKey(), e.getValue())).toList();
+    }
+
+    /** "2500-5000" in minor units; open ends as "*". */
+    private static String label(Range<Long> range) {
+        return range.lowerBoundValue().map(String::valueOf).orElse("*") + "-"
+                + range.upperBoundValue().map(String::valueOf).orElse("*");
+    }
+
+    @Override
+    public void close() {
+        mapping.close();
+    }
+}

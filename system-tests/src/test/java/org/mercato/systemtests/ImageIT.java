@@ -1,0 +1,155 @@
+package org.mercato.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Product images: staff upload and remove them; shoppers (and CDNs) read them with long-lived cache headers. */
+@ExtendWith(PlatformExtension.class)
+class ImageIT {
+
+    private static ServiceDatabase db;
+    private static String staff;
+    private static String customer;
+
+    @BeforeAll
+    static void signIn() {
+        db = ServiceDatabase.catalog();
+        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        customer = UserApiIT.newSignedInCustomer().getString("access_token");
+    }
+
+    private static Http http() {
+        return PlatformExtension.http();
+    }
+
+    private static byte[] png(Color colour) throws IOException {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(colour);
+        graphics.fillRect(0, 0, 40, 30);
+        graphics.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** A product with two colour variants; returns its JSON. */
+    private static JsonObject shirt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String body = "{\"name\":\"Linen Shirt " + suffix + "\",\"status\":\"ACTIVE\",\"variants\":["
+                + "{\"sku\":\"SHIRT-RED-" + suffix + "\",\"attributes\":{\"colour\":\"red\"},"
+                + "\"price\":{\"amount\":4900,\"currency\":\"EUR\"}},"
+                + "{\"sku\":\"SHIRT-BLUE-" + suffix + "\",\"attributes\":{\"colour\":\"blue\"},"
+                + "\"price\":{\"amount\":4900,\"currency\":\"EUR\"}}]}";
+        Http.Reply created = http().post("/catalog/api/products", body, staff);
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private static long imageRows() {
+        return db.count("select count(*) from product_image");
+    }
+
+    private static long imageFiles() throws IOException {
+        Path dir = PlatformExtension.sharedDataDir().resolve("catalog-images");
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void staffUploadAnImageThatAnyoneReadsWithCacheHeaders() throws IOException {
+        JsonObject product = shirt();
+        String id = product.getString("id");
+        String redSku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
+        byte[] picture = png(Color.RED);
+
+        Http.Reply uploaded = http().postBytes("/catalog/api/products/" + id + "/images?alt=Red%20shirt&sku="
+                + redSku, "image/png", picture, staff);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        JsonObject image = uploaded.json();
+        assertEquals("image/png", image.getString("contentType"));
+        assertEquals(picture.length, image.getInt("size"));
+        assertEquals(redSku, image.getString("sku"));
+        assertEquals("Red shirt", image.getString("alt"));
+        String url = image.getString("url");
+        assertTrue(uploaded.header("Location").endsWith(url), uploaded.header("Location"));
+
+        HttpResponse<byte[]> served = http().getBytes(url);
+        assertEquals(200, served.statusCode());
+        assertArrayEquals(picture, served.body());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        String cache = served.headers().firstValue("Cache-Control").orElse("");
+        assertTrue(cache.contains("public") && cache.contains("max-age=31536000") && cache.contains("immutable"),
+                cache);
+        String etag = served.headers().firstValue("ETag").orElse(null);
+        assertNotNull(etag);
+        assertEquals(304, http().getBytes(url, "If-None-Match", etag).statusCode());
+
+        JsonObject page = http().get("/catalog/api/products/" + id, null).json();
+        assertEquals(url, page.getJsonArray("images").getJsonObject(0).getString("url"));
+        assertEquals(product.getInt("version") + 1, page.getInt("version"), "an image is a change to the product");
+    }
+
+    @Test
+    void badUploadsAreRefusedAndStoreNothing() throws IOException {
+        String id = shirt().getString("id");
+        long rows = imageRows();
+        long files = imageFiles();
+        String path = "/catalog/api/products/" + id + "/images";
+
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        UserApiIT.assertProblem(http().postBytes(path, "image/png", html, staff), 400);
+        UserApiIT.assertProblem(http().postBytes(path, "image/jpeg", png(Color.BLUE), staff), 400);
+        UserApiIT.assertProblem(http().postBytes(path + "?sku=NO-SUCH-SKU", "image/png", png(Color.BLUE), staff),
+                400);
+        UserApiIT.assertProblem(http().postBytes(path, "image/png", new byte[0], staff), 400);
+        UserApiIT.assertProblem(http().postBytes(path, "image/png", new byte[9 * 1024 * 1024], staff), 413);
+        UserApiIT.assertProblem(http().postBytes(path, "image/png", png(Color.BLUE), customer), 403);
+        UserApiIT.assertProblem(http().postBytes(path, "image/png", png(Color.BLUE), null), 401);
+        UserApiIT.assertProblem(http().postBytes("/catalog/api/products/" + UUID.randomUUID() + "/images",
+                "image/png", png(Color.BLUE), staff), 404);
+
+        assertEquals(rows, imageRows(), "no image row stored");
+        assertEquals(files, imageFiles(), "no image file left behind");
+    }
+
+    @Test
+    void aRemovedImageIsGoneFromTheProductAndTheDisk() throws IOException {
+        String id = shirt().getString("id");
+        Http.Reply uploaded = http().postBytes("/catalog/api/products/" + id + "/images", "image/png",
+                png(Color.GREEN), staff);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        String imageId = uploaded.json().getString("id");
+        Path file = PlatformExtension.sharedDataDir().resolve("catalog-images").resolve(imageId);
+        assertTrue(Files.exists(file));
+
+        assertEquals(204, http().delete("/catalog/api/products/" + id + "/images/" + imageId, staff).status());
+        assertEquals(404, http().getBytes("/catalog/api/images/" + imageId).statusCode());
+        assertTrue(http().get("/catalog/api/products/" + id, null).json().getJsonArray("images").isEmpty());
+        assertFalse(Files.exists(file), "the file is deleted once the removal commits");
+        UserApiIT.assertProblem(http().delete("/catalog/api/products/" + id + "/images/" + imageId, staff), 404);
+    }
+}
