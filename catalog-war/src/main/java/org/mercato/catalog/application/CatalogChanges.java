@@ -2,11 +2,20 @@ package org.mercato.catalog.application;
 
 import org.mercato.catalog.domain.Product;
 
-/** Port: what must follow a product change once it commits (the search index; later the ProductChanged event). */
+/** Port: what must follow a product change once it commits (its ProductChanged event, the search index, caches). */
 public interface CatalogChanges {
 
     /** Called inside the changing transaction; acts only if and when it commits. */
     void productChanged(Product product);
+
+    /** Only a variant's stock availability changed: search and caches follow, no ProductChanged event. */
+    void availabilityChanged(Product product);
+
+    /**
+     * A product created while seeding the demo catalog: announced to other services like any change, but not
+     * indexed one by one (the index is rebuilt right after).
+     */
+    void productSeeded(Product product);
 
     /** Runs the action once the current transaction has committed (e.g. deleting a removed image's file). */
     void afterCommit(Runnable action);

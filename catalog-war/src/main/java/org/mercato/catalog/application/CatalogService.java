@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -119,6 +120,23 @@ public class CatalogService {
         LOG.info(() -> "Image " + imageId + " removed from product " + productId);
     }
 
+    /**
+     * Inventory's news that a SKU can or cannot be bought now; stale or repeated news change nothing.
+     *
+     * @return false for a SKU the catalog does not know
+     */
+    public boolean recordAvailability(String sku, boolean inStock, java.time.Instant asOf) {
+        Optional<Product> product = catalog.findProductBySku(sku);
+        if (product.isEmpty()) {
+            return false;
+        }
+        if (product.get().availability(sku, inStock, asOf)) {
+            changes.availabilityChanged(product.get());
+            LOG.info(() -> "SKU " + sku + " is " + (inStock ? "in stock" : "out of stock") + " as of " + asOf);
+        }
+        return true;
+    }
+
     public ProductImage image(UUID imageId) {
         return catalog.findImage(imageId).orElseThrow(() -> new ImageNotFoundException(imageId.toString()));
     }
@@ -158,7 +176,8 @@ public class CatalogService {
 
     /**
      * Creates many products in one transaction (demo data, bulk import); a duplicate fails the whole batch, so
-     * nothing is half imported. {@code announce=false} when the search index will be rebuilt anyway.
+     * nothing is half imported. {@code announce=false} when the search index will be rebuilt anyway (the
+     * ProductChanged events are saved either way).
      */
     public int importBatch(List<ProductDraft> drafts, boolean announce) {
         java.time.Instant now = clock.instant();
@@ -167,6 +186,8 @@ public class CatalogService {
             catalog.add(product);
             if (announce) {
                 changes.productChanged(product);
+            } else {
+                changes.productSeeded(product);
             }
         }
         return drafts.size();

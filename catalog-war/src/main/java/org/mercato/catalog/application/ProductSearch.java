@@ -10,13 +10,22 @@ public interface ProductSearch {
         RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST
     }
 
-    /** @param attributes "name:value" filters, all of which must hold (e.g. "colour:black") */
+    /**
+     * @param attributes "name:value" filters, all of which must hold (e.g. "colour:black")
+     * @param inStockOnly only products with a variant that inventory says can be bought now
+     */
     record Query(String text, String category, String brand, List<String> attributes, Long minPrice,
-            Long maxPrice, Sort sort, int page, int size) {
+            Long maxPrice, Sort sort, int page, int size, boolean inStockOnly) {
+
+        public Query(String text, String category, String brand, List<String> attributes, Long minPrice,
+                Long maxPrice, Sort sort, int page, int size) {
+            this(text, category, brand, attributes, minPrice, maxPrice, sort, page, size, false);
+        }
     }
 
     /** What a result list shows of a product, straight from the index (no database round trip). */
-    record Hit(String id, String slug, String name, String brand, String category, long price, String currency) {
+    record Hit(String id, String slug, String name, String brand, String category, long price, String currency,
+            boolean inStock) {
     }
 
     record Facet(String value, long count) {

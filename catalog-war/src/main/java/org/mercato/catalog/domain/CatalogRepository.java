@@ -17,6 +17,8 @@ public interface CatalogRepository {
 
     boolean skuTaken(String sku);
 
+    Optional<Product> findProductBySku(String sku);
+
     void add(Product product);
 
     long countProducts();

@@ -198,6 +198,20 @@ public class Product {
         return image;
     }
 
+    /**
+     * Inventory says whether a SKU can be bought now.
+     *
+     * @return whether the product's availability changed (and its search entry must follow)
+     */
+    public boolean availability(String sku, boolean inStock, Instant asOf) {
+        return variants.stream().filter(v -> v.sku().equals(sku)).findFirst()
+                .map(v -> v.availability(inStock, asOf)).orElse(false);
+    }
+
+    public boolean inStock() {
+        return variants.stream().anyMatch(Variant::inStock);
+    }
+
     /** Archived products leave the shop but keep their identity for past orders. */
     public void archive(Instant now) {
         this.status = ProductStatus.ARCHIVED;

@@ -1,5 +1,6 @@
 package org.mercato.catalog.domain;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +52,13 @@ public class Variant {
     @Column(nullable = false)
     private int position;
 
+    /** Inventory's word, copied here so search can filter on it; the catalog never decides stock. */
+    @Column(name = "in_stock", nullable = false)
+    private boolean inStock;
+
+    @Column(name = "stock_updated_at")
+    private Instant stockUpdatedAt;
+
     protected Variant() {
         // for JPA
     }
@@ -74,6 +82,26 @@ public class Variant {
         this.priceAmount = price.amount();
         this.priceCurrency = price.currency();
         this.position = newPosition;
+    }
+
+    /**
+     * Records inventory's news about this SKU unless newer news were recorded already (messages may arrive late,
+     * twice or out of order).
+     *
+     * @return whether anything changed
+     */
+    boolean availability(boolean available, Instant asOf) {
+        if (stockUpdatedAt != null && !asOf.isAfter(stockUpdatedAt)) {
+            return false;
+        }
+        boolean changed = inStock != available;
+        this.inStock = available;
+        this.stockUpdatedAt = asOf;
+        return changed;
+    }
+
+    public boolean inStock() {
+        return inStock;
     }
 
     static String requireSku(String sku) {

@@ -1,5 +1,6 @@
 package org.mercato.catalog.infrastructure;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -7,19 +8,25 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.mercato.catalog.application.CatalogChanges;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.infrastructure.events.ProductChangedEvent;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.catalog.infrastructure.search.ProductDocument;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
+import org.mercato.messaging.EventHeaders;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.outbox.OutboxMessage;
 
 /**
- * What follows a catalog change, only once its transaction commits: the product is (re)indexed and the
- * shoppers' read cache is cleared. A rolled-back change is never searchable nor served. The search document is
+ * What follows a catalog change: its ProductChanged event is saved in the same transaction (the outbox), and
+ * only once the transaction commits the product is (re)indexed and the shoppers' read cache is cleared. A rolled-back change is never searchable nor served. The search document is
  * built just before commit, from the product's final state.
  */
 @ApplicationScoped
@@ -33,12 +40,34 @@ public class AfterCommit implements CatalogChanges {
     @Inject
     ProductIndex index;
 
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
     @Inject
     ShopperReadCache readCache;
 
     @Override
     public void catalogChanged() {
         afterCommit(readCache::clear);
+    }
+
+    @Override
+    public void productSeeded(Product product) {
+        announce(product);
+    }
+
+    /**
+     * Saves the ProductChanged event in the changing transaction (the outbox); the relay publishes it after
+     * commit. Flushing first gives the event the version the change commits with.
+     */
+    private void announce(Product product) {
+        em.flush();
+        EventHeaders headers = EventHeaders.newEvent(ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
+                clock.instant());
+        em.persist(OutboxMessage.of(Topics.CATALOG, headers, ProductChangedEvent.of(product).toString()));
     }
 
     @Override
@@ -69,6 +98,17 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void productChanged(Product product) {
+        announce(product);
+        refreshAfterCommit(product);
+    }
+
+    @Override
+    public void availabilityChanged(Product product) {
+        refreshAfterCommit(product);
+    }
+
+    /** Once the change commits: the product's search entry is rebuilt and shoppers' cached reads go. */
+    private void refreshAfterCommit(Product product) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             private ProductDocument document;
 

@@ -55,6 +55,12 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public Optional<Product> findProductBySku(String sku) {
+        return em.createQuery("select v.product from Variant v where v.sku = :sku", Product.class)
+                .setParameter("sku", sku).getResultStream().findFirst();
+    }
+
+    @Override
     public void add(Product product) {
         em.persist(product);
     }

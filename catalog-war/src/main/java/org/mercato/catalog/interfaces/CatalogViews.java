@@ -49,7 +49,8 @@ final class CatalogViews {
             variants.add(Json.createObjectBuilder()
                     .add("sku", variant.sku())
                     .add("attributes", attributes(variant.attributes()))
-                    .add("price", money(variant.price())));
+                    .add("price", money(variant.price()))
+                    .add("inStock", variant.inStock()));
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", product.id().toString())

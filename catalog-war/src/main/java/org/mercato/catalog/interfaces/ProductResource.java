@@ -82,7 +82,8 @@ public class ProductResource {
             @QueryParam("brand") String brand, @QueryParam("attribute") List<String> attributes,
             @QueryParam("minPrice") Long minPrice,
             @QueryParam("maxPrice") Long maxPrice, @QueryParam("sort") @DefaultValue("relevance") String sort,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
+            @QueryParam("inStock") String inStock) {
         Paging paging = Paging.of(page, size, 100);
         if (text != null && text.length() > 200) {
             throw ProblemException.badRequest("validation", "q must have at most 200 characters");
@@ -94,15 +95,18 @@ public class ProductResource {
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
             throw ProblemException.badRequest("validation", "minPrice must not be above maxPrice");
         }
+        if (inStock != null && !inStock.equals("true") && !inStock.equals("false")) {
+            throw ProblemException.badRequest("validation", "inStock must be true or false");
+        }
         ProductSearch.Result result = search.search(new ProductSearch.Query(blankToNull(text),
                 blankToNull(category), blankToNull(brand), List.copyOf(attributes), minPrice, maxPrice, sort(sort),
-                paging.page(),
-                paging.size()));
+                paging.page(), paging.size(), "true".equals(inStock)));
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (ProductSearch.Hit hit : result.items()) {
             JsonObjectBuilder item = Json.createObjectBuilder()
                     .add("id", hit.id()).add("slug", hit.slug()).add("name", hit.name())
-                    .add("price", CatalogViews.money(new Money(hit.price(), hit.currency())));
+                    .add("price", CatalogViews.money(new Money(hit.price(), hit.currency())))
+                    .add("inStock", hit.inStock());
             if (hit.brand() == null) {
                 item.addNull("brand");
             } else {

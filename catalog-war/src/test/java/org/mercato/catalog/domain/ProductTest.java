@@ -101,4 +101,19 @@ class ProductTest {
         assertEquals("sneakers-x-ultra-2", Slugs.of("  Sneakers X — Ultra 2! "));
         assertEquals("item", Slugs.of("!!!"));
     }
+
+    @Test
+    void availabilityFollowsTheNewestNewsOnly() {
+        Product product = Product.create(simple("Kettle", new Money(3900, "EUR")), null, newSku, NOW);
+        String sku = product.variants().get(0).sku();
+        assertFalse(product.inStock(), "unknown stock is not in stock");
+        assertTrue(product.availability(sku, true, NOW.plusSeconds(10)));
+        assertTrue(product.inStock());
+        assertFalse(product.availability(sku, false, NOW.plusSeconds(5)), "older news arriving late");
+        assertTrue(product.inStock());
+        assertFalse(product.availability(sku, true, NOW.plusSeconds(10)), "the same news twice");
+        assertTrue(product.availability(sku, false, NOW.plusSeconds(11)));
+        assertFalse(product.inStock());
+        assertFalse(product.availability("NO-SUCH-SKU", true, NOW.plusSeconds(12)));
+    }
 }

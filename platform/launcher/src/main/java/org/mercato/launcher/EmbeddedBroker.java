@@ -15,7 +15,8 @@ import org.mercato.messaging.Topics;
 
 /**
  * ActiveMQ Artemis in the launcher's JVM, persistent under the data directory, listening on loopback only. The
- * topics of DESIGN §3 exist from the start; failed deliveries back off, then land on the DLQ.
+ * topics of DESIGN §3 exist from the start; failed deliveries back off, then land on the dead-letter address
+ * {@code DLQ}, in a queue per original address ({@code DLQ.mercato.inventory}, ...) that says where they came from.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -48,7 +49,6 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(30_000)
                 .setAutoCreateDeadLetterResources(true));
-        config.addQueueConfiguration(QueueConfiguration.of("DLQ").setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of("ExpiryQueue").setRoutingType(RoutingType.ANYCAST));
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(config);
         server.start();

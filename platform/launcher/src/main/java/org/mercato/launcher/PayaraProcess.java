@@ -81,6 +81,9 @@ final class PayaraProcess implements AutoCloseable {
                 // the data grid (carts, sessions, caches) as a one-member cluster on loopback, no multicast
                 "--startport", Integer.toString(clusterPort), "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + clusterPort));
+        // the resource adapter first: the WARs' JMS connection factories and message-driven beans need it
+        command.add("--deploy");
+        command.add(settings.resourceAdapter().toString());
         for (Service service : settings.services()) {
             command.add("--deploy");
             command.add(settings.war(service).toString());

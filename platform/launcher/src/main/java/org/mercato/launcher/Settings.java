@@ -42,6 +42,11 @@ public record Settings(Path home, Path dataDir, int httpPort, Optional<Integer> 
         return home.resolve("payara-micro.jar");
     }
 
+    /** The JMS resource adapter every WAR produces and consumes through; deployed before them. */
+    public Path resourceAdapter() {
+        return home.resolve("artemis-ra.rar");
+    }
+
     public Path war(Service service) {
         return home.resolve("wars").resolve(service.war());
     }
@@ -50,6 +55,9 @@ public record Settings(Path home, Path dataDir, int httpPort, Optional<Integer> 
     public void checkInstalled() {
         if (!Files.isRegularFile(payaraJar())) {
             throw new IllegalStateException("payara-micro.jar not found in " + home + ": run ./mvnw install first");
+        }
+        if (!Files.isRegularFile(resourceAdapter())) {
+            throw new IllegalStateException("artemis-ra.rar not found in " + home + ": run ./mvnw install first");
         }
         for (Service service : services) {
             if (!Files.isRegularFile(war(service))) {

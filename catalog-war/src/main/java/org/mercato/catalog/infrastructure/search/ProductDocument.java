@@ -68,6 +68,10 @@ public class ProductDocument {
     @GenericField(sortable = Sortable.YES)
     Instant createdAt;
 
+    /** Some variant can be bought now (inventory's word). */
+    @GenericField(projectable = Projectable.YES)
+    boolean inStock;
+
     public ProductDocument() {
     }
 
@@ -84,6 +88,7 @@ public class ProductDocument {
         document.brand = product.brand();
         document.status = product.status().name();
         document.createdAt = product.createdAt();
+        document.inStock = product.inStock();
         if (product.category() != null) {
             document.category = product.category().slug();
             List<String> path = new java.util.ArrayList<>();

@@ -39,7 +39,8 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                 MethodHandles.lookup())
                 // Payara gives each class its own code source: list the types instead of scanning
                 .property("hibernate.search.mapping.discover_annotated_types_from_root_mapping_annotations", false)
-                .property("hibernate.search.schema_management.strategy", "create-or-validate");
+                // an index made by an earlier version gets new fields added (documents get them at reindex)
+                .property("hibernate.search.schema_management.strategy", "create-or-update");
         backend.properties().forEach((key, value) -> builder.property("hibernate.search.backend." + key, value));
         mapping = builder.build();
     }
@@ -81,7 +82,7 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                     .select(f -> f.composite(f.id(String.class), f.field("slug", String.class),
                             f.field("name", String.class), f.field("brand", String.class),
                             f.field("category", String.class), f.field("price", Long.class),
-                            f.field("currency", String.class)))
+                            f.field("currency", String.class), f.field("inStock", Boolean.class)))
                     .where(f -> {
                         var bool = f.bool();
                         bool.filter(f.match().field("status").matching("ACTIVE"));
@@ -99,6 +100,9 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                         }
                         for (String attribute : query.attributes()) {
                             bool.filter(f.match().field("attributes").matching(attribute));
+                        }
+                        if (query.inStockOnly()) {
+                            bool.filter(f.match().field("inStock").matching(true));
                         }
                         if (query.minPrice() != null || query.maxPrice() != null) {
                             bool.filter(f.range().field("price").within(Range.between(query.minPrice(),
@@ -119,7 +123,7 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             List<Hit> hits = new ArrayList<>();
             for (List<?> row : result.hits()) {
                 hits.add(new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                        (String) row.get(4), (Long) row.get(5), (String) row.get(6)));
+                        (String) row.get(4), (Long) row.get(5), (String) row.get(6), Boolean.TRUE.equals(row.get(7))));
             }
             Map<String, List<Facet>> facets = new LinkedHashMap<>();
             facets.put("brand", facets(result.aggregation(BRANDS)));

@@ -51,14 +51,14 @@ abstract class ProductSearchContract {
         engine.index(List.of(
                 document(product("Studio Headphones", "Sonora", audio, 12_999, 0,
                         Map.of("colour", "black"), "Closed-back headphones for the studio")),
-                document(product("Travel Headphones", "Nordlys", audio, 7_999, 1,
-                        Map.of("colour", "white"), "Foldable wireless headphones")),
+                document(inStock(product("Travel Headphones", "Nordlys", audio, 7_999, 1,
+                        Map.of("colour", "white"), "Foldable wireless headphones"))),
                 document(product("Bluetooth Speaker", "Sonora", audio, 4_999, 2,
                         Map.of("colour", "black"), "A speaker that fills the room")),
                 document(product("Crème Brûlée Torch", "Cuisina", kitchen, 2_499, 3,
                         Map.of("material", "steel"), "Caramelise sugar like a pastry chef")),
-                document(product("Espresso Machine", "Cuisina", kitchen, 34_900, 4,
-                        Map.of("material", "steel"), "Fifteen bar pump")),
+                document(inStock(product("Espresso Machine", "Cuisina", kitchen, 34_900, 4,
+                        Map.of("material", "steel"), "Fifteen bar pump"))),
                 document(archived(product("Vintage Headphones", "Sonora", audio, 5_000, 5, Map.of(), "Retired")))));
         engine.refresh();
     }
@@ -120,6 +120,16 @@ abstract class ProductSearchContract {
     }
 
     @Test
+    void theInStockFilterKeepsWhatCanBeBoughtNow() {
+        Result inStock = engine.search(new Query(null, null, null, List.of(), null, null, Sort.RELEVANCE, 0, 20,
+                true));
+        assertEquals(List.of("Espresso Machine", "Travel Headphones"), sortedNames(inStock));
+        assertTrue(inStock.items().stream().allMatch(Hit::inStock));
+        assertEquals(List.of("Travel Headphones"), sortedNames(engine.search(new Query("hedphones", null, null,
+                List.of(), null, null, Sort.RELEVANCE, 0, 20, true))));
+    }
+
+    @Test
     void sortingAndPaging() {
         List<String> cheapestFirst = engine.search(new Query(null, null, null, List.of(), null, null,
                 Sort.PRICE_ASC, 0, 20)).items().stream().map(Hit::name).toList();
@@ -160,6 +170,11 @@ abstract class ProductSearchContract {
         ProductDraft draft = new ProductDraft(name, null, description, brand, null, ProductStatus.ACTIVE, attributes,
                 null, List.of(new VariantDraft(null, Map.of(), new Money(price, "EUR"))));
         return Product.create(draft, category, () -> "SKU-" + skus.incrementAndGet(), T0.plusSeconds(60L * minutes));
+    }
+
+    private static Product inStock(Product product) {
+        product.availability(product.variants().get(0).sku(), true, T0.plusSeconds(1));
+        return product;
     }
 
     private static Product archived(Product product) {

@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseMigrations {
 
+    private static final String OUTBOX_MIGRATIONS = "org/mercato/messaging/outbox/migration";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
     @Inject
@@ -57,6 +58,18 @@ public class DatabaseMigrations {
         LOG.info(() -> serviceName + ": database schema at version "
                 + (result.targetSchemaVersion == null ? "(none)" : result.targetSchemaVersion) + ", "
                 + result.migrationsExecuted + " migration(s) applied");
+        if (classLoader.getResource(OUTBOX_MIGRATIONS + "/V1__outbox.sql") != null) {
+            // the messaging jar brings its outbox table, versioned apart from the service's own schema
+            MigrateResult outbox = Flyway.configure(classLoader)
+                    .dataSource(dataSource)
+                    .locations("classpath:" + OUTBOX_MIGRATIONS)
+                    .table("outbox_schema_history")
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info(() -> serviceName + ": outbox schema at version " + outbox.targetSchemaVersion);
+        }
         return result;
     }
 }

@@ -1,0 +1,50 @@
+package org.mercato.catalog.infrastructure.events;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.Variant;
+
+/**
+ * {@code ProductChanged} on {@code mercato.catalog} (docs/events.md): the product's state after a committed change,
+ * whole, so a consumer needs no call back to the catalog. Consumers keep the highest {@code version} they saw.
+ */
+public final class ProductChangedEvent {
+
+    public static final String TYPE = "ProductChanged";
+    public static final int SCHEMA_VERSION = 1;
+
+    private ProductChangedEvent() {
+    }
+
+    public static JsonObject of(Product product) {
+        JsonArrayBuilder variants = Json.createArrayBuilder();
+        for (Variant variant : product.variants()) {
+            JsonObjectBuilder attributes = Json.createObjectBuilder();
+            variant.attributes().forEach(attributes::add);
+            variants.add(Json.createObjectBuilder()
+                    .add("sku", variant.sku())
+                    .add("price", Json.createObjectBuilder().add("amount", variant.price().amount())
+                            .add("currency", variant.price().currency()))
+                    .add("attributes", attributes));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("productId", product.id().toString())
+                .add("version", product.version())
+                .add("slug", product.slug())
+                .add("name", product.name())
+                .add("status", product.status().name())
+                .add("variants", variants)
+                .add("updatedAt", product.updatedAt().toString());
+        if (product.brand() != null) {
+            json.add("brand", product.brand());
+        }
+        if (product.category() != null) {
+            json.add("category", product.category().slug());
+        }
+        return json.build();
+    }
+}

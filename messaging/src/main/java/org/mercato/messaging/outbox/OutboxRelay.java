@@ -1,0 +1,76 @@
+package org.mercato.messaging.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Publishes pending outbox rows in the order they occurred. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
+ * so several instances of a service relay side by side without sending a row twice at the same time. A row is
+ * marked sent only after the broker accepted it; if the transaction that marks it fails, it is sent again later,
+ * which is why consumers deduplicate by event id (at-least-once delivery, exactly-once effect).
+ * <p>
+ * When the broker is down the first failing row is given a back-off (1 s doubling to 60 s) and the batch stops,
+ * so later events do not overtake it and nothing is lost: rows wait in the database until the broker is back.
+ */
+public final class OutboxRelay {
+
+    /** Hands one message to the broker; throws if the broker did not take it. */
+    @FunctionalInterface
+    public interface Sender {
+        void send(OutboxMessage message) throws Exception;
+    }
+
+    /** What one pass did, for logs and metrics. */
+    public record Pass(int sent, boolean failed, String error) {
+    }
+
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofSeconds(60);
+
+    private OutboxRelay() {
+    }
+
+    /** Sends up to {@code max} due rows; call inside a transaction, which the caller commits. */
+    public static Pass relay(EntityManager em, Sender sender, int max, Instant now) {
+        @SuppressWarnings("unchecked")
+        // due rows, but none that occurred after an event still waiting out its back-off: nothing overtakes
+        List<OutboxMessage> due = em.createNativeQuery("select * from outbox_message where sent_at is null"
+                + " and next_attempt_at <= ?1 and occurred_at < coalesce((select min(w.occurred_at)"
+                + " from outbox_message w where w.sent_at is null and w.next_attempt_at > ?1), 'infinity')"
+                + " order by occurred_at, id limit ?2 for update skip locked", OutboxMessage.class)
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, max).getResultList();
+        int sent = 0;
+        for (OutboxMessage message : due) {
+            try {
+                sender.send(message);
+            } catch (Exception e) {
+                message.failed(e.toString(), now.plus(backOff(message.attempts())));
+                return new Pass(sent, true, e.toString());
+            }
+            message.sent(now);
+            sent++;
+        }
+        return new Pass(sent, false, null);
+    }
+
+    /** Rows still waiting (for the health check and the operator). */
+    public static long pending(EntityManager em) {
+        return ((Number) em.createNativeQuery("select count(*) from outbox_message where sent_at is null")
+                .getSingleResult()).longValue();
+    }
+
+    /** Deletes rows sent before {@code before}; the broker and the consumers have them. */
+    public static int purgeSent(EntityManager em, Instant before) {
+        return em.createNativeQuery("delete from outbox_message where sent_at < ?")
+                .setParameter(1, before.atOffset(ZoneOffset.UTC)).executeUpdate();
+    }
+
+    static Duration backOff(int attemptsSoFar) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attemptsSoFar, 10));
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    }
+}

@@ -1,0 +1,210 @@
+package org.mercato.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The catalog on the message bus, seen by an outside system with a plain JMS client on the platform's Artemis
+ * broker: ProductChanged events for every committed change, and inventory's StockAvailabilityChanged news
+ * turning into the search's in-stock filter (late or repeated news change nothing, unreadable ones end in the
+ * dead-letter queue while the consumer carries on).
+ */
+@ExtendWith(PlatformExtension.class)
+class CatalogEventsIT {
+
+    private static String staff;
+    private static Connection connection;
+    private static Session session;
+
+    @BeforeAll
+    static void connect() throws JMSException {
+        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://127.0.0.1:" + PlatformExtension.platform().brokerPort());
+        connection = factory.createConnection();
+        connection.start();
+        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @AfterAll
+    static void disconnect() throws JMSException {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    private static Http http() {
+        return PlatformExtension.http();
+    }
+
+    private static JsonObject createProduct(String name) {
+        String body = "{\"name\":\"" + name + "\",\"brand\":\"Eventful\",\"status\":\"ACTIVE\","
+                + "\"price\":{\"amount\":2500,\"currency\":\"EUR\"}}";
+        Http.Reply created = http().post("/catalog/api/products", body, staff);
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    /** The next ProductChanged for the product, skipping other products' events. */
+    private static Message nextEventFor(MessageConsumer consumer, String productId) throws JMSException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = consumer.receive(1000);
+            if (message != null && json(message).getString("productId").equals(productId)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no ProductChanged for " + productId + " within 15 s");
+    }
+
+    private static JsonObject json(Message message) throws JMSException {
+        return Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+    }
+
+    private static void publishStock(String sku, boolean inStock, Instant occurredAt, String body)
+            throws JMSException {
+        MessageProducer producer = session.createProducer(session.createTopic("mercato.inventory"));
+        TextMessage message = session.createTextMessage(body != null
+                ? body
+                : "{\"sku\":\"" + sku + "\",\"inStock\":" + inStock + ",\"available\":" + (inStock ? 7 : 0) + "}");
+        message.setStringProperty("eventType", "StockAvailabilityChanged");
+        message.setStringProperty("eventId", UUID.randomUUID().toString());
+        message.setStringProperty("occurredAt", occurredAt.toString());
+        message.setIntProperty("schemaVersion", 1);
+        producer.send(message);
+        producer.close();
+    }
+
+    private static boolean inStockResultsContain(String name, String id) {
+        Http.Reply reply = http().get("/catalog/api/products?inStock=true&q="
+                + name.replace(" ", "%20"), null);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("items").stream()
+                .anyMatch(item -> item.asJsonObject().getString("id").equals(id));
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + " did not happen within 10 s");
+    }
+
+    @Test
+    void everyCommittedChangeIsAnnouncedWithItsNewState() throws Exception {
+        try (MessageConsumer consumer = session.createConsumer(session.createTopic("mercato.catalog"))) {
+            JsonObject product = createProduct("Announced Kettle " + UUID.randomUUID().toString().substring(0, 6));
+            String id = product.getString("id");
+
+            Message created = nextEventFor(consumer, id);
+            assertEquals("ProductChanged", created.getStringProperty("eventType"));
+            assertNotNull(UUID.fromString(created.getStringProperty("eventId")));
+            assertNotNull(Instant.parse(created.getStringProperty("occurredAt")));
+            assertEquals(1, created.getIntProperty("schemaVersion"));
+            JsonObject body = json(created);
+            assertEquals(product.getInt("version"), body.getInt("version"));
+            assertEquals("ACTIVE", body.getString("status"));
+            assertEquals(product.getJsonArray("variants").getJsonObject(0).getString("sku"),
+                    body.getJsonArray("variants").getJsonObject(0).getString("sku"));
+            assertEquals(2500, body.getJsonArray("variants").getJsonObject(0).getJsonObject("price").getInt("amount"));
+
+            assertEquals(204, http().delete("/catalog/api/products/" + id, staff).status());
+            JsonObject archived = json(nextEventFor(consumer, id));
+            assertEquals("ARCHIVED", archived.getString("status"));
+            assertTrue(archived.getInt("version") > body.getInt("version"));
+        }
+    }
+
+    @Test
+    void aRefusedChangeIsNeverAnnounced() throws Exception {
+        try (MessageConsumer consumer = session.createConsumer(session.createTopic("mercato.catalog"))) {
+            String name = "Negative Teapot " + UUID.randomUUID().toString().substring(0, 6);
+            String body = "{\"name\":\"" + name + "\",\"status\":\"ACTIVE\","
+                    + "\"price\":{\"amount\":-1,\"currency\":\"EUR\"}}";
+            assertEquals(400, http().post("/catalog/api/products", body, staff).status());
+            Message message;
+            while ((message = consumer.receive(1500)) != null) {
+                assertTrue(!json(message).getString("name").equals(name), "a refused product was announced");
+            }
+        }
+    }
+
+    @Test
+    void inventoryNewsDriveTheInStockFilterInOrder() throws Exception {
+        String name = "Stocked Grinder " + UUID.randomUUID().toString().substring(0, 6);
+        JsonObject product = createProduct(name);
+        String id = product.getString("id");
+        String sku = product.getJsonArray("variants").getJsonObject(0).getString("sku");
+        assertTrue(!product.getJsonArray("variants").getJsonObject(0).getBoolean("inStock"),
+                "unknown stock is not in stock");
+
+        Instant now = Instant.now();
+        publishStock(sku, true, now, null);
+        eventually("the product showing under inStock=true", () -> inStockResultsContain(name, id));
+        assertTrue(http().get("/catalog/api/products/" + id, staff).json().getJsonArray("variants")
+                .getJsonObject(0).getBoolean("inStock"));
+
+        // older news arriving late changes nothing
+        publishStock(sku, false, now.minusSeconds(60), null);
+        Thread.sleep(1500);
+        assertTrue(inStockResultsContain(name, id), "stale news must not win");
+
+        publishStock(sku, false, now.plusSeconds(1), null);
+        eventually("the product leaving inStock=true", () -> !inStockResultsContain(name, id));
+    }
+
+    @Test
+    void anUnreadableMessageIsDeadLetteredAndTheConsumerCarriesOn() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        MessageProducer producer = session.createProducer(session.createTopic("mercato.inventory"));
+        TextMessage poison = session.createTextMessage("this is not JSON");
+        poison.setStringProperty("eventType", "StockAvailabilityChanged");
+        poison.setStringProperty("eventId", poisonId);
+        poison.setStringProperty("occurredAt", Instant.now().toString());
+        poison.setIntProperty("schemaVersion", 1);
+        producer.send(poison);
+        producer.close();
+
+        String name = "Resilient Scale " + UUID.randomUUID().toString().substring(0, 6);
+        JsonObject product = createProduct(name);
+        publishStock(product.getJsonArray("variants").getJsonObject(0).getString("sku"), true, Instant.now(), null);
+        eventually("a good message applied while the poison one is retried",
+                () -> inStockResultsContain(name, product.getString("id")));
+
+        // redelivered with back-off (1, 2, 4, 8 s), then moved to the dead-letter queue of its address
+        try (MessageConsumer dead = session.createConsumer(session.createQueue("DLQ::DLQ.mercato.inventory"),
+                "eventId = '" + poisonId + "'")) {
+            Message message = dead.receive(Duration.ofSeconds(45).toMillis());
+            assertNotNull(message, "the unreadable message did not reach DLQ.mercato.inventory");
+            assertEquals("this is not JSON", ((TextMessage) message).getText());
+        }
+    }
+}
