@@ -33,4 +33,10 @@ public class CatalogEventRelay {
     public OutboxRelay.Pass relayOnce() {
         return OutboxRelay.relay(em, publisher::publish, BATCH, clock.instant());
     }
+
+    /** Sent events are kept a week (to answer "was it sent?"), then deleted. */
+    @Transactional
+    public int purgeSent() {
+        return OutboxRelay.purgeSent(em, clock.instant().minus(java.time.Duration.ofDays(7)));
+    }
 }
