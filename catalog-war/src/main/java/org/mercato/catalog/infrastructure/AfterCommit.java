@@ -1,6 +1,5 @@
 package org.mercato.catalog.infrastructure;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,9 +19,8 @@ import org.mercato.catalog.infrastructure.events.ProductChangedEvent;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.catalog.infrastructure.search.ProductDocument;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
-import org.mercato.messaging.EventHeaders;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.outbox.OutboxMessage;
+import org.mercato.messaging.outbox.Outbox;
 
 /**
  * What follows a catalog change: its ProductChanged event is saved in the same transaction (the outbox), and
@@ -44,7 +42,7 @@ public class AfterCommit implements CatalogChanges {
     EntityManager em;
 
     @Inject
-    Clock clock;
+    Outbox outbox;
 
     @Inject
     ShopperReadCache readCache;
@@ -65,9 +63,8 @@ public class AfterCommit implements CatalogChanges {
      */
     private void announce(Product product) {
         em.flush();
-        EventHeaders headers = EventHeaders.newEvent(ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
-                clock.instant());
-        em.persist(OutboxMessage.of(Topics.CATALOG, headers, ProductChangedEvent.of(product).toString()));
+        outbox.add(Topics.CATALOG, ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
+                ProductChangedEvent.of(product).toString());
     }
 
     @Override

@@ -21,6 +21,12 @@ import org.mercato.messaging.Topics;
 final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    /** Artemis's audit log writes a line per message at INFO: too much for any console; kept referenced. */
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
+    static {
+        AUDIT.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final EmbeddedActiveMQ server;
     private final int port;

@@ -89,7 +89,12 @@ public class ProductIndex implements ProductSearch {
         }
     }
 
-    /** Indexes (or re-indexes) documents of committed changes. */
+    /**
+     * Indexes (or re-indexes) documents of committed changes. Called from a transaction's afterCompletion:
+     * SUPPORTS, because suspending the completing transaction (as NOT_SUPPORTED would) fails when a message-driven
+     * bean's XA transaction is the one completing.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void index(List<ProductDocument> documents) {
         engine.index(documents);
     }

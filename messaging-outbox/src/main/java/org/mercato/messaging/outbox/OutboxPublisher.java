@@ -1,4 +1,4 @@
-package org.mercato.catalog.infrastructure.events;
+package org.mercato.messaging.outbox;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,16 +10,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
 
-import org.mercato.messaging.outbox.OutboxMessage;
-
 /**
  * Hands one outbox message to the broker, outside any JTA transaction: inside one, the resource adapter would
  * open a transacted session that nothing commits, and the message would silently never arrive. When this returns,
  * the broker has the (persistent) message.
  */
-@JMSConnectionFactoryDefinition(name = CatalogEventPublisher.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = false)
+@JMSConnectionFactoryDefinition(name = OutboxPublisher.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = false)
 @ApplicationScoped
-public class CatalogEventPublisher {
+public class OutboxPublisher {
 
     static final String CONNECTION_FACTORY = "java:app/jms/mercato-outbox";
 

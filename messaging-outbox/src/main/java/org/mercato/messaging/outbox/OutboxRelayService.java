@@ -1,6 +1,7 @@
-package org.mercato.catalog.infrastructure.events;
+package org.mercato.messaging.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,20 +9,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.mercato.messaging.outbox.OutboxRelay;
-
 /**
- * Publishes the catalog's outbox, one pass per transaction: due rows are claimed (locked), each is handed to the
- * broker by {@link CatalogEventPublisher}, then marked sent when the pass commits. A crash in between sends a
+ * One relay pass per transaction over the service's own database: due rows are claimed (locked), each is handed
+ * to the broker by {@link OutboxPublisher}, then marked sent when the pass commits. A crash in between sends a
  * row again (consumers deduplicate by event id) and never loses it.
  */
 @ApplicationScoped
-public class CatalogEventRelay {
+public class OutboxRelayService {
 
     static final int BATCH = 200;
+    static final Duration KEEP_SENT = Duration.ofDays(7);
 
     @Inject
-    CatalogEventPublisher publisher;
+    OutboxPublisher publisher;
 
     @PersistenceContext
     EntityManager em;
@@ -37,6 +37,12 @@ public class CatalogEventRelay {
     /** Sent events are kept a week (to answer "was it sent?"), then deleted. */
     @Transactional
     public int purgeSent() {
-        return OutboxRelay.purgeSent(em, clock.instant().minus(java.time.Duration.ofDays(7)));
+        return OutboxRelay.purgeSent(em, clock.instant().minus(KEEP_SENT));
+    }
+
+    /** Events not yet published (an operator's first question during a broker outage). */
+    @Transactional
+    public long pending() {
+        return OutboxRelay.pending(em);
     }
 }

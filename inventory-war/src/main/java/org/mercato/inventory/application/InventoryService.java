@@ -1,0 +1,285 @@
+package org.mercato.inventory.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.mercato.inventory.domain.InsufficientStockException;
+import org.mercato.inventory.domain.InvalidStockRequestException;
+import org.mercato.inventory.domain.NotFoundException;
+import org.mercato.inventory.domain.Reservation;
+import org.mercato.inventory.domain.ReservationConflictException;
+import org.mercato.inventory.domain.ReservationLine;
+import org.mercato.inventory.domain.Skus;
+import org.mercato.inventory.domain.StockLevel;
+import org.mercato.inventory.domain.StockMovement;
+import org.mercato.inventory.domain.StockMovement.Kind;
+import org.mercato.inventory.domain.StockRepository;
+
+/**
+ * Stock use cases: staff counts and adjustments, external feeds, and reservations for orders (hold, commit,
+ * release, expire). Each runs in one transaction; the guarantees come from the repository's conditional updates.
+ */
+@ApplicationScoped
+@Transactional
+public class InventoryService {
+
+    public static final String DEFAULT_WAREHOUSE = "MAIN";
+    public static final int MAX_QUANTITY = 100_000;
+    public static final int MAX_LINE_QUANTITY = 1_000;
+    public static final int MAX_LINES = 100;
+    public static final Duration DEFAULT_HOLD = Duration.ofMinutes(15);
+    public static final Duration MAX_HOLD = Duration.ofHours(2);
+    private static final Logger LOG = Logger.getLogger(InventoryService.class.getName());
+
+    /** What an order asks to hold. */
+    public record LineRequest(String sku, int quantity) {
+    }
+
+    /** @param replay true when the order already held this reservation (nothing new was held) */
+    public record Hold(Reservation reservation, boolean replay) {
+    }
+
+    @Inject
+    StockRepository stock;
+
+    @Inject
+    StockEvents events;
+
+    @Inject
+    Clock clock;
+
+    protected InventoryService() {
+        // for CDI
+    }
+
+    public InventoryService(StockRepository stock, StockEvents events, Clock clock) {
+        this.stock = stock;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<StockLevel> levels(String sku) {
+        return stock.levels(Skus.require(sku));
+    }
+
+    public long available(String sku) {
+        return stock.available(Skus.require(sku));
+    }
+
+    public List<StockMovement> movements(String sku, int max) {
+        return stock.movements(Skus.require(sku), max);
+    }
+
+    /** A stocktake: the warehouse has exactly {@code onHand} units. */
+    public StockLevel setOnHand(String sku, String warehouse, int onHand, String actor, String reason) {
+        Skus.require(sku);
+        requireWarehouse(warehouse);
+        if (onHand < 0 || onHand > MAX_QUANTITY) {
+            throw new InvalidStockRequestException("onHand must be between 0 and " + MAX_QUANTITY);
+        }
+        long before = stock.available(sku);
+        int previous = stock.lockLevel(sku, warehouse).map(StockLevel::onHand).orElse(0);
+        StockLevel after = stock.setOnHand(sku, warehouse, onHand, clock.instant());
+        record(after, Kind.SET, onHand - previous, null, actor, reason);
+        events.availabilityChanged(sku, before, stock.available(sku));
+        return after;
+    }
+
+    /** Units arrived (positive) or left outside orders (negative: damage, loss). */
+    public StockLevel adjust(String sku, String warehouse, int delta, String reference, String actor,
+            String reason) {
+        Skus.require(sku);
+        requireWarehouse(warehouse);
+        if (delta == 0 || Math.abs(delta) > MAX_QUANTITY) {
+            throw new InvalidStockRequestException("an adjustment is between -" + MAX_QUANTITY + " and "
+                    + MAX_QUANTITY + ", not 0");
+        }
+        long before = stock.available(sku);
+        int onHand = stock.lockLevel(sku, warehouse).map(StockLevel::onHand).orElse(0);
+        if (onHand + delta < 0) {
+            throw new InsufficientStockException(sku, onHand, -delta);
+        }
+        StockLevel after = stock.setOnHand(sku, warehouse, onHand + delta, clock.instant());
+        record(after, Kind.ADJUST, delta, reference, actor, reason);
+        events.availabilityChanged(sku, before, stock.available(sku));
+        return after;
+    }
+
+    /**
+     * An adjustment from an external system's message, applied once however often it is delivered. In a
+     * transaction of its own, so that a refusal leaves the consumer's transaction free to park the message.
+     *
+     * @return false for a message applied before
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean adjustOnce(UUID eventId, String eventType, String sku, String warehouse, int delta,
+            String source, String reason) {
+        if (!stock.markProcessed(eventId, eventType, clock.instant())) {
+            return false;
+        }
+        adjust(sku, warehouse, delta, eventId.toString(), source, reason);
+        return true;
+    }
+
+    /**
+     * Holds every line for the order, or none: one line short and the whole request fails with nothing held.
+     * Asking again for the same order returns the same hold (idempotent); a different request for the same order
+     * is refused.
+     */
+    public Hold reserve(String orderId, List<LineRequest> lines, Duration hold) {
+        requireOrderId(orderId);
+        Map<String, Integer> wanted = wanted(lines);
+        Duration ttl = hold == null ? DEFAULT_HOLD : hold;
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_HOLD) > 0) {
+            throw new InvalidStockRequestException("a hold lasts between 1 second and " + MAX_HOLD.toMinutes()
+                    + " minutes");
+        }
+        Instant now = clock.instant();
+        List<ReservationLine> held = new ArrayList<>();
+        Reservation draft = new Reservation(orderId, List.of(), now, now.plus(ttl));
+        if (!stock.insertReservation(draft)) {
+            Reservation existing = stock.lockReservation(orderId).orElseThrow();
+            if (!wanted.equals(quantities(existing))) {
+                throw new ReservationConflictException("order " + orderId + " already holds a different reservation");
+            }
+            return new Hold(existing, true);
+        }
+        // SKUs in a fixed order, so two orders never wait for each other's rows (no deadlock)
+        for (Map.Entry<String, Integer> line : wanted.entrySet()) {
+            held.add(reserveLine(orderId, line.getKey(), line.getValue(), now));
+        }
+        Reservation reservation = new Reservation(orderId, held, now, now.plus(ttl));
+        stock.saveLines(reservation);
+        LOG.info(() -> "Reserved " + held.size() + " line(s) for order " + orderId + " until "
+                + reservation.expiresAt());
+        return new Hold(stock.lockReservation(orderId).orElse(reservation), false);
+    }
+
+    private ReservationLine reserveLine(String orderId, String sku, int quantity, Instant now) {
+        for (StockLevel level : stock.levels(sku)) {
+            Optional<StockLevel> after = stock.reserve(sku, level.warehouse(), quantity, now);
+            if (after.isPresent()) {
+                record(after.get(), Kind.RESERVE, quantity, orderId, "order " + orderId, null);
+                long available = stock.available(sku);
+                events.availabilityChanged(sku, available + quantity, available);
+                return new ReservationLine(sku, level.warehouse(), quantity);
+            }
+        }
+        throw new InsufficientStockException(sku, stock.available(sku), quantity);
+    }
+
+    /** The order is placed: its held units leave the stock. Repeating it changes nothing. */
+    public Reservation commit(String orderId) {
+        Reservation reservation = find(orderId);
+        if (reservation.commit(clock.instant())) {
+            for (ReservationLine line : reservation.lines()) {
+                StockLevel after = stock.deduct(line.sku(), line.warehouse(), line.quantity(), clock.instant());
+                record(after, Kind.COMMIT, -line.quantity(), orderId, "order " + orderId, null);
+            }
+            LOG.info(() -> "Committed the reservation of order " + orderId);
+        }
+        return reservation;
+    }
+
+    /** The order will not complete: its held units go back on sale. Repeating it changes nothing. */
+    public Reservation release(String orderId) {
+        return giveBack(find(orderId), false);
+    }
+
+    /**
+     * Gives back holds past their expiry (the scheduled job; several instances share the work).
+     *
+     * @return how many were released
+     */
+    public int releaseExpired(int max) {
+        Instant now = clock.instant();
+        int released = 0;
+        for (String orderId : stock.dueReservations(now, max)) {
+            Reservation reservation = find(orderId);
+            if (reservation.isExpiredAt(now)) {
+                giveBack(reservation, true);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    public Reservation reservation(String orderId) {
+        requireOrderId(orderId);
+        return find(orderId);
+    }
+
+    private Reservation giveBack(Reservation reservation, boolean expired) {
+        if (reservation.release(clock.instant(), expired)) {
+            for (ReservationLine line : reservation.lines()) {
+                StockLevel after = stock.unreserve(line.sku(), line.warehouse(), line.quantity(), clock.instant());
+                record(after, Kind.RELEASE, -line.quantity(), reservation.orderId(),
+                        expired ? "expiry job" : "order " + reservation.orderId(), expired ? "hold expired" : null);
+                long available = stock.available(line.sku());
+                events.availabilityChanged(line.sku(), available - line.quantity(), available);
+            }
+            LOG.info(() -> (expired ? "Expired" : "Released") + " the reservation of order " + reservation.orderId());
+        }
+        return reservation;
+    }
+
+    private Reservation find(String orderId) {
+        return stock.lockReservation(orderId)
+                .orElseThrow(() -> new NotFoundException("no reservation for order " + orderId));
+    }
+
+    private void record(StockLevel after, Kind kind, int quantity, String reference, String actor, String reason) {
+        stock.record(new StockMovement(after.sku(), after.warehouse(), kind, quantity, after.onHand(),
+                after.reserved(), reference, actor, reason, clock.instant()));
+    }
+
+    private void requireWarehouse(String warehouse) {
+        if (warehouse == null || !stock.warehouseExists(warehouse)) {
+            throw new InvalidStockRequestException("unknown warehouse " + warehouse);
+        }
+    }
+
+    private static void requireOrderId(String orderId) {
+        if (orderId == null || !orderId.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            throw new InvalidStockRequestException("orderId must be 1 to 64 letters, digits, dots, colons, hyphens"
+                    + " or underscores");
+        }
+    }
+
+    private static Map<String, Integer> wanted(List<LineRequest> lines) {
+        if (lines == null || lines.isEmpty() || lines.size() > MAX_LINES) {
+            throw new InvalidStockRequestException("a reservation has 1 to " + MAX_LINES + " lines");
+        }
+        Map<String, Integer> wanted = new TreeMap<>();
+        for (LineRequest line : lines) {
+            if (line == null) {
+                throw new InvalidStockRequestException("a line needs a sku and a quantity");
+            }
+            Skus.require(line.sku());
+            if (line.quantity() < 1 || line.quantity() > MAX_LINE_QUANTITY) {
+                throw new InvalidStockRequestException("quantity of " + line.sku() + " must be between 1 and "
+                        + MAX_LINE_QUANTITY);
+            }
+            wanted.merge(line.sku(), line.quantity(), Integer::sum);
+        }
+        return wanted;
+    }
+
+    private static Map<String, Integer> quantities(Reservation reservation) {
+        Map<String, Integer> held = new TreeMap<>();
+        reservation.lines().forEach(line -> held.merge(line.sku(), line.quantity(), Integer::sum));
+        return held;
+    }
+}

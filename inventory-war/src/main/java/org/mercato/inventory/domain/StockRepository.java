@@ -1,0 +1,52 @@
+package org.mercato.inventory.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stock levels, reservations and movements. Every change of a stock level is one conditional SQL statement, so
+ * PostgreSQL (row locks and the table's CHECK constraints) guarantees that stock never goes negative and no unit
+ * is held twice, however many requests and instances run at once.
+ */
+public interface StockRepository {
+
+    List<StockLevel> levels(String sku);
+
+    /** Locks the level (SELECT ... FOR UPDATE) for a read-then-write by staff; empty if the SKU is not stocked there. */
+    Optional<StockLevel> lockLevel(String sku, String warehouse);
+
+    boolean warehouseExists(String code);
+
+    /** Sets on-hand units, creating the level if needed; refuses to go below what is reserved. */
+    StockLevel setOnHand(String sku, String warehouse, int onHand, Instant now);
+
+    /** Holds units if that warehouse still has them available; empty (and nothing changed) otherwise. */
+    Optional<StockLevel> reserve(String sku, String warehouse, int quantity, Instant now);
+
+    StockLevel unreserve(String sku, String warehouse, int quantity, Instant now);
+
+    /** Held units leave the stock: on hand and reserved both drop. */
+    StockLevel deduct(String sku, String warehouse, int quantity, Instant now);
+
+    /** Units of the SKU that can be sold, over all warehouses. */
+    long available(String sku);
+
+    /** Creates the reservation's row unless the order has one; false if it had (then it is returned locked). */
+    boolean insertReservation(Reservation reservation);
+
+    Optional<Reservation> lockReservation(String orderId);
+
+    void saveLines(Reservation reservation);
+
+    /** Held reservations past their expiry, locked, skipping those another instance is handling. */
+    List<String> dueReservations(Instant now, int max);
+
+    void record(StockMovement movement);
+
+    List<StockMovement> movements(String sku, int max);
+
+    /** Records that a message was applied; false if it had been already (a redelivery). */
+    boolean markProcessed(UUID eventId, String eventType, Instant now);
+}

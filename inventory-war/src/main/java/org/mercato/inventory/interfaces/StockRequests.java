@@ -1,0 +1,48 @@
+package org.mercato.inventory.interfaces;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** JSON bodies of the inventory API. Classes with public fields (Payara's OpenAPI reader needs them). */
+public final class StockRequests {
+
+    private StockRequests() {
+    }
+
+    /** Exactly one of {@code onHand} (a stocktake) and {@code adjustBy} (units in or out). */
+    public static final class StockChange {
+        @Size(max = 20)
+        public String warehouse;
+
+        public Integer onHand;
+
+        public Integer adjustBy;
+
+        @Size(max = 300)
+        public String reason;
+    }
+
+    public static final class Line {
+        @NotNull
+        public String sku;
+
+        @NotNull
+        public Integer quantity;
+    }
+
+    public static final class ReservationRequest {
+        @NotNull
+        public String orderId;
+
+        @NotEmpty
+        @Valid
+        public List<Line> lines;
+
+        /** How long the units are held; 15 minutes when absent. */
+        public Integer holdSeconds;
+    }
+}

@@ -1,0 +1,138 @@
+package org.mercato.inventory.interfaces;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.mercato.inventory.application.InventoryService;
+import org.mercato.inventory.domain.InvalidStockRequestException;
+import org.mercato.inventory.domain.Skus;
+import org.mercato.inventory.domain.StockLevel;
+import org.mercato.inventory.domain.StockMovement;
+import org.mercato.inventory.infrastructure.AvailabilityCache;
+import org.mercato.platform.security.Roles;
+
+/**
+ * Stock per SKU: anyone reads what can be bought (from the availability cache); staff see the warehouses, set
+ * counts and adjust, and read the movements.
+ */
+@Path("stock")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StockResource {
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    AvailabilityCache cache;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("{sku}")
+    @PermitAll
+    public Response stock(@PathParam("sku") String sku) {
+        Skus.require(sku);
+        if (isStaff()) {
+            return Response.ok(staffView(sku)).cacheControl(noStore()).build();
+        }
+        long available = cache.get(sku).orElseGet(() -> {
+            long fresh = inventory.available(sku);
+            cache.putIfAbsent(sku, fresh);
+            return fresh;
+        });
+        CacheControl cacheControl = new CacheControl();
+        cacheControl.setMaxAge(5);
+        return Response.ok(Json.createObjectBuilder().add("sku", sku).add("available", Math.max(0, available))
+                .add("inStock", available > 0).build()).cacheControl(cacheControl).build();
+    }
+
+    @PUT
+    @Path("{sku}")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response change(@PathParam("sku") String sku, @Valid @NotNull StockRequests.StockChange change) {
+        if ((change.onHand == null) == (change.adjustBy == null)) {
+            throw new InvalidStockRequestException("send either onHand (a count) or adjustBy (units in or out)");
+        }
+        String warehouse = change.warehouse == null ? InventoryService.DEFAULT_WAREHOUSE : change.warehouse;
+        String actor = security.getUserPrincipal().getName();
+        if (change.onHand != null) {
+            inventory.setOnHand(sku, warehouse, change.onHand, actor, change.reason);
+        } else {
+            inventory.adjust(sku, warehouse, change.adjustBy, null, actor, change.reason);
+        }
+        return Response.ok(staffView(sku)).cacheControl(noStore()).build();
+    }
+
+    @GET
+    @Path("{sku}/movements")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public JsonObject movements(@PathParam("sku") String sku, @QueryParam("max") @DefaultValue("50") int max) {
+        if (max < 1 || max > 500) {
+            throw new InvalidStockRequestException("max must be between 1 and 500");
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (StockMovement m : inventory.movements(sku, max)) {
+            JsonObjectBuilder item = Json.createObjectBuilder().add("warehouse", m.warehouse())
+                    .add("kind", m.kind().name()).add("quantity", m.quantity()).add("onHandAfter", m.onHandAfter())
+                    .add("reservedAfter", m.reservedAfter()).add("occurredAt", m.occurredAt().toString());
+            optional(item, "reference", m.reference());
+            optional(item, "actor", m.actor());
+            optional(item, "reason", m.reason());
+            items.add(item);
+        }
+        return Json.createObjectBuilder().add("sku", sku).add("items", items).build();
+    }
+
+    private JsonObject staffView(String sku) {
+        JsonArrayBuilder warehouses = Json.createArrayBuilder();
+        long available = 0;
+        for (StockLevel level : inventory.levels(sku)) {
+            available += level.available();
+            warehouses.add(Json.createObjectBuilder().add("warehouse", level.warehouse())
+                    .add("onHand", level.onHand()).add("reserved", level.reserved())
+                    .add("available", level.available()));
+        }
+        return Json.createObjectBuilder().add("sku", sku).add("available", available).add("inStock", available > 0)
+                .add("warehouses", warehouses).build();
+    }
+
+    private boolean isStaff() {
+        return security != null && (security.isUserInRole(Roles.STAFF) || security.isUserInRole(Roles.ADMIN));
+    }
+
+    private static CacheControl noStore() {
+        CacheControl none = new CacheControl();
+        none.setNoStore(true);
+        return none;
+    }
+
+    static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+}
