@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
-import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,24 +29,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CatalogEventsIT {
 
     private static String staff;
-    private static Connection connection;
-    private static Session session;
+    private static BrokerClient broker;
 
     @BeforeAll
     static void connect() throws JMSException {
         staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
-                "tcp://127.0.0.1:" + PlatformExtension.platform().brokerPort());
-        connection = factory.createConnection();
-        connection.start();
-        session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        broker = new BrokerClient();
     }
 
     @AfterAll
     static void disconnect() throws JMSException {
-        if (connection != null) {
-            connection.close();
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -71,32 +59,17 @@ class CatalogEventsIT {
 
     /** The next ProductChanged for the product, skipping other products' events. */
     private static Message nextEventFor(MessageConsumer consumer, String productId) throws JMSException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            Message message = consumer.receive(1000);
-            if (message != null && json(message).getString("productId").equals(productId)) {
-                return message;
-            }
-        }
-        throw new AssertionError("no ProductChanged for " + productId + " within 15 s");
+        return BrokerClient.next(consumer, Duration.ofSeconds(15),
+                message -> BrokerClient.json(message).getString("productId").equals(productId));
     }
 
-    private static JsonObject json(Message message) throws JMSException {
-        return Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+    private static JsonObject json(Message message) {
+        return BrokerClient.json(message);
     }
 
-    private static void publishStock(String sku, boolean inStock, Instant occurredAt, String body)
-            throws JMSException {
-        MessageProducer producer = session.createProducer(session.createTopic("mercato.inventory"));
-        TextMessage message = session.createTextMessage(body != null
-                ? body
-                : "{\"sku\":\"" + sku + "\",\"inStock\":" + inStock + ",\"available\":" + (inStock ? 7 : 0) + "}");
-        message.setStringProperty("eventType", "StockAvailabilityChanged");
-        message.setStringProperty("eventId", UUID.randomUUID().toString());
-        message.setStringProperty("occurredAt", occurredAt.toString());
-        message.setIntProperty("schemaVersion", 1);
-        producer.send(message);
-        producer.close();
+    private static void publishStock(String sku, boolean inStock, Instant occurredAt) throws JMSException {
+        broker.publish("mercato.inventory", "StockAvailabilityChanged", "{\"sku\":\"" + sku + "\",\"inStock\":"
+                + inStock + ",\"available\":" + (inStock ? 7 : 0) + "}", UUID.randomUUID().toString(), occurredAt);
     }
 
     private static boolean inStockResultsContain(String name, String id) {
@@ -107,20 +80,9 @@ class CatalogEventsIT {
                 .anyMatch(item -> item.asJsonObject().getString("id").equals(id));
     }
 
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(what + " did not happen within 10 s");
-    }
-
     @Test
     void everyCommittedChangeIsAnnouncedWithItsNewState() throws Exception {
-        try (MessageConsumer consumer = session.createConsumer(session.createTopic("mercato.catalog"))) {
+        try (MessageConsumer consumer = broker.subscribe("mercato.catalog")) {
             JsonObject product = createProduct("Announced Kettle " + UUID.randomUUID().toString().substring(0, 6));
             String id = product.getString("id");
 
@@ -145,7 +107,7 @@ class CatalogEventsIT {
 
     @Test
     void aRefusedChangeIsNeverAnnounced() throws Exception {
-        try (MessageConsumer consumer = session.createConsumer(session.createTopic("mercato.catalog"))) {
+        try (MessageConsumer consumer = broker.subscribe("mercato.catalog")) {
             String name = "Negative Teapot " + UUID.randomUUID().toString().substring(0, 6);
             String body = "{\"name\":\"" + name + "\",\"status\":\"ACTIVE\","
                     + "\"price\":{\"amount\":-1,\"currency\":\"EUR\"}}";
@@ -167,41 +129,34 @@ class CatalogEventsIT {
                 "unknown stock is not in stock");
 
         Instant now = Instant.now();
-        publishStock(sku, true, now, null);
-        eventually("the product showing under inStock=true", () -> inStockResultsContain(name, id));
+        publishStock(sku, true, now);
+        Eventually.within(Duration.ofSeconds(10), "the product showing under inStock=true",
+                () -> inStockResultsContain(name, id));
         assertTrue(http().get("/catalog/api/products/" + id, staff).json().getJsonArray("variants")
                 .getJsonObject(0).getBoolean("inStock"));
 
         // older news arriving late changes nothing
-        publishStock(sku, false, now.minusSeconds(60), null);
+        publishStock(sku, false, now.minusSeconds(60));
         Thread.sleep(1500);
         assertTrue(inStockResultsContain(name, id), "stale news must not win");
 
-        publishStock(sku, false, now.plusSeconds(1), null);
-        eventually("the product leaving inStock=true", () -> !inStockResultsContain(name, id));
+        publishStock(sku, false, now.plusSeconds(1));
+        Eventually.within(Duration.ofSeconds(10), "the product leaving inStock=true",
+                () -> !inStockResultsContain(name, id));
     }
 
     @Test
     void anUnreadableMessageIsDeadLetteredAndTheConsumerCarriesOn() throws Exception {
-        String poisonId = UUID.randomUUID().toString();
-        MessageProducer producer = session.createProducer(session.createTopic("mercato.inventory"));
-        TextMessage poison = session.createTextMessage("this is not JSON");
-        poison.setStringProperty("eventType", "StockAvailabilityChanged");
-        poison.setStringProperty("eventId", poisonId);
-        poison.setStringProperty("occurredAt", Instant.now().toString());
-        poison.setIntProperty("schemaVersion", 1);
-        producer.send(poison);
-        producer.close();
+        String poisonId = broker.publish("mercato.inventory", "StockAvailabilityChanged", "this is not JSON");
 
         String name = "Resilient Scale " + UUID.randomUUID().toString().substring(0, 6);
         JsonObject product = createProduct(name);
-        publishStock(product.getJsonArray("variants").getJsonObject(0).getString("sku"), true, Instant.now(), null);
-        eventually("a good message applied while the poison one is retried",
+        publishStock(product.getJsonArray("variants").getJsonObject(0).getString("sku"), true, Instant.now());
+        Eventually.within(Duration.ofSeconds(10), "a good message applied while the poison one is retried",
                 () -> inStockResultsContain(name, product.getString("id")));
 
         // redelivered with back-off (1, 2, 4, 8 s), then moved to the dead-letter queue of its address
-        try (MessageConsumer dead = session.createConsumer(session.createQueue("DLQ::DLQ.mercato.inventory"),
-                "eventId = '" + poisonId + "'")) {
+        try (MessageConsumer dead = broker.deadLetters("DLQ.mercato.inventory", "eventId = '" + poisonId + "'")) {
             Message message = dead.receive(Duration.ofSeconds(45).toMillis());
             assertNotNull(message, "the unreadable message did not reach DLQ.mercato.inventory");
             assertEquals("this is not JSON", ((TextMessage) message).getText());

@@ -25,6 +25,7 @@ import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductNotFoundException;
 import org.mercato.catalog.domain.Variant;
+import org.mercato.platform.money.Money;
 
 /** Staff use cases on the catalog and the reads the shop makes. */
 @ApplicationScoped
@@ -154,6 +155,23 @@ public class CatalogService {
         return parseUuid(idOrSlug).flatMap(catalog::findProduct)
                 .or(() -> catalog.findProductBySlug(idOrSlug))
                 .orElseThrow(() -> new ProductNotFoundException(idOrSlug));
+    }
+
+    /** What a cart or an order needs to know of a SKU: its product and its current price. */
+    public record SkuView(String sku, UUID productId, String name, String slug, Money price, boolean sellable,
+            boolean inStock, java.util.Map<String, String> attributes) {
+    }
+
+    /** Looks up SKUs; unknown ones are left out. */
+    public List<SkuView> skus(List<String> skus) {
+        List<SkuView> views = new java.util.ArrayList<>();
+        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+            catalog.findProductBySku(sku).ifPresent(product -> product.variants().stream()
+                    .filter(v -> v.sku().equals(sku)).findFirst()
+                    .ifPresent(v -> views.add(new SkuView(sku, product.id(), product.name(), product.slug(),
+                            v.price(), product.isVisibleToShoppers(), v.inStock(), v.attributes()))));
+        }
+        return views;
     }
 
     public List<Category> categories() {

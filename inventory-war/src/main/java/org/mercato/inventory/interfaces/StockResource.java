@@ -50,6 +50,30 @@ public class StockResource {
     @Context
     SecurityContext security;
 
+    /** Availability of many SKUs at once (a cart's lines): {@code GET /inventory/api/stock?sku=A&sku=B}. */
+    @GET
+    @PermitAll
+    public JsonObject availability(@QueryParam("sku") java.util.List<String> skus) {
+        if (skus.isEmpty() || skus.size() > 100) {
+            throw new InvalidStockRequestException("ask for 1 to 100 SKUs (sku=A&sku=B)");
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+            long available = cachedAvailability(Skus.require(sku));
+            items.add(Json.createObjectBuilder().add("sku", sku).add("available", Math.max(0, available))
+                    .add("inStock", available > 0));
+        }
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    private long cachedAvailability(String sku) {
+        return cache.get(sku).orElseGet(() -> {
+            long fresh = inventory.available(sku);
+            cache.putIfAbsent(sku, fresh);
+            return fresh;
+        });
+    }
+
     @GET
     @Path("{sku}")
     @PermitAll
@@ -58,11 +82,7 @@ public class StockResource {
         if (isStaff()) {
             return Response.ok(staffView(sku)).cacheControl(noStore()).build();
         }
-        long available = cache.get(sku).orElseGet(() -> {
-            long fresh = inventory.available(sku);
-            cache.putIfAbsent(sku, fresh);
-            return fresh;
-        });
+        long available = cachedAvailability(sku);
         CacheControl cacheControl = new CacheControl();
         cacheControl.setMaxAge(5);
         return Response.ok(Json.createObjectBuilder().add("sku", sku).add("available", Math.max(0, available))

@@ -1,0 +1,196 @@
+package org.mercato.cart.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.mercato.cart.domain.Cart;
+import org.mercato.cart.domain.CartException;
+import org.mercato.cart.domain.CartLine;
+import org.mercato.cart.domain.CartRepository;
+import org.mercato.platform.money.Money;
+
+/**
+ * Cart use cases. Adding needs the catalog (an unknown or unsellable SKU is refused, and its price is what the
+ * shopper sees); reading never does: without the catalog or inventory the cart shows its own copy, marked stale.
+ */
+@ApplicationScoped
+public class CartService {
+
+    private static final Logger LOG = Logger.getLogger(CartService.class.getName());
+
+    /** Who is asking: a customer's id, or nobody (a guest), and whether they are staff. */
+    public record Caller(String customer, boolean staff) {
+        public static final Caller GUEST = new Caller(null, false);
+    }
+
+    @Inject
+    CartRepository carts;
+
+    @Inject
+    CatalogLookup catalog;
+
+    @Inject
+    StockLookup stock;
+
+    @Inject
+    Clock clock;
+
+    protected CartService() {
+        // for CDI
+    }
+
+    public CartService(CartRepository carts, CatalogLookup catalog, StockLookup stock, Clock clock) {
+        this.carts = carts;
+        this.catalog = catalog;
+        this.stock = stock;
+        this.clock = clock;
+    }
+
+    public Cart createGuestCart() {
+        Cart cart = Cart.newGuestCart(UUID.randomUUID().toString(), clock.instant());
+        carts.create(cart);
+        return cart;
+    }
+
+    /** The customer's own cart, made on first use. */
+    public Cart customerCart(Caller caller) {
+        String customer = requireCustomer(caller);
+        Optional<String> id = carts.customerCartId(customer);
+        if (id.isPresent()) {
+            Optional<Cart> cart = carts.find(id.get());
+            if (cart.isPresent()) {
+                return cart.get();
+            }
+        }
+        Cart fresh = Cart.newCustomerCart(UUID.randomUUID().toString(), customer, clock.instant());
+        carts.create(fresh);
+        String winner = carts.claimCustomerCart(customer, fresh.id());
+        if (!winner.equals(fresh.id())) {
+            carts.delete(fresh.id());
+            return carts.find(winner).orElseThrow();
+        }
+        return fresh;
+    }
+
+    public Cart cart(String cartId, Caller caller) {
+        Cart cart = carts.find(requireId(cartId)).orElseThrow(() -> CartException.notFound("no cart " + cartId));
+        if (!cart.isGuestCart() && !caller.staff() && !cart.customer().equals(caller.customer())) {
+            // someone else's cart: as if it did not exist
+            throw CartException.notFound("no cart " + cartId);
+        }
+        return cart;
+    }
+
+    public Cart addItem(String cartId, Caller caller, String sku, int quantity) {
+        cart(cartId, caller);
+        Cart.requireSku(sku);
+        CatalogLookup.SkuInfo info = catalog.lookup(List.of(sku)).get(sku);
+        if (info == null || !info.sellable()) {
+            throw CartException.notFound("SKU " + sku + " is not for sale");
+        }
+        return carts.update(cartId, cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()),
+                clock.instant()));
+    }
+
+    public Cart setQuantity(String cartId, Caller caller, String sku, int quantity) {
+        cart(cartId, caller);
+        return carts.update(cartId, cart -> cart.setQuantity(sku, quantity, clock.instant()));
+    }
+
+    public Cart removeItem(String cartId, Caller caller, String sku) {
+        cart(cartId, caller);
+        return carts.update(cartId, cart -> cart.remove(sku, clock.instant()));
+    }
+
+    /** At sign-in: the guest cart's lines join the customer's cart, and the guest cart is gone. */
+    public Cart merge(Caller caller, String guestCartId) {
+        Cart guest = cart(guestCartId, Caller.GUEST);
+        if (!guest.isGuestCart()) {
+            throw new CartException(409, "cart " + guestCartId + " belongs to an account");
+        }
+        Cart mine = customerCart(caller);
+        Cart merged = carts.update(mine.id(), cart -> cart.merge(guest, clock.instant()));
+        carts.delete(guest.id());
+        LOG.info(() -> "Merged a guest cart of " + guest.lines().size() + " line(s) into a customer cart");
+        return merged;
+    }
+
+    /** The order was placed: the cart starts empty again (a guest cart goes). Repeating it changes nothing. */
+    public void orderPlaced(String cartId) {
+        Optional<Cart> cart = carts.find(cartId);
+        if (cart.isEmpty()) {
+            return;
+        }
+        if (cart.get().isGuestCart()) {
+            carts.delete(cartId);
+        } else {
+            carts.update(cartId, c -> c.cleared(clock.instant()));
+        }
+    }
+
+    /** The cart with current prices and availability, or its own copy marked stale when they cannot be asked. */
+    public CartView view(Cart cart) {
+        List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
+        Map<String, CatalogLookup.SkuInfo> prices = Map.of();
+        Map<String, Long> available = Map.of();
+        boolean priceStale = false;
+        boolean stockStale = false;
+        if (!skus.isEmpty()) {
+            try {
+                prices = catalog.lookup(skus);
+            } catch (DependencyUnavailableException e) {
+                priceStale = true;
+                LOG.warning(() -> "Showing a cart with its saved prices: " + e.getMessage());
+            }
+            try {
+                available = stock.available(skus);
+            } catch (DependencyUnavailableException e) {
+                stockStale = true;
+                LOG.warning(() -> "Showing a cart without availability: " + e.getMessage());
+            }
+        }
+        List<CartView.Line> lines = new ArrayList<>();
+        String currency = null;
+        boolean oneCurrency = true;
+        long subtotal = 0;
+        for (CartLine line : cart.lines()) {
+            CatalogLookup.SkuInfo info = prices.get(line.sku());
+            Money unit = info != null ? info.price() : line.unitPrice();
+            boolean sellable = priceStale || (info != null && info.sellable());
+            Money total = new Money(Math.multiplyExact(unit.amount(), line.quantity()), unit.currency());
+            lines.add(new CartView.Line(line.sku(), info != null ? info.name() : line.name(), line.quantity(), unit,
+                    total, stockStale ? null : available.getOrDefault(line.sku(), 0L), sellable));
+            if (currency == null) {
+                currency = unit.currency();
+            } else if (!currency.equals(unit.currency())) {
+                oneCurrency = false;
+            }
+            subtotal += total.amount();
+        }
+        Money sum = currency == null ? null : oneCurrency ? new Money(subtotal, currency) : null;
+        return new CartView(cart, lines, sum, priceStale, stockStale);
+    }
+
+    private static String requireCustomer(Caller caller) {
+        if (caller.customer() == null) {
+            throw new CartException(401, "sign in to have a cart of your own");
+        }
+        return caller.customer();
+    }
+
+    private static String requireId(String cartId) {
+        try {
+            return UUID.fromString(cartId).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw CartException.notFound("no cart " + cartId);
+        }
+    }
+}

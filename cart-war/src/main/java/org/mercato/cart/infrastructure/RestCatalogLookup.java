@@ -1,0 +1,65 @@
+package org.mercato.cart.infrastructure;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.mercato.cart.application.CatalogLookup;
+import org.mercato.cart.application.DependencyUnavailableException;
+import org.mercato.platform.money.Money;
+
+/**
+ * Asks the catalog for SKUs with a short timeout, one retry (a read is safe to repeat) and a circuit breaker, so a
+ * slow catalog costs a cart read at most about a second and then nothing while the breaker is open.
+ */
+@ApplicationScoped
+public class RestCatalogLookup implements CatalogLookup {
+
+    @Inject
+    @ConfigProperty(name = "mercato.api.base-url", defaultValue = "http://127.0.0.1:8080")
+    String baseUrl;
+
+    private CatalogClient client;
+
+    @PostConstruct
+    void open() {
+        client = RestClientBuilder.newBuilder().baseUri(URI.create(baseUrl)).connectTimeout(500, TimeUnit.MILLISECONDS)
+                .readTimeout(800, TimeUnit.MILLISECONDS).build(CatalogClient.class);
+    }
+
+    @Override
+    @Timeout(900)
+    @Retry(maxRetries = 1, delay = 50)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+    @Fallback(fallbackMethod = "unavailable")
+    public Map<String, SkuInfo> lookup(Collection<String> skus) {
+        Map<String, SkuInfo> found = new LinkedHashMap<>();
+        for (JsonValue value : client.skus(List.copyOf(skus)).getJsonArray("items")) {
+            JsonObject item = value.asJsonObject();
+            JsonObject price = item.getJsonObject("price");
+            found.put(item.getString("sku"), new SkuInfo(item.getString("sku"), item.getString("name"),
+                    new Money(price.getJsonNumber("amount").longValue(), price.getString("currency")),
+                    item.getBoolean("sellable")));
+        }
+        return found;
+    }
+
+    Map<String, SkuInfo> unavailable(Collection<String> skus) {
+        throw new DependencyUnavailableException("the catalog did not answer in time", null);
+    }
+}

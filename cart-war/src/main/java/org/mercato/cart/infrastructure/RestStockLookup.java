@@ -1,0 +1,58 @@
+package org.mercato.cart.infrastructure;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.mercato.cart.application.DependencyUnavailableException;
+import org.mercato.cart.application.StockLookup;
+
+/** Asks inventory for availability: short timeout, one retry, circuit breaker; the cart shows no availability if it fails. */
+@ApplicationScoped
+public class RestStockLookup implements StockLookup {
+
+    @Inject
+    @ConfigProperty(name = "mercato.api.base-url", defaultValue = "http://127.0.0.1:8080")
+    String baseUrl;
+
+    private InventoryClient client;
+
+    @PostConstruct
+    void open() {
+        client = RestClientBuilder.newBuilder().baseUri(URI.create(baseUrl)).connectTimeout(500, TimeUnit.MILLISECONDS)
+                .readTimeout(800, TimeUnit.MILLISECONDS).build(InventoryClient.class);
+    }
+
+    @Override
+    @Timeout(900)
+    @Retry(maxRetries = 1, delay = 50)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+    @Fallback(fallbackMethod = "unavailable")
+    public Map<String, Long> available(Collection<String> skus) {
+        Map<String, Long> available = new LinkedHashMap<>();
+        for (JsonValue value : client.availability(List.copyOf(skus)).getJsonArray("items")) {
+            JsonObject item = value.asJsonObject();
+            available.put(item.getString("sku"), item.getJsonNumber("available").longValue());
+        }
+        return available;
+    }
+
+    Map<String, Long> unavailable(Collection<String> skus) {
+        throw new DependencyUnavailableException("inventory did not answer in time", null);
+    }
+}

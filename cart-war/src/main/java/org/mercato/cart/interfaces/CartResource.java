@@ -1,0 +1,140 @@
+package org.mercato.cart.interfaces;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.cart.application.CartService;
+import org.mercato.cart.application.CartService.Caller;
+import org.mercato.cart.application.CartView;
+import org.mercato.cart.domain.Cart;
+import org.mercato.platform.money.Money;
+import org.mercato.platform.security.Roles;
+
+/**
+ * Carts: a guest creates one and keeps its id; a signed-in customer has their own ({@code /carts/mine}) and
+ * merges the guest cart into it after signing in. Every answer is the whole cart with current prices and
+ * availability ({@code stale} flags say when those could not be asked).
+ */
+@Path("carts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class CartResource {
+
+    @Inject
+    CartService carts;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    public Response create() {
+        Cart cart = carts.createGuestCart();
+        URI location = uriInfo.getAbsolutePathBuilder().path(cart.id()).build();
+        return Response.created(location).entity(view(cart)).build();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public JsonObject mine() {
+        return view(carts.customerCart(caller()));
+    }
+
+    @POST
+    @Path("mine/merge")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject merge(@Valid @NotNull CartRequests.Merge merge) {
+        return view(carts.merge(caller(), merge.guestCartId));
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject cart(@PathParam("id") String id) {
+        return view(carts.cart(id, caller()));
+    }
+
+    @POST
+    @Path("{id}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject add(@PathParam("id") String id, @Valid @NotNull CartRequests.AddItem item) {
+        return view(carts.addItem(id, caller(), item.sku, item.quantity));
+    }
+
+    @PATCH
+    @Path("{id}/items/{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject change(@PathParam("id") String id, @PathParam("sku") String sku,
+            @Valid @NotNull CartRequests.ChangeQuantity change) {
+        return view(carts.setQuantity(id, caller(), sku, change.quantity));
+    }
+
+    @DELETE
+    @Path("{id}/items/{sku}")
+    public JsonObject remove(@PathParam("id") String id, @PathParam("sku") String sku) {
+        return view(carts.removeItem(id, caller(), sku));
+    }
+
+    private Caller caller() {
+        if (security == null || !(security.getUserPrincipal() instanceof JsonWebToken token)) {
+            return Caller.GUEST;
+        }
+        return new Caller(token.getSubject(), security.isUserInRole(Roles.STAFF)
+                || security.isUserInRole(Roles.ADMIN));
+    }
+
+    private JsonObject view(Cart cart) {
+        CartView view = carts.view(cart);
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (CartView.Line line : view.lines()) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("sku", line.sku()).add("name", line.name())
+                    .add("quantity", line.quantity()).add("unitPrice", money(line.unitPrice()))
+                    .add("lineTotal", money(line.lineTotal())).add("sellable", line.sellable());
+            if (line.available() != null) {
+                json.add("available", line.available()).add("inStock", line.available() >= line.quantity());
+            }
+            lines.add(json);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", cart.id())
+                .add("owner", cart.isGuestCart() ? "guest" : "customer").add("lines", lines)
+                .add("itemCount", cart.itemCount()).add("priceStale", view.priceStale())
+                .add("availabilityStale", view.stockStale()).add("version", cart.version())
+                .add("updatedAt", cart.updatedAt().toString());
+        if (view.subtotal() != null) {
+            json.add("subtotal", money(view.subtotal()));
+        }
+        return json.build();
+    }
+
+    private static JsonObject money(Money money) {
+        return Json.createObjectBuilder().add("amount", money.amount()).add("currency", money.currency()).build();
+    }
+}

@@ -1,0 +1,137 @@
+package org.mercato.cart.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.mercato.cart.application.CartService.Caller;
+import org.mercato.cart.domain.Cart;
+import org.mercato.cart.domain.CartException;
+import org.mercato.cart.domain.CartRepository;
+import org.mercato.platform.money.Money;
+
+/** Cart use cases with the catalog and inventory answering, slow or gone (their ports played by plain objects). */
+class CartServiceTest {
+
+    /** An in-memory stand-in for the grid, enough for use-case rules. */
+    static final class MemoryCarts implements CartRepository {
+        final Map<String, Cart> carts = new ConcurrentHashMap<>();
+        final Map<String, String> owners = new ConcurrentHashMap<>();
+
+        public Optional<Cart> find(String id) {
+            return Optional.ofNullable(carts.get(id));
+        }
+
+        public void create(Cart cart) {
+            carts.put(cart.id(), cart);
+        }
+
+        public Cart update(String id, UnaryOperator<Cart> change) {
+            return carts.compute(id, (k, cart) -> {
+                if (cart == null) {
+                    throw CartException.notFound("no cart " + id);
+                }
+                return change.apply(cart);
+            });
+        }
+
+        public void delete(String id) {
+            carts.remove(id);
+        }
+
+        public Optional<String> customerCartId(String customer) {
+            return Optional.ofNullable(owners.get(customer));
+        }
+
+        public String claimCustomerCart(String customer, String id) {
+            String existing = owners.putIfAbsent(customer, id);
+            return existing == null ? id : existing;
+        }
+    }
+
+    private final Map<String, CatalogLookup.SkuInfo> catalogue = new HashMap<>(Map.of(
+            "MUG", new CatalogLookup.SkuInfo("MUG", "Mug", new Money(900, "EUR"), true),
+            "OLD", new CatalogLookup.SkuInfo("OLD", "Retired", new Money(100, "EUR"), false)));
+    private boolean catalogDown;
+    private boolean inventoryDown;
+    private final MemoryCarts carts = new MemoryCarts();
+    private final CartService service = new CartService(carts, this::lookup, this::available, Clock.systemUTC());
+
+    private Map<String, CatalogLookup.SkuInfo> lookup(Collection<String> skus) {
+        if (catalogDown) {
+            throw new DependencyUnavailableException("catalog timed out", null);
+        }
+        Map<String, CatalogLookup.SkuInfo> found = new HashMap<>();
+        skus.forEach(sku -> Optional.ofNullable(catalogue.get(sku)).ifPresent(info -> found.put(sku, info)));
+        return found;
+    }
+
+    private Map<String, Long> available(Collection<String> skus) {
+        if (inventoryDown) {
+            throw new DependencyUnavailableException("inventory timed out", null);
+        }
+        return Map.of("MUG", 3L);
+    }
+
+    @Test
+    void aCartStaysReadableWithSavedPricesWhenTheCatalogIsDown() {
+        Cart cart = service.createGuestCart();
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 2);
+        catalogue.put("MUG", new CatalogLookup.SkuInfo("MUG", "Mug", new Money(1000, "EUR"), true));
+        CartView fresh = service.view(service.cart(cart.id(), Caller.GUEST));
+        assertEquals(1000, fresh.lines().get(0).unitPrice().amount(), "the current price");
+        assertEquals(2000, fresh.subtotal().amount());
+        assertEquals(3L, fresh.lines().get(0).available());
+
+        catalogDown = true;
+        inventoryDown = true;
+        CartView stale = service.view(service.cart(cart.id(), Caller.GUEST));
+        assertTrue(stale.priceStale());
+        assertTrue(stale.stockStale());
+        assertEquals(900, stale.lines().get(0).unitPrice().amount(), "the price the shopper saw when adding");
+        assertNull(stale.lines().get(0).available());
+        assertThrows(DependencyUnavailableException.class, () -> service.addItem(cart.id(), Caller.GUEST, "MUG", 1),
+                "nothing is added without the catalog");
+    }
+
+    @Test
+    void unknownAndRetiredSkusCannotBeAdded() {
+        Cart cart = service.createGuestCart();
+        assertEquals(404, assertThrows(CartException.class,
+                () -> service.addItem(cart.id(), Caller.GUEST, "NOPE", 1)).status());
+        assertEquals(404, assertThrows(CartException.class,
+                () -> service.addItem(cart.id(), Caller.GUEST, "OLD", 1)).status());
+        assertTrue(carts.find(cart.id()).orElseThrow().lines().isEmpty());
+    }
+
+    @Test
+    void aCustomersCartIsTheirsAloneAndAGuestCartMergesIntoIt() {
+        Caller alice = new Caller("alice", false);
+        Caller bob = new Caller("bob", false);
+        Cart guest = service.createGuestCart();
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 2);
+        Cart mine = service.customerCart(alice);
+        service.addItem(mine.id(), alice, "MUG", 1);
+        assertEquals(404, assertThrows(CartException.class, () -> service.cart(mine.id(), bob)).status());
+        assertEquals(404, assertThrows(CartException.class, () -> service.cart(mine.id(), Caller.GUEST)).status());
+
+        Cart merged = service.merge(alice, guest.id());
+        assertEquals(mine.id(), merged.id());
+        assertEquals(3, merged.itemCount());
+        assertTrue(carts.find(guest.id()).isEmpty(), "the guest cart is gone");
+        assertEquals(mine.id(), service.customerCart(alice).id());
+
+        service.orderPlaced(mine.id());
+        assertEquals(0, service.customerCart(alice).itemCount());
+    }
+}

@@ -1,0 +1,159 @@
+package org.mercato.inventory.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mercato.inventory.application.InventoryService.LineRequest;
+import org.mercato.inventory.domain.InsufficientStockException;
+import org.mercato.inventory.domain.InvalidStockRequestException;
+import org.mercato.inventory.domain.ReservationConflictException;
+import org.mercato.inventory.domain.ReservationStatus;
+import org.mercato.inventory.domain.StockLevel;
+
+/** Stock use cases on a real PostgreSQL: counts, adjustments, holds and their idempotency, expiry. */
+class InventoryServiceIT {
+
+    private static InventoryTestDatabase inventory;
+
+    @BeforeAll
+    static void start() throws Exception {
+        inventory = new InventoryTestDatabase();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        inventory.close();
+    }
+
+    private static String newSku() {
+        return "SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static StockLevel level(String sku) {
+        return inventory.inTransaction(service -> service.levels(sku)).get(0);
+    }
+
+    @Test
+    void reservingAgainForTheSameOrderHoldsNothingMore() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 10, "test", null));
+        InventoryService.Hold first = inventory.inTransaction(service -> service.reserve("order-idem-" + sku,
+                List.of(new LineRequest(sku, 3)), null));
+        InventoryService.Hold again = inventory.inTransaction(service -> service.reserve("order-idem-" + sku,
+                List.of(new LineRequest(sku, 3)), null));
+        assertFalse(first.replay());
+        assertTrue(again.replay());
+        assertEquals(3, level(sku).reserved());
+        assertThrows(ReservationConflictException.class, () -> inventory.inTransaction(
+                service -> service.reserve("order-idem-" + sku, List.of(new LineRequest(sku, 4)), null)));
+        assertEquals(3, level(sku).reserved());
+    }
+
+    @Test
+    void commitDeductsOnceAndReleaseGivesBackOnce() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 10, "test", null));
+        inventory.inTransaction(service -> service.reserve("order-c-" + sku, List.of(new LineRequest(sku, 4)), null));
+        inventory.inTransaction(service -> service.commit("order-c-" + sku));
+        inventory.inTransaction(service -> service.commit("order-c-" + sku));
+        assertEquals(new StockLevel(sku, "MAIN", 6, 0), level(sku));
+        assertThrows(ReservationConflictException.class,
+                () -> inventory.inTransaction(service -> service.release("order-c-" + sku)));
+
+        inventory.inTransaction(service -> service.reserve("order-r-" + sku, List.of(new LineRequest(sku, 5)), null));
+        inventory.inTransaction(service -> service.release("order-r-" + sku));
+        inventory.inTransaction(service -> service.release("order-r-" + sku));
+        assertEquals(new StockLevel(sku, "MAIN", 6, 0), level(sku));
+    }
+
+    @Test
+    void expiredHoldsGoBackOnSale() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 5, "test", null));
+        inventory.inTransaction(service -> service.reserve("order-x-" + sku, List.of(new LineRequest(sku, 5)),
+                Duration.ofSeconds(30)));
+        assertEquals(0, level(sku).available());
+
+        Clock original = inventory.clock;
+        try {
+            inventory.clock = Clock.fixed(Instant.now().plus(Duration.ofMinutes(1)), ZoneOffset.UTC);
+            int released = inventory.inTransaction(service -> service.releaseExpired(1000));
+            assertTrue(released >= 1);
+        } finally {
+            inventory.clock = original;
+        }
+        assertEquals(5, level(sku).available());
+        assertEquals(ReservationStatus.EXPIRED,
+                inventory.inTransaction(service -> service.reservation("order-x-" + sku)).status());
+        assertThrows(ReservationConflictException.class,
+                () -> inventory.inTransaction(service -> service.commit("order-x-" + sku)));
+    }
+
+    @Test
+    void adjustmentsNeverTakeStockBelowZeroOrBelowWhatIsHeld() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.adjust(sku, "MAIN", 3, null, "test", "delivery"));
+        assertThrows(InsufficientStockException.class,
+                () -> inventory.inTransaction(service -> service.adjust(sku, "MAIN", -4, null, "test", "loss")));
+        inventory.inTransaction(service -> service.reserve("order-a-" + sku, List.of(new LineRequest(sku, 2)), null));
+        assertThrows(InvalidStockRequestException.class,
+                () -> inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 1, "test", "stocktake")));
+        assertEquals(new StockLevel(sku, "MAIN", 3, 2), level(sku));
+        assertThrows(InvalidStockRequestException.class,
+                () -> inventory.inTransaction(service -> service.adjust(sku, "NOWHERE", 1, null, "test", null)));
+    }
+
+    @Test
+    void aFeedMessageIsAppliedOnce() {
+        String sku = newSku();
+        UUID eventId = UUID.randomUUID();
+        boolean first = inventory.inTransaction(
+                service -> service.adjustOnce(eventId, "StockAdjusted", sku, "MAIN", 7, "erp", "delivery"));
+        boolean again = inventory.inTransaction(
+                service -> service.adjustOnce(eventId, "StockAdjusted", sku, "MAIN", 7, "erp", "delivery"));
+        assertTrue(first);
+        assertFalse(again, "a redelivered message changes nothing");
+        assertEquals(7, level(sku).onHand());
+    }
+
+    @Test
+    void availabilityNewsFollowEveryChange() {
+        String sku = newSku();
+        inventory.events.changes.clear();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 2, "test", null));
+        inventory.inTransaction(service -> service.reserve("order-n-" + sku, List.of(new LineRequest(sku, 2)), null));
+        inventory.inTransaction(service -> service.release("order-n-" + sku));
+        assertEquals(List.of(new RecordedStockEvents.Change(sku, 0, 2), new RecordedStockEvents.Change(sku, 2, 0),
+                new RecordedStockEvents.Change(sku, 0, 2)),
+                inventory.events.changes.stream()
+                        .filter(c -> c.sku().equals(sku)).toList());
+    }
+
+    @Test
+    void badRequestsChangeNothing() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 5, "test", null));
+        for (List<LineRequest> lines : List.of(List.of(new LineRequest(sku, 0)), List.of(new LineRequest(sku, -1)),
+                List.of(new LineRequest(sku, 1_000_000)), List.of(new LineRequest("not a sku", 1)),
+                List.<LineRequest>of())) {
+            assertThrows(InvalidStockRequestException.class,
+                    () -> inventory.inTransaction(service -> service.reserve("order-bad-" + sku, lines, null)));
+        }
+        assertThrows(InsufficientStockException.class, () -> inventory.inTransaction(
+                service -> service.reserve("order-bad-" + sku, List.of(new LineRequest(newSku(), 1)), null)));
+        assertEquals(new StockLevel(sku, "MAIN", 5, 0), level(sku));
+        assertEquals(0, inventory.count("select count(*) from reservation where order_id = 'order-bad-" + sku + "'"));
+    }
+}
