@@ -1,11 +1,15 @@
-import { FormEvent, useState } from "react";
+import { FormEvent, useEffect, useState } from "react";
 import { Account, ApiError, me, register, signIn, signOut } from "./api";
+import { addToCart, Cart, currentCart, mergeGuestCart, removeFromCart } from "./cart";
+import { CartPanel } from "./CartPanel";
+import { defaultSku } from "./catalog";
 import { Shop } from "./Shop";
 
 type Mode = "signIn" | "register";
 
 interface Session {
   account: Account;
+  accessToken: string;
   refreshToken: string;
 }
 
@@ -14,6 +18,28 @@ export function App() {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [cart, setCart] = useState<Cart | null>(null);
+  const token = session?.accessToken ?? null;
+
+  useEffect(() => {
+    currentCart(null)
+      .then(setCart)
+      .catch(() => undefined);
+  }, []);
+
+  async function add(productId: string) {
+    try {
+      setCart(await addToCart(await defaultSku(productId), 1, token));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : "The cart cannot be reached right now.");
+    }
+  }
+
+  async function remove(sku: string) {
+    if (cart) {
+      setCart(await removeFromCart(cart, sku, token));
+    }
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -27,7 +53,13 @@ export function App() {
         await register(email, password, String(form.get("name") ?? ""));
       }
       const tokens = await signIn(email, password);
-      setSession({ account: await me(tokens.access_token), refreshToken: tokens.refresh_token });
+      setSession({
+        account: await me(tokens.access_token),
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+      });
+      // what the shopper put in the cart as a guest is now in their account's cart
+      setCart(await mergeGuestCart(tokens.access_token));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : "The shop cannot be reached right now.");
     } finally {
@@ -40,6 +72,7 @@ export function App() {
       await signOut(session.refreshToken).catch(() => undefined);
     }
     setSession(null);
+    setCart(null);
     setMode("signIn");
   }
 
@@ -49,7 +82,8 @@ export function App() {
         <h1>Mercato</h1>
         <p className="tagline">Everything you need, delivered.</p>
       </header>
-      <Shop />
+      <Shop onAdd={add} />
+      <CartPanel cart={cart} onRemove={remove} />
       {session ? (
         <section aria-label="account">
           <p id="welcome">

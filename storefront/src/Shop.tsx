@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from "react";
 import { formatPrice, searchProducts, SearchFilters, SearchResult } from "./catalog";
 
 /** The shop window: search with typo tolerance, facets to narrow down, results with prices. */
-export function Shop() {
+export function Shop({ onAdd }: { onAdd: (productId: string) => void }) {
   const [filters, setFilters] = useState<SearchFilters>({});
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +62,9 @@ export function Shop() {
                 <strong>{item.name}</strong>
                 <span className="brand">{item.brand}</span>
                 <span className="price">{formatPrice(item.price)}</span>
+                <button className="add" onClick={() => onAdd(item.id)}>
+                  Add to cart
+                </button>
               </li>
             ))}
           </ul>

@@ -64,3 +64,15 @@ export async function searchProducts(filters: SearchFilters): Promise<SearchResu
   }
   return (await response.json()) as SearchResult;
 }
+
+/** The SKU a shopper buys from a result list: the product's first variant. */
+export async function defaultSku(productId: string): Promise<string> {
+  const response = await fetch(`/catalog/api/products/${productId}`, {
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) {
+    throw new Error(`product not found (HTTP ${response.status})`);
+  }
+  const product = (await response.json()) as { variants: { sku: string }[] };
+  return product.variants[0].sku;
+}

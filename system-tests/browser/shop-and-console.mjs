@@ -52,6 +52,13 @@ try {
   );
   await shop.screenshot({ path: `${shots}/storefront-search.png`, fullPage: true });
 
+  // As a guest, the shopper puts the first result in the cart.
+  await shop.locator(".product .add").first().click();
+  await shop.waitForFunction(() => document.querySelector("#cart-count")?.textContent === "1 item", null, {
+    timeout: 15000,
+  });
+  expect((await shop.textContent(".cart-line .name")).includes("Headphones"), "the headphones are in the cart");
+
   // A shopper creates an account in the storefront and is signed in.
   await shop.getByText("New here? Create an account").click();
   const email = `browser-${Date.now()}@mercato.test`;
@@ -61,6 +68,10 @@ try {
   await shop.click("section[aria-label='create account'] button[type=submit]");
   await shop.waitForSelector("#welcome", { timeout: 15000 });
   expect((await shop.textContent("#welcome")).includes(email), "storefront should greet the new shopper");
+  // Signing in (here: right after creating the account) moves the guest cart into the account's cart.
+  await shop.waitForFunction(() => document.querySelector("#cart-count")?.textContent === "1 item", null, {
+    timeout: 15000,
+  });
   await shop.screenshot({ path: `${shots}/storefront-signed-in.png` });
 
   // Registering the same email again shows the API's problem detail to the shopper.
@@ -75,6 +86,17 @@ try {
     (await shop.textContent("[role=alert]")).includes("already exists"),
     "a duplicate email should be explained",
   );
+
+  // Signing in again later, the cart is found under the account.
+  await shop.getByText("Already have an account? Sign in").click();
+  await shop.fill("input[name=email]", email);
+  await shop.fill("input[name=password]", "correct horse battery");
+  await shop.click("section[aria-label='sign in'] button[type=submit]");
+  await shop.waitForSelector("#welcome", { timeout: 15000 });
+  await shop.waitForFunction(() => document.querySelector("#cart-count")?.textContent === "1 item", null, {
+    timeout: 15000,
+  });
+  await shop.screenshot({ path: `${shots}/storefront-cart.png`, fullPage: true });
 
   // A customer cannot enter the console; the admin can, and sees every service's readiness.
   const console_ = await browser.newPage();

@@ -85,6 +85,11 @@ final class Http {
         }
     }
 
+    Reply patch(String path, String json, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Reply delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }

@@ -87,4 +87,14 @@ class PlatformIT {
         assertTrue(page.body().contains("Mercato admin"), page.body());
         assertTrue(page.body().contains("Sign in"));
     }
+
+    @Test
+    void theConsoleKeepsItsSessionsInTheDataGrid() throws java.io.IOException {
+        String log = java.nio.file.Files.readString(PlatformExtension.payaraLog());
+        // Payara names every app whose sessions stay in memory; the console is distributable, so not among them
+        org.junit.jupiter.api.Assertions.assertTrue(log.contains("non-distributable app [users]"),
+                "Payara reports how each application keeps its sessions");
+        org.junit.jupiter.api.Assertions.assertFalse(log.contains("non-distributable app [admin]"),
+                "the admin console's sessions are kept in Hazelcast");
+    }
 }
