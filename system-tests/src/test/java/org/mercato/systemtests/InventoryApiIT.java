@@ -203,4 +203,20 @@ class InventoryApiIT {
             assertEquals(3, BrokerClient.json(low).getInt("available"));
         }
     }
+
+    @Test
+    void theDemoCatalogIsStockedAndSearchableByAvailability() {
+        // embedded mode stocks the demo products as their ProductChanged events arrive (about 9 in 10 in stock)
+        Eventually.within(Duration.ofSeconds(60), "demo products in the catalog's in-stock results",
+                () -> http().get("/catalog/api/products?inStock=true&size=5", null).json().getInt("total") > 100);
+        JsonObject hit = http().get("/catalog/api/products?inStock=true&size=1", null).json().getJsonArray("items")
+                .getJsonObject(0);
+        assertTrue(hit.getBoolean("inStock"));
+        JsonObject product = http().get("/catalog/api/products/" + hit.getString("id"), null).json();
+        boolean someVariantAvailable = product.getJsonArray("variants").stream()
+                .map(v -> v.asJsonObject().getString("sku"))
+                .anyMatch(
+                        variant -> http().get("/inventory/api/stock/" + variant, null).json().getInt("available") > 0);
+        assertTrue(someVariantAvailable, "inventory has units of the product the catalog shows in stock");
+    }
 }

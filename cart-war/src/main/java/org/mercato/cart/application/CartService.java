@@ -89,15 +89,25 @@ public class CartService {
         return cart;
     }
 
-    public Cart addItem(String cartId, Caller caller, String sku, int quantity) {
-        cart(cartId, caller);
+    /**
+     * Adds units of a SKU and returns the cart as the shopper sees it; one catalog call prices the new SKU and
+     * the lines already there.
+     */
+    public CartView addItem(String cartId, Caller caller, String sku, int quantity) {
+        Cart current = cart(cartId, caller);
         Cart.requireSku(sku);
-        CatalogLookup.SkuInfo info = catalog.lookup(List.of(sku)).get(sku);
+        List<String> skus = new ArrayList<>(current.lines().stream().map(CartLine::sku).toList());
+        if (!skus.contains(sku)) {
+            skus.add(sku);
+        }
+        Map<String, CatalogLookup.SkuInfo> prices = catalog.lookup(skus);
+        CatalogLookup.SkuInfo info = prices.get(sku);
         if (info == null || !info.sellable()) {
             throw CartException.notFound("SKU " + sku + " is not for sale");
         }
-        return carts.update(cartId, cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()),
+        Cart changed = carts.update(cartId, cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()),
                 clock.instant()));
+        return view(changed, prices);
     }
 
     public Cart setQuantity(String cartId, Caller caller, String sku, int quantity) {
@@ -138,17 +148,24 @@ public class CartService {
 
     /** The cart with current prices and availability, or its own copy marked stale when they cannot be asked. */
     public CartView view(Cart cart) {
+        return view(cart, null);
+    }
+
+    /** @param knownPrices prices fetched for this request already (null: ask the catalog) */
+    private CartView view(Cart cart, Map<String, CatalogLookup.SkuInfo> knownPrices) {
         List<String> skus = cart.lines().stream().map(CartLine::sku).toList();
-        Map<String, CatalogLookup.SkuInfo> prices = Map.of();
+        Map<String, CatalogLookup.SkuInfo> prices = knownPrices == null ? Map.of() : knownPrices;
         Map<String, Long> available = Map.of();
         boolean priceStale = false;
         boolean stockStale = false;
         if (!skus.isEmpty()) {
-            try {
-                prices = catalog.lookup(skus);
-            } catch (DependencyUnavailableException e) {
-                priceStale = true;
-                LOG.warning(() -> "Showing a cart with its saved prices: " + e.getMessage());
+            if (knownPrices == null) {
+                try {
+                    prices = catalog.lookup(skus);
+                } catch (DependencyUnavailableException e) {
+                    priceStale = true;
+                    LOG.warning(() -> "Showing a cart with its saved prices: " + e.getMessage());
+                }
             }
             try {
                 available = stock.available(skus);

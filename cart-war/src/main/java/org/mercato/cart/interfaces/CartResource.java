@@ -86,7 +86,7 @@ public class CartResource {
     @Path("{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject add(@PathParam("id") String id, @Valid @NotNull CartRequests.AddItem item) {
-        return view(carts.addItem(id, caller(), item.sku, item.quantity));
+        return json(carts.addItem(id, caller(), item.sku, item.quantity));
     }
 
     @PATCH
@@ -112,7 +112,11 @@ public class CartResource {
     }
 
     private JsonObject view(Cart cart) {
-        CartView view = carts.view(cart);
+        return json(carts.view(cart));
+    }
+
+    private static JsonObject json(CartView view) {
+        Cart cart = view.cart();
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (CartView.Line line : view.lines()) {
             JsonObjectBuilder json = Json.createObjectBuilder().add("sku", line.sku()).add("name", line.name())

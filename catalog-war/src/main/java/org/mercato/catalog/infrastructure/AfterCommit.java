@@ -54,17 +54,17 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void productSeeded(Product product) {
-        announce(product);
+        announce(product, ProductChangedEvent.DEMO);
     }
 
     /**
      * Saves the ProductChanged event in the changing transaction (the outbox); the relay publishes it after
      * commit. Flushing first gives the event the version the change commits with.
      */
-    private void announce(Product product) {
+    private void announce(Product product, String origin) {
         em.flush();
         outbox.add(Topics.CATALOG, ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
-                ProductChangedEvent.of(product).toString());
+                ProductChangedEvent.of(product, origin).toString());
     }
 
     @Override
@@ -95,7 +95,7 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void productChanged(Product product) {
-        announce(product);
+        announce(product, null);
         refreshAfterCommit(product);
     }
 

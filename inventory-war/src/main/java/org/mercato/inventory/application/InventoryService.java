@@ -97,6 +97,21 @@ public class InventoryService {
         return after;
     }
 
+    /**
+     * Demo mode: gives a SKU of the generated demo catalog its first stock, unless it has some already (so a
+     * redelivered event, or a count staff made meanwhile, is never overwritten).
+     *
+     * @return false if the SKU was stocked already
+     */
+    public boolean stockDemoSku(String sku, int onHand) {
+        Skus.require(sku);
+        if (!stock.levels(sku).isEmpty()) {
+            return false;
+        }
+        setOnHand(sku, DEFAULT_WAREHOUSE, onHand, "demo catalog", "demo stock");
+        return true;
+    }
+
     /** Units arrived (positive) or left outside orders (negative: damage, loss). */
     public StockLevel adjust(String sku, String warehouse, int delta, String reference, String actor,
             String reason) {

@@ -82,6 +82,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
         // a shop to look at from the first start; an existing catalog is never touched
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");
+        env.put("MERCATO_INVENTORY_DEMO_STOCK", "true");
         env.put("MERCATO_CATALOG_INDEX_DIR", settings.dataDir().resolve("catalog-index").toString());
         env.put("MERCATO_CATALOG_IMAGE_DIR", settings.dataDir().resolve("catalog-images").toString());
         env.putAll(settings.extraEnvironment());

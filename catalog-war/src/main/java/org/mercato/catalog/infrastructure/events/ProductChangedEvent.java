@@ -16,11 +16,14 @@ public final class ProductChangedEvent {
 
     public static final String TYPE = "ProductChanged";
     public static final int SCHEMA_VERSION = 1;
+    /** Origin of a product made by the demo catalog generator (so inventory can stock it in demo mode). */
+    public static final String DEMO = "demo";
 
     private ProductChangedEvent() {
     }
 
-    public static JsonObject of(Product product) {
+    /** @param origin "demo" for a generated demo product, else null (left out) */
+    public static JsonObject of(Product product, String origin) {
         JsonArrayBuilder variants = Json.createArrayBuilder();
         for (Variant variant : product.variants()) {
             JsonObjectBuilder attributes = Json.createObjectBuilder();
@@ -44,6 +47,9 @@ public final class ProductChangedEvent {
         }
         if (product.category() != null) {
             json.add("category", product.category().slug());
+        }
+        if (origin != null) {
+            json.add("origin", origin);
         }
         return json.build();
     }

@@ -1,0 +1,76 @@
+package org.mercato.inventory.infrastructure;
+
+import java.io.StringReader;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mercato.inventory.application.InventoryService;
+
+/**
+ * Demo mode only ({@code mercato.inventory.demo-stock=true}, set by embedded mode): stocks the SKUs of the
+ * generated demo catalog as their {@code ProductChanged} events arrive ({@code origin: demo}), with a
+ * deterministic quantity per SKU, about one in ten out of stock, so the shop window has something to sell. Staff
+ * products and SKUs stocked already are never touched.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.catalog"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "inventory-demo-stock"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "inventory"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = 'ProductChanged'"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class DemoStockListener implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(DemoStockListener.class.getName());
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    @ConfigProperty(name = "mercato.inventory.demo-stock", defaultValue = "false")
+    boolean demoStock;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!demoStock) {
+            return;
+        }
+        JsonObject product;
+        try {
+            product = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+        } catch (JMSException | JsonException | ClassCastException e) {
+            // not ours to judge the catalog's messages: note it and move on
+            LOG.warning(() -> "Ignoring an unreadable ProductChanged message for demo stock: " + e);
+            return;
+        }
+        if (!"demo".equals(product.getString("origin", null))) {
+            return;
+        }
+        for (JsonValue variant : product.getJsonArray("variants")) {
+            String sku = variant.asJsonObject().getString("sku");
+            inventory.stockDemoSku(sku, demoQuantity(sku));
+        }
+    }
+
+    /** 0 for about one SKU in ten, else 1 to 60, always the same for the same SKU. */
+    static int demoQuantity(String sku) {
+        int hash = Math.floorMod(sku.hashCode() * 31 + 17, 1000);
+        return hash < 100 ? 0 : 1 + hash % 60;
+    }
+}
