@@ -11,11 +11,14 @@ public interface CatalogChanges {
     /** Only a variant's stock availability changed: search and caches follow, no ProductChanged event. */
     void availabilityChanged(Product product);
 
+    /** Many products changed in one transaction (a bulk import batch): as {@link #productChanged}, for each. */
+    void productsChanged(java.util.List<Product> products);
+
     /**
-     * A product created while seeding the demo catalog: announced to other services like any change, but not
+     * Products created while seeding the demo catalog: announced to other services like any change, but not
      * indexed one by one (the index is rebuilt right after).
      */
-    void productSeeded(Product product);
+    void productsSeeded(java.util.List<Product> products);
 
     /** Runs the action once the current transaction has committed (e.g. deleting a removed image's file). */
     void afterCommit(Runnable action);

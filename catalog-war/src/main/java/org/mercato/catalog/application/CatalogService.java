@@ -164,14 +164,18 @@ public class CatalogService {
 
     /** Looks up SKUs; unknown ones are left out. */
     public List<SkuView> skus(List<String> skus) {
-        List<SkuView> views = new java.util.ArrayList<>();
-        for (String sku : new java.util.LinkedHashSet<>(skus)) {
-            catalog.findProductBySku(sku).ifPresent(product -> product.variants().stream()
-                    .filter(v -> v.sku().equals(sku)).findFirst()
-                    .ifPresent(v -> views.add(new SkuView(sku, product.id(), product.name(), product.slug(),
-                            v.price(), product.isVisibleToShoppers(), v.inStock(), v.attributes()))));
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(skus);
+        java.util.Map<String, SkuView> found = new java.util.HashMap<>();
+        for (Product product : catalog.findProductsBySkus(wanted)) {
+            for (Variant v : product.variants()) {
+                if (wanted.contains(v.sku())) {
+                    found.put(v.sku(), new SkuView(v.sku(), product.id(), product.name(), product.slug(), v.price(),
+                            product.isVisibleToShoppers(), v.inStock(), v.attributes()));
+                }
+            }
         }
-        return views;
+        // in the order asked
+        return wanted.stream().filter(found::containsKey).map(found::get).toList();
     }
 
     public List<Category> categories() {
@@ -199,14 +203,16 @@ public class CatalogService {
      */
     public int importBatch(List<ProductDraft> drafts, boolean announce) {
         java.time.Instant now = clock.instant();
+        List<Product> created = new java.util.ArrayList<>(drafts.size());
         for (ProductDraft draft : drafts) {
             Product product = Product.create(draft, category(draft), this::newSku, now);
             catalog.add(product);
-            if (announce) {
-                changes.productChanged(product);
-            } else {
-                changes.productSeeded(product);
-            }
+            created.add(product);
+        }
+        if (announce) {
+            changes.productsChanged(created);
+        } else {
+            changes.productsSeeded(created);
         }
         return drafts.size();
     }

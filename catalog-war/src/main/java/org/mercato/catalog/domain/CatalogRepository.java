@@ -19,6 +19,8 @@ public interface CatalogRepository {
 
     Optional<Product> findProductBySku(String sku);
 
+    List<Product> findProductsBySkus(java.util.Collection<String> skus);
+
     void add(Product product);
 
     long countProducts();

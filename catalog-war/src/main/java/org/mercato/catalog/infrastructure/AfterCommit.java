@@ -53,18 +53,26 @@ public class AfterCommit implements CatalogChanges {
     }
 
     @Override
-    public void productSeeded(Product product) {
-        announce(product, ProductChangedEvent.DEMO);
+    public void productsChanged(List<Product> products) {
+        announce(products, null);
+        products.forEach(this::refreshAfterCommit);
+    }
+
+    @Override
+    public void productsSeeded(List<Product> products) {
+        announce(products, ProductChangedEvent.DEMO);
     }
 
     /**
-     * Saves the ProductChanged event in the changing transaction (the outbox); the relay publishes it after
-     * commit. Flushing first gives the event the version the change commits with.
+     * Saves the ProductChanged events in the changing transaction (the outbox); the relay publishes them after
+     * commit. One flush first gives every event the version its product commits with.
      */
-    private void announce(Product product, String origin) {
+    private void announce(List<Product> products, String origin) {
         em.flush();
-        outbox.add(Topics.CATALOG, ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
-                ProductChangedEvent.of(product, origin).toString());
+        for (Product product : products) {
+            outbox.add(Topics.CATALOG, ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
+                    ProductChangedEvent.of(product, origin).toString());
+        }
     }
 
     @Override
@@ -95,7 +103,7 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void productChanged(Product product) {
-        announce(product, null);
+        announce(List.of(product), null);
         refreshAfterCommit(product);
     }
 

@@ -61,6 +61,19 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public List<Product> findProductsBySkus(java.util.Collection<String> skus) {
+        // one query for the products, one per association for all of them (a cart's lines in three queries)
+        return em.createQuery("select distinct p from Product p join p.variants v where v.sku in :skus",
+                Product.class).setParameter("skus", skus)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "p.variants")
+                .setHint("eclipselink.batch", "p.variants.attributes")
+                .setHint("eclipselink.batch", "p.attributes")
+                .setHint("eclipselink.batch", "p.images")
+                .getResultList();
+    }
+
+    @Override
     public void add(Product product) {
         em.persist(product);
     }
