@@ -133,7 +133,7 @@ public class CatalogService {
         }
         if (product.get().availability(sku, inStock, asOf)) {
             changes.availabilityChanged(product.get());
-            LOG.info(() -> "SKU " + sku + " is " + (inStock ? "in stock" : "out of stock") + " as of " + asOf);
+            LOG.fine(() -> "SKU " + sku + " is " + (inStock ? "in stock" : "out of stock") + " as of " + asOf);
         }
         return true;
     }

@@ -38,7 +38,8 @@ public class AvailabilityCache {
         try {
             grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setTimeToLiveSeconds(TTL_SECONDS)
                     .setNearCacheConfig(new NearCacheConfig(MAP).setInvalidateOnChange(true)
-                            .setTimeToLiveSeconds(TTL_SECONDS)));
+                            // also for entries this member owns (in embedded mode: all of them)
+                            .setCacheLocalEntries(true).setTimeToLiveSeconds(TTL_SECONDS)));
         } catch (RuntimeException alreadyConfigured) {
             // another instance (or a redeploy) configured it the same way first
             LOG.log(Level.FINE, "availability map configured already", alreadyConfigured);

@@ -16,6 +16,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 
 import org.mercato.catalog.application.CatalogService;
+import org.mercato.catalog.infrastructure.search.ProductIndex;
 import org.mercato.messaging.EventHeaders;
 
 /**
@@ -45,8 +46,13 @@ public class StockAvailabilityListener implements MessageListener {
     @Inject
     CatalogService catalog;
 
+    @Inject
+    ProductIndex index;
+
     @Override
     public void onMessage(Message message) {
+        // messages may arrive while the catalog is still starting: the change must find the index open
+        index.isOpen();
         String eventId = null;
         try {
             eventId = message.getStringProperty(EventHeaders.EVENT_ID);

@@ -77,9 +77,24 @@ public class ProductIndex implements ProductSearch {
         };
         engine = new ProductSearchEngine(backend);
         LOG.info(() -> "Product search index: " + backend.describe());
-        if (engine.count() == 0 && catalog.productCount() > 0) {
-            reindex();
+        try {
+            if (engine.count() == 0 && catalog.productCount() > 0) {
+                reindex();
+            }
+        } catch (RuntimeException e) {
+            // release the index (and its write lock) so that the next attempt can open it
+            engine.close();
+            engine = null;
+            throw e;
         }
+    }
+
+    /**
+     * For message consumers: calling it makes sure the index is open before their changes must be indexed (the
+     * container may deliver messages while the application is still starting).
+     */
+    public boolean isOpen() {
+        return engine != null;
     }
 
     @PreDestroy
