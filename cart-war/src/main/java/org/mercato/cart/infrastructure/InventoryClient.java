@@ -10,10 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Inventory's availability of many SKUs, as a MicroProfile REST client. */
-@Path("/inventory/api/stock")
 public interface InventoryClient {
 
     @GET
+    @Path("/inventory/api/stock")
     @Produces(MediaType.APPLICATION_JSON)
     JsonObject availability(@QueryParam("sku") List<String> skus);
 }

@@ -1,0 +1,91 @@
+package org.mercato.payment.infrastructure;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+import org.mercato.payment.application.PaymentProvider;
+import org.mercato.payment.domain.PaymentException;
+import org.mercato.platform.money.Money;
+
+/**
+ * A processor that behaves like a real one, for development, demos and tests: it takes Stripe's test token names
+ * and answers as Stripe would, idempotently per key.
+ * <ul>
+ * <li>{@code tok_visa}, {@code tok_mastercard}, {@code tok_amex}: approved</li>
+ * <li>{@code tok_chargeDeclined}: declined ({@code card_declined}); {@code tok_chargeDeclinedInsufficientFunds}:
+ * {@code insufficient_funds}; {@code tok_chargeDeclinedExpiredCard}: {@code expired_card}</li>
+ * <li>{@code tok_processingError}: fails once per key with a retryable error, then approves the retry</li>
+ * <li>{@code tok_timeout}: does not answer for 30 s (the caller's timeout must end the wait)</li>
+ * </ul>
+ */
+public class SandboxPaymentProvider implements PaymentProvider {
+
+    private static final Logger LOG = Logger.getLogger(SandboxPaymentProvider.class.getName());
+    private static final Set<String> APPROVED = Set.of("tok_visa", "tok_mastercard", "tok_amex");
+    private static final Map<String, String> DECLINED = Map.of("tok_chargeDeclined", "card_declined",
+            "tok_chargeDeclinedInsufficientFunds", "insufficient_funds", "tok_chargeDeclinedExpiredCard",
+            "expired_card");
+
+    /** What each key was answered, as a provider remembers it: the same key gets the same answer. */
+    private final Map<String, Authorization> answers = new ConcurrentHashMap<>();
+    private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    @Override
+    public Authorization authorize(String key, Money amount, String cardToken, String description) {
+        Authorization earlier = answers.get(key);
+        if (earlier != null) {
+            return earlier;
+        }
+        Authorization answer;
+        if (APPROVED.contains(cardToken)) {
+            answer = Authorization.approved("sbx_pi_" + UUID.nameUUIDFromBytes(key.getBytes()).toString()
+                    .replace("-", ""));
+        } else if (DECLINED.containsKey(cardToken)) {
+            answer = Authorization.declined(DECLINED.get(cardToken));
+        } else if ("tok_processingError".equals(cardToken)) {
+            if (failedOnce.add(key)) {
+                throw new UnavailableException("sandbox: processing_error, retry with the same key", null);
+            }
+            answer = Authorization.approved("sbx_pi_" + UUID.nameUUIDFromBytes(key.getBytes()).toString()
+                    .replace("-", ""));
+        } else if ("tok_timeout".equals(cardToken)) {
+            sleep(30_000);
+            throw new UnavailableException("sandbox: no answer", null);
+        } else {
+            throw PaymentException.invalid("unknown card token; the sandbox takes tok_visa, tok_mastercard, tok_amex,"
+                    + " tok_chargeDeclined, tok_chargeDeclinedInsufficientFunds, tok_chargeDeclinedExpiredCard,"
+                    + " tok_processingError, tok_timeout");
+        }
+        Authorization kept = answers.putIfAbsent(key, answer);
+        LOG.fine(() -> "sandbox authorization for " + amount + ": " + (answer.approved() ? "approved" : "declined"));
+        return kept != null ? kept : answer;
+    }
+
+    @Override
+    public void capture(String key, String reference, Money amount) {
+        if (reference == null || !reference.startsWith("sbx_pi_")) {
+            throw PaymentException.invalid("not a sandbox payment: " + reference);
+        }
+    }
+
+    @Override
+    public String refund(String key, String reference, Money amount) {
+        return "sbx_re_" + UUID.nameUUIDFromBytes(key.getBytes()).toString().replace("-", "");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

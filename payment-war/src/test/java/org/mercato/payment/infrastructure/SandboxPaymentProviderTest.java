@@ -1,0 +1,44 @@
+package org.mercato.payment.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mercato.payment.application.PaymentProvider;
+import org.mercato.payment.domain.PaymentException;
+import org.mercato.platform.money.Money;
+
+class SandboxPaymentProviderTest {
+
+    private final SandboxPaymentProvider sandbox = new SandboxPaymentProvider();
+    private final Money amount = new Money(2500, "EUR");
+
+    @Test
+    void testTokensAnswerLikeARealProcessor() {
+        assertTrue(sandbox.authorize("k1", amount, "tok_visa", "order").approved());
+        PaymentProvider.Authorization declined = sandbox.authorize("k2", amount, "tok_chargeDeclined", "order");
+        assertFalse(declined.approved());
+        assertEquals("card_declined", declined.declineReason());
+        assertEquals("insufficient_funds",
+                sandbox.authorize("k3", amount, "tok_chargeDeclinedInsufficientFunds", "order").declineReason());
+        assertEquals(400, assertThrows(PaymentException.class,
+                () -> sandbox.authorize("k4", amount, "4242424242424242", "order")).status());
+    }
+
+    @Test
+    void theSameKeyGetsTheSameAnswer() {
+        PaymentProvider.Authorization first = sandbox.authorize("same", amount, "tok_visa", "order");
+        PaymentProvider.Authorization again = sandbox.authorize("same", amount, "tok_visa", "order");
+        assertEquals(first.reference(), again.reference());
+        assertEquals(sandbox.refund("r1", first.reference(), amount), sandbox.refund("r1", first.reference(), amount));
+    }
+
+    @Test
+    void aProcessingErrorAsksForARetryWithTheSameKey() {
+        assertThrows(PaymentProvider.UnavailableException.class,
+                () -> sandbox.authorize("retry", amount, "tok_processingError", "order"));
+        assertTrue(sandbox.authorize("retry", amount, "tok_processingError", "order").approved());
+    }
+}
