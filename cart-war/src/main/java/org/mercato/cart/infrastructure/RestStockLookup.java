@@ -1,11 +1,9 @@
 package org.mercato.cart.infrastructure;
 
-import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.mercato.cart.application.DependencyUnavailableException;
 import org.mercato.cart.application.StockLookup;
 
@@ -27,15 +23,13 @@ import org.mercato.cart.application.StockLookup;
 public class RestStockLookup implements StockLookup {
 
     @Inject
-    @ConfigProperty(name = "mercato.api.base-url", defaultValue = "http://127.0.0.1:8080")
-    String baseUrl;
+    ServiceClients clients;
 
     private InventoryClient client;
 
     @PostConstruct
     void open() {
-        client = RestClientBuilder.newBuilder().baseUri(URI.create(baseUrl)).connectTimeout(500, TimeUnit.MILLISECONDS)
-                .readTimeout(800, TimeUnit.MILLISECONDS).build(InventoryClient.class);
+        client = clients.client(InventoryClient.class);
     }
 
     @Override
