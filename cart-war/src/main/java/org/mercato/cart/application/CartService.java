@@ -182,7 +182,7 @@ public class CartService {
             CatalogLookup.SkuInfo info = prices.get(line.sku());
             Money unit = info != null ? info.price() : line.unitPrice();
             boolean sellable = priceStale || (info != null && info.sellable());
-            Money total = new Money(Math.multiplyExact(unit.amount(), line.quantity()), unit.currency());
+            Money total = unit.times(line.quantity());
             lines.add(new CartView.Line(line.sku(), info != null ? info.name() : line.name(), line.quantity(), unit,
                     total, stockStale ? null : available.getOrDefault(line.sku(), 0L), sellable));
             if (currency == null) {

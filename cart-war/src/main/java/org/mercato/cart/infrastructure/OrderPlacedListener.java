@@ -1,6 +1,5 @@
 package org.mercato.cart.infrastructure;
 
-import java.io.StringReader;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -9,11 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 
+import org.mercato.messaging.JsonBodies;
 import org.mercato.cart.application.CartService;
 
 /**
@@ -42,11 +40,11 @@ public class OrderPlacedListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            JsonObject body = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+            JsonObject body = JsonBodies.read(message);
             String cartId = body.getString("cartId");
             carts.orderPlaced(cartId);
             LOG.info(() -> "Cleared cart " + cartId + " after order " + body.getString("orderId", "?"));
-        } catch (JMSException | JsonException | ClassCastException | NullPointerException e) {
+        } catch (JMSException | JsonException | NullPointerException e) {
             LOG.warning(() -> "Refusing an OrderPlaced message: " + e);
             throw new IllegalArgumentException("unreadable OrderPlaced message", e);
         }

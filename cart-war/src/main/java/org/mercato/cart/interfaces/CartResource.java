@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.cart.application.CartService;
 import org.mercato.cart.application.CartService.Caller;
 import org.mercato.cart.application.CartView;
@@ -120,8 +121,8 @@ public class CartResource {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (CartView.Line line : view.lines()) {
             JsonObjectBuilder json = Json.createObjectBuilder().add("sku", line.sku()).add("name", line.name())
-                    .add("quantity", line.quantity()).add("unitPrice", money(line.unitPrice()))
-                    .add("lineTotal", money(line.lineTotal())).add("sellable", line.sellable());
+                    .add("quantity", line.quantity()).add("unitPrice", MoneyJson.of(line.unitPrice()))
+                    .add("lineTotal", MoneyJson.of(line.lineTotal())).add("sellable", line.sellable());
             if (line.available() != null) {
                 json.add("available", line.available()).add("inStock", line.available() >= line.quantity());
             }
@@ -133,12 +134,9 @@ public class CartResource {
                 .add("availabilityStale", view.stockStale()).add("version", cart.version())
                 .add("updatedAt", cart.updatedAt().toString());
         if (view.subtotal() != null) {
-            json.add("subtotal", money(view.subtotal()));
+            json.add("subtotal", MoneyJson.of(view.subtotal()));
         }
         return json.build();
     }
 
-    private static JsonObject money(Money money) {
-        return Json.createObjectBuilder().add("amount", money.amount()).add("currency", money.currency()).build();
-    }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.mercato.platform.security.Digests;
 import org.mercato.catalog.domain.CatalogRepository;
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.CategoryNotFoundException;
@@ -103,7 +104,7 @@ public class CatalogService {
         }
         UUID imageId = UUID.randomUUID();
         ProductImage image = product.addImage(imageId, upload.sku(), format, upload.bytes().length,
-                sha256(upload.bytes()), upload.alt(), clock.instant());
+                Digests.sha256Hex(upload.bytes()), upload.alt(), clock.instant());
         images.store(imageId, upload.bytes());
         changes.afterRollback(() -> images.delete(imageId));
         changes.productChanged(product);
@@ -140,14 +141,6 @@ public class CatalogService {
 
     public ProductImage image(UUID imageId) {
         return catalog.findImage(imageId).orElseThrow(() -> new ImageNotFoundException(imageId.toString()));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** By id or by slug, so product pages can use either. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductImage;
@@ -39,17 +40,13 @@ final class CatalogViews {
         return Response.ok(view.json()).tag(tag).cacheControl(cache).build();
     }
 
-    static JsonObject money(Money money) {
-        return Json.createObjectBuilder().add("amount", money.amount()).add("currency", money.currency()).build();
-    }
-
     static JsonObject product(Product product) {
         JsonArrayBuilder variants = Json.createArrayBuilder();
         for (Variant variant : product.variants()) {
             variants.add(Json.createObjectBuilder()
                     .add("sku", variant.sku())
                     .add("attributes", attributes(variant.attributes()))
-                    .add("price", money(variant.price()))
+                    .add("price", MoneyJson.of(variant.price()))
                     .add("inStock", variant.inStock()));
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -58,7 +55,7 @@ final class CatalogViews {
                 .add("name", product.name())
                 .add("status", product.status().name())
                 .add("attributes", attributes(product.attributes()))
-                .add("price", money(lowestPrice(product)))
+                .add("price", MoneyJson.of(lowestPrice(product)))
                 .add("variants", variants)
                 .add("images", images(product))
                 .add("createdAt", product.createdAt().toString())

@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.domain.Product;
@@ -105,7 +106,7 @@ public class ProductResource {
         for (ProductSearch.Hit hit : result.items()) {
             JsonObjectBuilder item = Json.createObjectBuilder()
                     .add("id", hit.id()).add("slug", hit.slug()).add("name", hit.name())
-                    .add("price", CatalogViews.money(new Money(hit.price(), hit.currency())))
+                    .add("price", MoneyJson.of(new Money(hit.price(), hit.currency())))
                     .add("inStock", hit.inStock());
             if (hit.brand() == null) {
                 item.addNull("brand");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.CatalogService.SkuView;
 import org.mercato.platform.problem.ProblemException;
@@ -46,7 +47,7 @@ public class SkuResource {
             view.attributes().forEach(attributes::add);
             items.add(Json.createObjectBuilder().add("sku", view.sku())
                     .add("productId", view.productId().toString()).add("name", view.name())
-                    .add("slug", view.slug()).add("price", CatalogViews.money(view.price()))
+                    .add("slug", view.slug()).add("price", MoneyJson.of(view.price()))
                     .add("sellable", view.sellable()).add("inStock", view.inStock())
                     .add("attributes", attributes));
         }

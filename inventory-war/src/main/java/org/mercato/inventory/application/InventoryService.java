@@ -162,9 +162,8 @@ public class InventoryService {
                     + " minutes");
         }
         Instant now = clock.instant();
-        List<ReservationLine> held = new ArrayList<>();
-        Reservation draft = new Reservation(orderId, List.of(), now, now.plus(ttl));
-        if (!stock.insertReservation(draft)) {
+        Instant expiresAt = now.plus(ttl);
+        if (!stock.insertReservation(orderId, now, expiresAt)) {
             Reservation existing = stock.lockReservation(orderId).orElseThrow();
             if (!wanted.equals(quantities(existing))) {
                 throw new ReservationConflictException("order " + orderId + " already holds a different reservation");
@@ -172,14 +171,13 @@ public class InventoryService {
             return new Hold(existing, true);
         }
         // SKUs in a fixed order, so two orders never wait for each other's rows (no deadlock)
+        List<ReservationLine> held = new ArrayList<>();
         for (Map.Entry<String, Integer> line : wanted.entrySet()) {
             held.add(reserveLine(orderId, line.getKey(), line.getValue(), now));
         }
-        Reservation reservation = new Reservation(orderId, held, now, now.plus(ttl));
-        stock.saveLines(reservation);
-        LOG.info(() -> "Reserved " + held.size() + " line(s) for order " + orderId + " until "
-                + reservation.expiresAt());
-        return new Hold(stock.lockReservation(orderId).orElse(reservation), false);
+        stock.saveLines(orderId, held);
+        LOG.info(() -> "Reserved " + held.size() + " line(s) for order " + orderId + " until " + expiresAt);
+        return new Hold(stock.lockReservation(orderId).orElseThrow(), false);
     }
 
     private ReservationLine reserveLine(String orderId, String sku, int quantity, Instant now) {

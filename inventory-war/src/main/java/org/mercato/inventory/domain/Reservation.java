@@ -49,15 +49,6 @@ public class Reservation {
         // for JPA
     }
 
-    public Reservation(String orderId, List<ReservationLine> lines, Instant now, Instant expiresAt) {
-        this.orderId = orderId;
-        this.lines = new ArrayList<>(lines);
-        this.status = ReservationStatus.HELD;
-        this.createdAt = now;
-        this.updatedAt = now;
-        this.expiresAt = expiresAt;
-    }
-
     /** @return false if it was committed already (a repeated commit changes nothing) */
     public boolean commit(Instant now) {
         if (status == ReservationStatus.COMMITTED) {
@@ -100,10 +91,6 @@ public class Reservation {
 
     public List<ReservationLine> lines() {
         return Collections.unmodifiableList(lines);
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 
     public Instant expiresAt() {

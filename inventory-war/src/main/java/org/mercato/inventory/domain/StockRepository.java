@@ -33,12 +33,12 @@ public interface StockRepository {
     /** Units of the SKU that can be sold, over all warehouses. */
     long available(String sku);
 
-    /** Creates the reservation's row unless the order has one; false if it had (then it is returned locked). */
-    boolean insertReservation(Reservation reservation);
+    /** Creates the order's reservation (HELD, no lines yet) unless the order has one; false if it had. */
+    boolean insertReservation(String orderId, Instant now, Instant expiresAt);
 
     Optional<Reservation> lockReservation(String orderId);
 
-    void saveLines(Reservation reservation);
+    void saveLines(String orderId, List<ReservationLine> lines);
 
     /** Held reservations past their expiry, locked, skipping those another instance is handling. */
     List<String> dueReservations(Instant now, int max);

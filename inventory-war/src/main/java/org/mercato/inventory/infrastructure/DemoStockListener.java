@@ -1,6 +1,5 @@
 package org.mercato.inventory.infrastructure;
 
-import java.io.StringReader;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -9,13 +8,12 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mercato.messaging.JsonBodies;
 import org.mercato.inventory.application.InventoryService;
 
 /**
@@ -53,8 +51,8 @@ public class DemoStockListener implements MessageListener {
         }
         JsonObject product;
         try {
-            product = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
-        } catch (JMSException | JsonException | ClassCastException e) {
+            product = JsonBodies.read(message);
+        } catch (JMSException | JsonException e) {
             // not ours to judge the catalog's messages: note it and move on
             LOG.warning(() -> "Ignoring an unreadable ProductChanged message for demo stock: " + e);
             return;

@@ -112,12 +112,11 @@ public class JpaStockRepository implements StockRepository {
     }
 
     @Override
-    public boolean insertReservation(Reservation reservation) {
+    public boolean insertReservation(String orderId, Instant now, Instant expiresAt) {
         // a concurrent first request for the same order waits here until the other one commits or rolls back
         int inserted = em.createNativeQuery("insert into reservation (order_id, status, expires_at, created_at,"
                 + " updated_at) values (?1, 'HELD', ?2, ?3, ?3) on conflict (order_id) do nothing")
-                .setParameter(1, reservation.orderId()).setParameter(2, at(reservation.expiresAt()))
-                .setParameter(3, at(reservation.createdAt())).executeUpdate();
+                .setParameter(1, orderId).setParameter(2, at(expiresAt)).setParameter(3, at(now)).executeUpdate();
         return inserted == 1;
     }
 
@@ -127,10 +126,10 @@ public class JpaStockRepository implements StockRepository {
     }
 
     @Override
-    public void saveLines(Reservation reservation) {
-        for (ReservationLine line : reservation.lines()) {
+    public void saveLines(String orderId, List<ReservationLine> lines) {
+        for (ReservationLine line : lines) {
             em.createNativeQuery("insert into reservation_line (order_id, sku, warehouse, quantity)"
-                    + " values (?1, ?2, ?3, ?4)").setParameter(1, reservation.orderId()).setParameter(2, line.sku())
+                    + " values (?1, ?2, ?3, ?4)").setParameter(1, orderId).setParameter(2, line.sku())
                     .setParameter(3, line.warehouse()).setParameter(4, line.quantity()).executeUpdate();
         }
     }

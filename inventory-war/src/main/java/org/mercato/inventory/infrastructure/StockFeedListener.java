@@ -1,6 +1,5 @@
 package org.mercato.inventory.infrastructure;
 
-import java.io.StringReader;
 import java.util.Enumeration;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -15,12 +14,12 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.mercato.messaging.JsonBodies;
 import org.mercato.inventory.application.InventoryService;
 import org.mercato.inventory.domain.InventoryException;
 import org.mercato.messaging.EventHeaders;
@@ -87,11 +86,8 @@ public class StockFeedListener implements MessageListener {
 
     static Adjustment read(Message message) {
         try {
-            if (!(message instanceof TextMessage text)) {
-                throw new IllegalArgumentException("the body must be JSON text");
-            }
             UUID eventId = UUID.fromString(require(message.getStringProperty(EventHeaders.EVENT_ID), "eventId"));
-            JsonObject body = Json.createReader(new StringReader(text.getText())).readObject();
+            JsonObject body = JsonBodies.read(message);
             JsonValue quantity = body.get("quantity");
             if (!(quantity instanceof JsonNumber number) || !number.isIntegral()) {
                 throw new IllegalArgumentException("quantity must be a whole number of units (negative removes)");
@@ -100,7 +96,7 @@ public class StockFeedListener implements MessageListener {
                     string(body, "warehouse") == null ? InventoryService.DEFAULT_WAREHOUSE : string(body, "warehouse"),
                     number.intValueExact(), string(body, "source") == null ? "stock feed" : string(body, "source"),
                     string(body, "reason"));
-        } catch (JMSException | JsonException | ArithmeticException | ClassCastException e) {
+        } catch (JMSException | JsonException | ArithmeticException e) {
             throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
         }
     }

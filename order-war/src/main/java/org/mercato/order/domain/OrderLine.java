@@ -15,6 +15,6 @@ public record OrderLine(String sku, String name, int quantity, Money unitPrice) 
     }
 
     public Money total() {
-        return new Money(Math.multiplyExact(unitPrice.amount(), quantity), unitPrice.currency());
+        return unitPrice.times(quantity);
     }
 }

@@ -25,14 +25,10 @@ public record OrderPricing(long shippingFee, long freeShippingFrom, Map<String, 
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
-        String currency = lines.get(0).unitPrice().currency();
-        long subtotal = 0;
-        for (OrderLine line : lines) {
-            if (!line.unitPrice().currency().equals(currency)) {
-                throw new IllegalArgumentException("all lines of an order are priced in one currency");
-            }
-            subtotal = Math.addExact(subtotal, line.total().amount());
-        }
+        // Money.plus refuses a line in another currency: an order is priced in one
+        Money goods = lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
+        String currency = goods.currency();
+        long subtotal = goods.amount();
         Integer rate = country == null ? null : taxBasisPoints.get(country);
         if (rate == null) {
             throw new IllegalArgumentException("the shop does not ship to " + country);

@@ -1,10 +1,6 @@
 package org.mercato.payment.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -13,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.mercato.platform.security.Digests;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.payment.domain.PaymentRepository;
@@ -138,12 +135,6 @@ public class PaymentService {
     }
 
     private static String fingerprint(String orderId, Money amount) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((orderId + "|" + amount.amount() + "|"
-                    + amount.currency()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Digests.sha256Hex(orderId + "|" + amount.amount() + "|" + amount.currency());
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
+import org.mercato.platform.money.MoneyJson;
+import org.mercato.platform.money.Money;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.outbox.Outbox;
 import org.mercato.payment.application.PaymentEvents;
@@ -24,8 +26,7 @@ public class OutboxPaymentEvents implements PaymentEvents {
         outbox.add(Topics.ORDERS, REFUNDED, 1, Json.createObjectBuilder()
                 .add("paymentId", payment.id().toString()).add("orderId", payment.orderId())
                 .add("refundId", refund.id().toString())
-                .add("amount", Json.createObjectBuilder().add("amount", refund.amount())
-                        .add("currency", payment.amount().currency()))
+                .add("amount", MoneyJson.of(new Money(refund.amount(), payment.amount().currency())))
                 .add("remaining", payment.refundable()).add("status", payment.status().name())
                 .add("reason", refund.reason() == null ? "" : refund.reason()).build().toString());
     }

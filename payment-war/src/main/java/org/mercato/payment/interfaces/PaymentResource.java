@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.payment.application.PaymentProvider;
 import org.mercato.payment.application.PaymentService;
 import org.mercato.payment.domain.Payment;
@@ -112,7 +113,7 @@ public class PaymentResource {
                 security.getUserPrincipal().getName());
         Payment payment = payments.payment(paymentId);
         return Response.status(201).entity(Json.createObjectBuilder().add("id", refund.id().toString())
-                .add("paymentId", paymentId.toString()).add("amount", money(new Money(refund.amount(),
+                .add("paymentId", paymentId.toString()).add("amount", MoneyJson.of(new Money(refund.amount(),
                         payment.amount().currency())))
                 .add("payment", view(payment)).build()).build();
     }
@@ -125,7 +126,7 @@ public class PaymentResource {
         }
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", payment.id().toString())
                 .add("orderId", payment.orderId()).add("status", payment.status().name())
-                .add("amount", money(payment.amount())).add("refundable", payment.refundable())
+                .add("amount", MoneyJson.of(payment.amount())).add("refundable", payment.refundable())
                 .add("provider", payment.provider()).add("refunds", refunds)
                 .add("createdAt", payment.createdAt().toString());
         if (payment.providerReference() != null) {
@@ -137,7 +138,4 @@ public class PaymentResource {
         return json.build();
     }
 
-    private static JsonObject money(Money money) {
-        return Json.createObjectBuilder().add("amount", money.amount()).add("currency", money.currency()).build();
-    }
 }

@@ -1,14 +1,10 @@
 package org.mercato.user.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +13,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mercato.platform.security.Digests;
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.RefreshToken;
 import org.mercato.user.domain.RefreshTokenRepository;
@@ -81,12 +78,6 @@ public class TokenService {
 
     /** Refresh tokens are stored only as this hash: a leaked table cannot be replayed. */
     public static String hash(String refreshToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Digests.sha256Hex(refreshToken);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.mercato.platform.money.MoneyJson;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.Variant;
 
@@ -30,8 +31,7 @@ public final class ProductChangedEvent {
             variant.attributes().forEach(attributes::add);
             variants.add(Json.createObjectBuilder()
                     .add("sku", variant.sku())
-                    .add("price", Json.createObjectBuilder().add("amount", variant.price().amount())
-                            .add("currency", variant.price().currency()))
+                    .add("price", MoneyJson.of(variant.price()))
                     .add("attributes", attributes));
         }
         JsonObjectBuilder json = Json.createObjectBuilder()

@@ -1,6 +1,5 @@
 package org.mercato.catalog.infrastructure.events;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -10,11 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 
+import org.mercato.messaging.JsonBodies;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
 import org.mercato.messaging.EventHeaders;
@@ -57,14 +55,14 @@ public class StockAvailabilityListener implements MessageListener {
         try {
             eventId = message.getStringProperty(EventHeaders.EVENT_ID);
             EventHeaders headers = EventHeaders.from(message);
-            JsonObject body = Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+            JsonObject body = JsonBodies.read(message);
             String sku = body.getString("sku");
             boolean inStock = body.getBoolean("inStock");
             Instant asOf = headers.occurredAt();
             if (!catalog.recordAvailability(sku, inStock, asOf)) {
                 LOG.fine(() -> "Stock news for SKU " + sku + ", which the catalog does not sell");
             }
-        } catch (JMSException | JsonException | ClassCastException | NullPointerException
+        } catch (JMSException | JsonException | NullPointerException
                 | IllegalArgumentException | java.time.DateTimeException e) {
             String id = eventId;
             LOG.warning(() -> "Refusing " + EVENT_TYPE + " " + id + ": " + e
