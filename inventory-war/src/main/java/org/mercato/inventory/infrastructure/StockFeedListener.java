@@ -1,19 +1,14 @@
 package org.mercato.inventory.infrastructure;
 
-import java.util.Enumeration;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSConnectionFactoryDefinition;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -23,6 +18,8 @@ import org.mercato.messaging.JsonBodies;
 import org.mercato.inventory.application.InventoryService;
 import org.mercato.inventory.domain.InventoryException;
 import org.mercato.messaging.EventHeaders;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.DeadLetters;
 
 /**
  * The stock feed of enterprise systems (an ERP, a warehouse system): {@code StockAdjusted} on
@@ -32,7 +29,6 @@ import org.mercato.messaging.EventHeaders;
  * {@code DLQ.mercato.inventory} with the reason in the property {@code mercatoRejectedReason}, in the same
  * transaction that acknowledges it; a failure that may pass (the database down) is redelivered with back-off.
  */
-@JMSConnectionFactoryDefinition(name = StockFeedListener.DEAD_LETTERS, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = true)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.inventory"),
@@ -48,17 +44,13 @@ import org.mercato.messaging.EventHeaders;
 public class StockFeedListener implements MessageListener {
 
     static final String EVENT_TYPE = "StockAdjusted";
-    static final String DEAD_LETTERS = "java:app/jms/mercato-dead-letters";
-    static final String REJECTED_REASON = "mercatoRejectedReason";
-    private static final String DEAD_LETTER_QUEUE = "DLQ::DLQ.mercato.inventory";
     private static final Logger LOG = Logger.getLogger(StockFeedListener.class.getName());
 
     @Inject
     InventoryService inventory;
 
     @Inject
-    @JMSConnectionFactory(DEAD_LETTERS)
-    JMSContext jms;
+    DeadLetters deadLetters;
 
     /** What an adjustment message must say. */
     record Adjustment(UUID eventId, String sku, String warehouse, int quantity, String source, String reason) {
@@ -119,24 +111,7 @@ public class StockFeedListener implements MessageListener {
         return value;
     }
 
-    /** Parks the message with the reason, acknowledged with it: retrying could never succeed. */
     private void reject(Message message, String reason) {
-        try {
-            String body = message instanceof TextMessage text ? text.getText() : String.valueOf(message);
-            TextMessage copy = jms.createTextMessage(body);
-            for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements();) {
-                String name = (String) names.nextElement();
-                if (!name.startsWith("JMSX") && !name.startsWith("_")) {
-                    copy.setObjectProperty(name, message.getObjectProperty(name));
-                }
-            }
-            copy.setStringProperty(REJECTED_REASON, reason);
-            copy.setStringProperty("_AMQ_ORIG_ADDRESS", "mercato.inventory");
-            jms.createProducer().send(jms.createQueue(DEAD_LETTER_QUEUE), copy);
-            LOG.warning(() -> "Rejected a StockAdjusted message to DLQ.mercato.inventory: " + reason);
-        } catch (JMSException e) {
-            // could not park it: let the broker redeliver and, in the end, dead-letter it
-            throw new IllegalStateException("could not dead-letter a rejected message", e);
-        }
+        deadLetters.park(message, Topics.INVENTORY, reason);
     }
 }

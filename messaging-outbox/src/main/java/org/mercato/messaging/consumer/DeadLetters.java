@@ -1,0 +1,51 @@
+package org.mercato.messaging.consumer;
+
+import java.util.Enumeration;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+/**
+ * Parks a message that can never be applied on {@code DLQ.<topic>} (the queue the broker itself dead-letters to
+ * after its redeliveries) with the reason in the property {@value #REJECTED_REASON}. The send joins the
+ * consumer's transaction, so the message is parked exactly when it is acknowledged.
+ */
+@JMSConnectionFactoryDefinition(name = DeadLetters.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = true)
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String REJECTED_REASON = "mercatoRejectedReason";
+    static final String CONNECTION_FACTORY = "java:app/jms/mercato-dead-letters";
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
+
+    @Inject
+    @JMSConnectionFactory(CONNECTION_FACTORY)
+    JMSContext jms;
+
+    public void park(Message message, String topic, String reason) {
+        try {
+            String body = message instanceof TextMessage text ? text.getText() : String.valueOf(message);
+            TextMessage copy = jms.createTextMessage(body);
+            for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements();) {
+                String name = (String) names.nextElement();
+                if (!name.startsWith("JMSX") && !name.startsWith("_")) {
+                    copy.setObjectProperty(name, message.getObjectProperty(name));
+                }
+            }
+            copy.setStringProperty(REJECTED_REASON, reason);
+            copy.setStringProperty("_AMQ_ORIG_ADDRESS", topic);
+            jms.createProducer().send(jms.createQueue("DLQ::DLQ." + topic), copy);
+            LOG.warning(() -> "Rejected a message from " + topic + " to DLQ." + topic + ": " + reason);
+        } catch (JMSException e) {
+            // could not park it: the broker redelivers it and, in the end, dead-letters it itself
+            throw new IllegalStateException("could not dead-letter a rejected message", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.mercato.messaging.consumer;
+
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.annotation.Resource;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
+
+/**
+ * What every message-driven bean does with a message, in the bean's (container) transaction: read the envelope,
+ * apply the event once per event id ({@link ProcessedEvents}), park what can never apply on the dead-letter queue
+ * with its reason ({@link DeadLetters}). Any other failure (the database down) propagates, the transaction rolls
+ * back, and the broker redelivers with back-off, then dead-letters.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class.getName());
+
+    /** The effect of one event; throws {@link RejectedMessageException} before changing anything if it cannot apply. */
+    @FunctionalInterface
+    public interface Effect {
+        void apply(ReceivedEvent event);
+    }
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * @param topic the topic the message came from (names its dead-letter queue)
+     * @param newestSchemaVersion the newest body version this consumer understands
+     * @return true if the effect was applied now
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean consume(Message message, String topic, int newestSchemaVersion, Effect effect) {
+        ReceivedEvent event;
+        try {
+            event = ReceivedEvent.read(message, newestSchemaVersion);
+        } catch (RejectedMessageException unreadable) {
+            deadLetters.park(message, topic, unreadable.getMessage());
+            return false;
+        }
+        if (!processed.firstTime(event.headers().eventId(), event.headers().eventType())) {
+            LOG.info(() -> event.headers().eventType() + " " + event.headers().eventId()
+                    + " was applied before; ignored");
+            return false;
+        }
+        try {
+            effect.apply(event);
+            return true;
+        } catch (RejectedMessageException refused) {
+            if (transactions.getRollbackOnly()) {
+                // a transactional service below already doomed the transaction: nothing can be parked in it, so
+                // the broker redelivers and, in the end, dead-letters the message itself
+                throw refused;
+            }
+            // the effect refused before changing anything; the event id stays recorded with the parked copy
+            deadLetters.park(message, topic, refused.getMessage());
+            return false;
+        }
+    }
+}
