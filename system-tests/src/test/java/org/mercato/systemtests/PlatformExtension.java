@@ -23,16 +23,25 @@ public final class PlatformExtension implements BeforeAllCallback {
     static final int DEMO_PRODUCTS = 300;
 
     private static EmbeddedPlatform platform;
+    private static FaultyLink paymentsLink;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (PlatformExtension.class) {
             if (platform == null) {
-                platform = start("shared", Map.of("MERCATO_CATALOG_DEMO_PRODUCTS", Integer.toString(DEMO_PRODUCTS)));
+                int httpPort = Ports.free();
+                // the order service reaches payments through a link the tests can cut (OrderFlowIT)
+                paymentsLink = new FaultyLink(httpPort);
+                platform = start(freshDataDir("shared"), httpPort, Map.of("MERCATO_CATALOG_DEMO_PRODUCTS",
+                        Integer.toString(DEMO_PRODUCTS), "MERCATO_SERVICES_PAYMENTS_URL", "http://127.0.0.1:"
+                                + paymentsLink.port(),
+                        // shipments wait for the tests' staff steps instead of the demo warehouse
+                        "MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0"));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {
                             platform.close();
                             platform = null;
+                            paymentsLink.close();
                         });
             }
         }
@@ -40,6 +49,11 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     static EmbeddedPlatform platform() {
         return platform;
+    }
+
+    /** The link between the order service and payments. */
+    static FaultyLink paymentsLink() {
+        return paymentsLink;
     }
 
     private static Http http;

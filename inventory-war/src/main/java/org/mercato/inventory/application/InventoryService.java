@@ -21,6 +21,7 @@ import org.mercato.inventory.domain.NotFoundException;
 import org.mercato.inventory.domain.Reservation;
 import org.mercato.inventory.domain.ReservationConflictException;
 import org.mercato.inventory.domain.ReservationLine;
+import org.mercato.inventory.domain.ReservationStatus;
 import org.mercato.inventory.domain.Skus;
 import org.mercato.inventory.domain.StockLevel;
 import org.mercato.inventory.domain.StockMovement;
@@ -204,6 +205,44 @@ public class InventoryService {
             LOG.info(() -> "Committed the reservation of order " + orderId);
         }
         return reservation;
+    }
+
+    /**
+     * OrderPlaced: the order's held units leave the stock. A hold that expired before the news arrived (the
+     * broker was down longer than the hold) cannot be committed any more: logged for staff, not retried.
+     */
+    public void orderPlaced(String orderId) {
+        Optional<Reservation> held = stock.lockReservation(orderId);
+        if (held.isEmpty()) {
+            LOG.warning(() -> "OrderPlaced for order " + orderId + " without a reservation: nothing to commit");
+            return;
+        }
+        switch (held.get().status()) {
+            case HELD -> commit(orderId);
+            case COMMITTED -> LOG.info(() -> "Reservation of order " + orderId + " was committed before");
+            default -> LOG.severe(() -> "Order " + orderId + " was paid but its hold is " + held.get().status()
+                    + ": its units were put back on sale; staff must check the stock of its SKUs");
+        }
+    }
+
+    /**
+     * OrderCancelled: held units go back on sale; units that had left the stock (committed) are put back, each
+     * line as a movement of its own. Applied once per event by the consumer.
+     */
+    public void orderCancelled(String orderId) {
+        Optional<Reservation> reservation = stock.lockReservation(orderId);
+        if (reservation.isEmpty()) {
+            return;
+        }
+        Reservation r = reservation.get();
+        if (r.status() == ReservationStatus.HELD) {
+            giveBack(r, false);
+        } else if (r.status() == ReservationStatus.COMMITTED) {
+            for (ReservationLine line : r.lines()) {
+                adjust(line.sku(), line.warehouse(), line.quantity(), orderId, "order " + orderId, "order cancelled");
+            }
+            LOG.info(() -> "Put the units of cancelled order " + orderId + " back in stock");
+        }
     }
 
     /** The order will not complete: its held units go back on sale. Repeating it changes nothing. */

@@ -36,7 +36,7 @@ import org.mercato.platform.security.Roles;
 @Path("reservations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+@RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
 public class ReservationResource {
 
     @Inject

@@ -21,6 +21,10 @@ public record OrderPricing(long shippingFee, long freeShippingFrom, Map<String, 
         taxBasisPoints = Map.copyOf(taxBasisPoints);
     }
 
+    public boolean shipsTo(String country) {
+        return country != null && taxBasisPoints.containsKey(country);
+    }
+
     public Totals price(List<OrderLine> lines, String country) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.mercato.platform.money.Money;
@@ -18,8 +19,10 @@ class OrderTest {
     private static final OrderPricing PRICING = new OrderPricing(495, 5000, Map.of("DE", 1900, "FR", 2000, "US", 0));
 
     private static Order order() {
-        return new Order("order-1", "alice", List.of(new OrderLine("MUG", "Mug", 2, new Money(1250, "EUR"))), PRICING,
-                "DE", T);
+        return new Order(UUID.randomUUID(), new Customer("alice", "alice@example.com", "Alice"), "cart-1",
+                List.of(new OrderLine("MUG", "Mug", 2, new Money(1250, "EUR"))), PRICING, new ShippingAddress("Alice",
+                        "1 Main St", null, "Berlin", "10115", "DE"),
+                "key-1", "hash-1", T);
     }
 
     @Test
@@ -42,7 +45,7 @@ class OrderTest {
         Order order = order();
         assertThrows(IllegalTransitionException.class, () -> order.shipped("T", T));
         assertThrows(IllegalTransitionException.class, () -> order.markDelivered("staff", T));
-        order.markFailed("card_declined", T);
+        order.markFailed(FailureKind.PAYMENT_DECLINED, "card_declined", T);
         assertThrows(IllegalTransitionException.class, () -> order.markPaid("pay", T));
         assertThrows(IllegalTransitionException.class, () -> order.cancel("staff", "late", T));
         assertEquals(OrderStatus.FAILED, order.status());
@@ -54,6 +57,27 @@ class OrderTest {
         shipped.shipped("T", T);
         assertThrows(IllegalTransitionException.class, () -> shipped.cancel("staff", "too late", T),
                 "a shipped order is not cancelled");
+    }
+
+    @Test
+    void shipmentNewsThatOvertookTheStartOfFulfillmentPassesThroughFulfilling() {
+        Order order = order();
+        order.markPaid("pay-1", T);
+        order.shipped("TRACK-9", T.plusSeconds(5));
+        assertEquals(List.of(OrderStatus.PENDING, OrderStatus.PAID, OrderStatus.FULFILLING, OrderStatus.SHIPPED),
+                order.history().stream().map(Transition::to).toList());
+    }
+
+    @Test
+    void onlyAnUnansweredPaymentLeavesACheckDue() {
+        Order declined = order();
+        declined.markFailed(FailureKind.PAYMENT_DECLINED, "card_declined", T);
+        assertFalse(declined.paymentCheckDue());
+        Order unanswered = order();
+        unanswered.markFailed(FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer", T);
+        assertTrue(unanswered.paymentCheckDue());
+        unanswered.paymentChecked();
+        assertFalse(unanswered.paymentCheckDue());
     }
 
     @Test

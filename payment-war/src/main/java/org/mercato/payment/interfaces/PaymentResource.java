@@ -56,7 +56,7 @@ public class PaymentResource {
 
     @POST
     @Path("payments")
-    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response charge(@HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull PaymentRequests.ChargeRequest request) {
@@ -81,14 +81,14 @@ public class PaymentResource {
 
     @GET
     @Path("payments/{id}")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     public JsonObject payment(@PathParam("id") UUID id) {
         return view(payments.payment(id));
     }
 
     @GET
     @Path("payments")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     public JsonObject forOrder(@QueryParam("orderId") String orderId) {
         if (orderId == null || orderId.isBlank()) {
             throw PaymentException.invalid("orderId is required");
@@ -100,7 +100,7 @@ public class PaymentResource {
 
     @POST
     @Path("refunds")
-    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refund(@Valid @NotNull PaymentRequests.RefundRequest request) {
         UUID paymentId;

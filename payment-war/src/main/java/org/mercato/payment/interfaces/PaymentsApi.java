@@ -11,7 +11,7 @@ import org.mercato.platform.security.Roles;
 /** The payment service API under /payments/api, secured by tokens from user-war. */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+@DeclareRoles({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
 @ApplicationScoped
 public class PaymentsApi extends Application {
 }

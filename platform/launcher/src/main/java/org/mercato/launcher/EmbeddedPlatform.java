@@ -18,6 +18,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final Settings settings;
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
+    private int brokerPort;
+    private EmbeddedMailServer mail;
+    /** Client credentials of the order service at the users service, fresh each start. */
+    private final String ordersServiceSecret = Launcher.generatePassword() + Launcher.generatePassword();
     private PayaraProcess payara;
 
     private EmbeddedPlatform(Settings settings) {
@@ -38,8 +42,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
             platform.database = EmbeddedDatabase.start(settings.dataDir().resolve("postgres"),
                     settings.databasePort(), settings.services());
             LOG.info(() -> "PostgreSQL ready on 127.0.0.1:" + platform.database.port());
-            platform.broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"),
-                    settings.brokerPort().orElseGet(Ports::free));
+            platform.brokerPort = settings.brokerPort().orElseGet(Ports::free);
+            platform.broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), platform.brokerPort);
+            platform.mail = EmbeddedMailServer.start(settings.dataDir().resolve("mail"), Ports.free());
             for (int attempt = 1;; attempt++) {
                 platform.payara = PayaraProcess.start(settings, platform.environment(), notices);
                 try {
@@ -79,6 +84,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + settings.httpPort() + "/users/api/jwks");
         env.put("MERCATO_API_BASE_URL", "http://127.0.0.1:" + settings.httpPort());
         env.put("MERCATO_ADMIN_EMAIL", settings.adminEmail());
+        env.put("MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ordersServiceSecret);
+        env.put("MERCATO_MAIL_HOST", "127.0.0.1");
+        env.put("MERCATO_MAIL_PORT", Integer.toString(mail.port()));
+        // the demo warehouse picks, packs and dispatches every order after a few seconds
+        env.put("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "5");
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
         // a shop to look at from the first start; an existing catalog is never touched
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");
@@ -98,7 +108,32 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public int brokerPort() {
-        return broker.port();
+        return brokerPort;
+    }
+
+    /** Stops the broker as an outage would (tests); the services keep running and retry. */
+    public synchronized void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+            broker = null;
+            LOG.warning("Artemis broker stopped");
+        }
+    }
+
+    /** Starts the broker again on the same port with the same journal (messages kept across the outage). */
+    public synchronized void startBroker() throws Exception {
+        if (broker == null) {
+            broker = EmbeddedBroker.start(settings.dataDir().resolve("artemis"), brokerPort);
+        }
+    }
+
+    /** The emails the mail catcher received so far. */
+    public jakarta.mail.internet.MimeMessage[] receivedMail() {
+        return mail.received();
+    }
+
+    public java.nio.file.Path mailFolder() {
+        return mail.folder();
     }
 
     public long payaraPid() {
@@ -130,6 +165,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warning(() -> "Artemis did not stop cleanly: " + e.getMessage());
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
         try {
             if (database != null) {

@@ -76,6 +76,26 @@ public class TokenService {
         return new TokenPair(accessToken, refreshToken, accessTtl.toSeconds());
     }
 
+    /**
+     * An access token for another Mercato service (client credentials checked by the caller): subject
+     * {@code service:<client>}, the single group {@code service}, no refresh token.
+     */
+    public TokenPair issueServiceToken(String client) {
+        Instant now = clock.instant();
+        Duration accessTtl = Duration.ofMinutes(accessTokenMinutes);
+        String accessToken = signer.sign(Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", "service:" + client)
+                .add("upn", client + "@services.mercato")
+                .add("name", client + " service")
+                .add("groups", Json.createArrayBuilder().add(org.mercato.platform.security.Roles.SERVICE))
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(accessTtl).getEpochSecond())
+                .add("jti", UUID.randomUUID().toString())
+                .build());
+        return new TokenPair(accessToken, null, accessTtl.toSeconds());
+    }
+
     /** Refresh tokens are stored only as this hash: a leaked table cannot be replayed. */
     public static String hash(String refreshToken) {
         return Digests.sha256Hex(refreshToken);

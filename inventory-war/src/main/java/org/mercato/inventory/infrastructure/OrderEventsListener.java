@@ -1,0 +1,55 @@
+package org.mercato.inventory.infrastructure;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.mercato.inventory.application.InventoryService;
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.IdempotentConsumer;
+
+/**
+ * The order events that move stock ({@code mercato.orders}, shared durable subscription {@code inventory-orders}):
+ * OrderPlaced commits the order's reservation (its units leave the stock), OrderCancelled gives them back. Each
+ * event applies once: its id is recorded in the same transaction as the stock change.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ORDERS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "inventory-orders"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "inventory"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('OrderPlaced', 'OrderCancelled')"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class OrderEventsListener implements MessageListener {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    InventoryService inventory;
+
+    @Override
+    public void onMessage(Message message) {
+        consumer.consume(message, Topics.ORDERS, 1, this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
+        String orderId = event.string("orderId");
+        if (!orderId.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            throw new RejectedMessageException("orderId is not an order's id");
+        }
+        if ("OrderPlaced".equals(event.headers().eventType())) {
+            inventory.orderPlaced(orderId);
+        } else {
+            inventory.orderCancelled(orderId);
+        }
+    }
+}

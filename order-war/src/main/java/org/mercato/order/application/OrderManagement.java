@@ -1,0 +1,151 @@
+package org.mercato.order.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.mercato.order.domain.IllegalTransitionException;
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderRepository;
+import org.mercato.order.domain.OrderStatus;
+
+/**
+ * Everything after placing: reading orders, staff cancelling (stock back, money back) and marking delivered, the
+ * warehouse's news moving orders on, and the late check of charges that were not answered in time.
+ */
+@ApplicationScoped
+public class OrderManagement {
+
+    private static final Logger LOG = Logger.getLogger(OrderManagement.class.getName());
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    OrderEvents events;
+
+    @Inject
+    PaymentGateway payments;
+
+    @Inject
+    StockReservations stock;
+
+    @Inject
+    OrderStore store;
+
+    @Inject
+    Clock clock;
+
+    /** An order as its owner or staff may see it; someone else's is "not found", as if it did not exist. */
+    @Transactional
+    public Order order(UUID id, String customerId, boolean staff) {
+        Order order = orders.find(id).orElseThrow(() -> OrderException.notFound("no order " + id));
+        if (!staff && !order.customerId().equals(customerId)) {
+            throw OrderException.notFound("no order " + id);
+        }
+        return order;
+    }
+
+    @Transactional
+    public List<Order> mine(String customerId, int page, int size) {
+        return orders.forCustomer(customerId, page, size);
+    }
+
+    @Transactional
+    public long countMine(String customerId) {
+        return orders.countForCustomer(customerId);
+    }
+
+    @Transactional
+    public List<Order> all(OrderStatus status, int page, int size) {
+        return orders.all(status, page, size);
+    }
+
+    @Transactional
+    public long countAll(OrderStatus status) {
+        return orders.countAll(status);
+    }
+
+    /**
+     * Staff stop an order before it ships: CANCELLED (with OrderCancelled, so inventory puts the units back and
+     * fulfillment drops the shipment), then its payment is refunded and it becomes REFUNDED. If payments does not
+     * answer, it stays CANCELLED with the refund owed; cancelling again retries the refund.
+     */
+    public Order cancel(UUID id, String reason, String staffMember) {
+        Order order = store.cancelled(id, reason, staffMember);
+        if (!order.needsRefund()) {
+            return order;
+        }
+        payments.refundAll(order.paymentId(), "order " + id + " cancelled: " + reason);
+        return store.refunded(id, staffMember);
+    }
+
+    @Transactional
+    public Order markDelivered(UUID id, String staffMember) {
+        Order order = orders.lock(id).orElseThrow(() -> OrderException.notFound("no order " + id));
+        try {
+            order.markDelivered(staffMember, clock.instant());
+        } catch (IllegalTransitionException e) {
+            throw new OrderException(409, "illegal-transition", e.getMessage());
+        }
+        return order;
+    }
+
+    /** The warehouse took the order (ShipmentCreated); news about an order that moved on changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fulfillmentStarted(UUID id) {
+        orders.lock(id).ifPresentOrElse(order -> {
+            if (order.status() == OrderStatus.PAID) {
+                order.fulfillmentStarted(clock.instant());
+            } else {
+                LOG.info(() -> "ShipmentCreated for order " + id + " in " + order.status() + ": nothing to change");
+            }
+        }, () -> LOG.warning(() -> "ShipmentCreated for an unknown order " + id));
+    }
+
+    /** The parcel left (ShipmentDispatched): the order is SHIPPED with its tracking number. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipped(UUID id, String trackingNumber) {
+        orders.lock(id).ifPresentOrElse(order -> {
+            if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLING) {
+                order.shipped(trackingNumber, clock.instant());
+                LOG.info(() -> "Order " + id + " shipped, tracking " + trackingNumber);
+            } else {
+                LOG.warning(() -> "ShipmentDispatched for order " + id + " in " + order.status()
+                        + ": left as it is, staff should look at it");
+            }
+        }, () -> LOG.warning(() -> "ShipmentDispatched for an unknown order " + id));
+    }
+
+    /**
+     * Failed orders whose payment call went unanswered, and orders stuck in PENDING (a crash mid-way): their stock
+     * is released and, if payments did charge after all, the charge is refunded. Several instances may run it.
+     *
+     * @return how many orders were settled
+     */
+    public int settleUnansweredPayments(Duration pendingFor, int max) {
+        int settled = 0;
+        for (UUID id : orders.paymentChecksDue(clock.instant().minus(pendingFor), max)) {
+            try {
+                stock.release(id);
+                var captured = payments.capturedPaymentFor(id);
+                if (captured.isPresent()) {
+                    payments.refundAll(captured.get(), "order " + id + " failed: payment answered too late");
+                    LOG.warning(() -> "Order " + id + " failed but payment " + captured.get()
+                            + " was captured late: refunded");
+                }
+                store.settle(id);
+                settled++;
+            } catch (DependencyUnavailableException | OrderException e) {
+                LOG.info(() -> "Order " + id + ": payment check postponed (" + e.getMessage() + ")");
+            }
+        }
+        return settled;
+    }
+}

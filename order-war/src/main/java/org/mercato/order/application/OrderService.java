@@ -1,0 +1,237 @@
+package org.mercato.order.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mercato.order.domain.Customer;
+import org.mercato.order.domain.FailureKind;
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderLine;
+import org.mercato.order.domain.OrderPricing;
+import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.ShippingAddress;
+import org.mercato.platform.security.Digests;
+
+/**
+ * Places an order (DESIGN §2): read the cart, price it from the catalog, hold the stock, charge, and save the paid
+ * order with its {@code OrderPlaced} event in one transaction. The shopper's Idempotency-Key makes the whole
+ * attempt happen once: sent again it answers with the first outcome (the order, or the same refusal).
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class.getName());
+    static final int MAX_LINES = 50;
+
+    @Inject
+    ShopperCart cart;
+
+    @Inject
+    PriceList prices;
+
+    @Inject
+    StockReservations stock;
+
+    @Inject
+    PaymentGateway payments;
+
+    @Inject
+    OrderStore store;
+
+    @Inject
+    OrderPricing pricing;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "mercato.orders.reservation-minutes", defaultValue = "30")
+    long reservationMinutes;
+
+    /** @param replay true when the key had been used for this request before: nothing new happened */
+    public record Placed(Order order, boolean replay) {
+    }
+
+    public Placed place(Customer customer, String idempotencyKey, PlaceOrder request, String authorization) {
+        requireKey(idempotencyKey);
+        validate(request);
+        String hash = fingerprint(request);
+        var earlier = store.findByKey(customer.id(), idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        List<OrderLine> lines = pricedLines(cart.items(request.cartId(), authorization));
+        Order order = new Order(UUID.randomUUID(), customer, request.cartId(), lines, pricing,
+                request.shippingAddress(), idempotencyKey, hash, clock.instant());
+        try {
+            store.add(order);
+        } catch (RuntimeException concurrentTwin) {
+            // the unique (customer, key) index refused it: a concurrent request with this key got there first
+            var twin = store.findByKey(customer.id(), idempotencyKey);
+            if (twin.isEmpty()) {
+                throw concurrentTwin;
+            }
+            return replay(twin.get(), hash);
+        }
+        UUID id = order.id();
+        StockReservations.Outcome held;
+        try {
+            held = stock.reserve(id, lines.stream().map(l -> new StockReservations.Line(l.sku(), l.quantity()))
+                    .toList(), Duration.ofMinutes(reservationMinutes));
+        } catch (DependencyUnavailableException e) {
+            releaseQuietly(id);
+            throw refusal(store.failed(id, FailureKind.INVENTORY_UNAVAILABLE, "inventory did not answer"));
+        }
+        if (!held.held()) {
+            throw refusal(store.failed(id, FailureKind.OUT_OF_STOCK, held.shortage()));
+        }
+        PaymentGateway.Charge charge;
+        try {
+            charge = payments.charge(id, order.totals().total(), request.cardToken());
+        } catch (DependencyUnavailableException e) {
+            releaseQuietly(id);
+            LOG.warning(() -> "Order " + id + ": payments did not answer (" + e.getMessage()
+                    + "); stock released, the charge will be checked later");
+            throw refusal(store.failed(id, FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer"));
+        }
+        if (!charge.approved()) {
+            releaseQuietly(id);
+            throw refusal(store.failed(id, FailureKind.PAYMENT_DECLINED, "the card was declined ("
+                    + charge.declineReason() + ")"));
+        }
+        Order paid = store.paid(id, charge.paymentId());
+        LOG.info(() -> "Order " + id + " placed: " + paid.lines().size() + " line(s), " + paid.totals().total()
+                .amount() + " " + paid.totals().total().currency() + ", payment " + charge.paymentId());
+        return new Placed(paid, false);
+    }
+
+    private List<OrderLine> pricedLines(List<ShopperCart.Item> items) {
+        if (items.isEmpty()) {
+            throw new OrderException(409, "cart-empty", "the cart is empty");
+        }
+        if (items.size() > MAX_LINES) {
+            throw OrderException.invalid("an order has at most " + MAX_LINES + " lines");
+        }
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        items.forEach(item -> quantities.merge(item.sku(), item.quantity(), Integer::sum));
+        Map<String, PriceList.PricedSku> priced;
+        try {
+            priced = prices.prices(quantities.keySet());
+        } catch (DependencyUnavailableException e) {
+            throw new OrderException(503, "catalog-unavailable", "the catalog did not answer; nothing was ordered,"
+                    + " try again");
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        for (var entry : quantities.entrySet()) {
+            PriceList.PricedSku sku = priced.get(entry.getKey());
+            if (sku == null || !sku.sellable()) {
+                throw new OrderException(409, "item-unavailable", entry.getKey() + " is no longer sold; remove it"
+                        + " from the cart");
+            }
+            lines.add(new OrderLine(sku.sku(), sku.name(), entry.getValue(), sku.price()));
+        }
+        if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
+            throw new OrderException(409, "mixed-currencies", "the cart mixes prices in several currencies");
+        }
+        return lines;
+    }
+
+    private Placed replay(Order order, String hash) {
+        if (!order.sameRequest(hash)) {
+            throw new OrderException(422, "idempotency-key-reused", "this Idempotency-Key was used for a different"
+                    + " order request");
+        }
+        if (order.status() == OrderStatus.PENDING) {
+            throw new OrderException(409, "order-in-progress", "an order with this Idempotency-Key is being placed;"
+                    + " ask again in a moment");
+        }
+        if (order.status() == OrderStatus.FAILED) {
+            throw refusal(order);
+        }
+        return new Placed(order, true);
+    }
+
+    /** The refusal an order that failed answers with, the first time and every replay. */
+    static OrderException refusal(Order failed) {
+        String detail = failed.failureReason() + "; order " + failed.id();
+        return switch (failed.failureKind()) {
+            case OUT_OF_STOCK -> new OrderException(409, "out-of-stock", detail);
+            case ITEM_UNAVAILABLE -> new OrderException(409, "item-unavailable", detail);
+            case PAYMENT_DECLINED -> new OrderException(402, "payment-declined", detail);
+            case PAYMENT_UNAVAILABLE -> new OrderException(503, "payment-unavailable", detail + "; nothing is kept:"
+                    + " the stock was released and any charge is refunded");
+            case INVENTORY_UNAVAILABLE -> new OrderException(503, "inventory-unavailable", detail);
+        };
+    }
+
+    private void releaseQuietly(UUID orderId) {
+        try {
+            stock.release(orderId);
+        } catch (RuntimeException e) {
+            // the hold expires on its own (reservation-minutes); the job that checks failed orders retries too
+            LOG.warning(() -> "Order " + orderId + ": could not release its stock now (" + e.getMessage() + ")");
+        }
+    }
+
+    private void validate(PlaceOrder request) {
+        if (request.cartId() == null || !request.cartId().matches("[A-Za-z0-9-]{1,64}")) {
+            throw OrderException.invalid("cartId must be a cart's id");
+        }
+        ShippingAddress address = request.shippingAddress();
+        if (address == null) {
+            throw OrderException.invalid("shippingAddress is required");
+        }
+        requireText(address.name(), "shippingAddress.name", 200);
+        requireText(address.line1(), "shippingAddress.line1", 200);
+        if (address.line2() != null && address.line2().length() > 200) {
+            throw OrderException.invalid("shippingAddress.line2 must have at most 200 characters");
+        }
+        requireText(address.city(), "shippingAddress.city", 100);
+        requireText(address.postalCode(), "shippingAddress.postalCode", 20);
+        if (address.country() == null || !address.country().matches("[A-Z]{2}")) {
+            throw OrderException.invalid("shippingAddress.country must be an ISO 3166 alpha-2 code such as DE");
+        }
+        if (!pricing.shipsTo(address.country())) {
+            throw new OrderException(422, "country-not-served", "the shop does not ship to " + address.country());
+        }
+        if (!"card".equals(request.paymentMethod())) {
+            throw OrderException.invalid("payment.method must be \"card\"");
+        }
+        String token = request.cardToken();
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw OrderException.invalid("payment.token is required: the payment provider's card token");
+        }
+        if (token.replaceAll("[\\s-]", "").matches("\\d{12,19}")) {
+            // a card number must never reach (or be logged by) the shop: refuse before it goes anywhere
+            throw OrderException.invalid("payment.token must be a provider token, never a card number");
+        }
+    }
+
+    private static void requireText(String value, String field, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw OrderException.invalid(field + " is required (at most " + max + " characters)");
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank() || key.length() > 100) {
+            throw OrderException.invalid("an Idempotency-Key header of 1 to 100 characters is required");
+        }
+    }
+
+    private static String fingerprint(PlaceOrder request) {
+        ShippingAddress a = request.shippingAddress();
+        return Digests.sha256Hex(String.join("\u001f", request.cartId(), a.name(), a.line1(), String.valueOf(a
+                .line2()), a.city(), a.postalCode(), a.country(), request.paymentMethod(), request.cardToken()));
+    }
+}

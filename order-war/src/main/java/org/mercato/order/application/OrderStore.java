@@ -1,0 +1,105 @@
+package org.mercato.order.application;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.logging.Logger;
+
+import org.mercato.order.domain.FailureKind;
+import org.mercato.order.domain.IllegalTransitionException;
+import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderRepository;
+
+/**
+ * The short transactions of placing an order, each committed on its own: no database transaction stays open
+ * while another service is called. The last one saves the paid order and its {@code OrderPlaced} together.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class OrderStore {
+
+    private static final Logger LOG = Logger.getLogger(OrderStore.class.getName());
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    OrderEvents events;
+
+    @Inject
+    Clock clock;
+
+    protected OrderStore() {
+        // for CDI
+    }
+
+    public OrderStore(OrderRepository orders, OrderEvents events, Clock clock) {
+        this.orders = orders;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Fails (unique index) if this customer's key was taken by a concurrent request. */
+    public void add(Order order) {
+        orders.add(order);
+    }
+
+    public Optional<Order> findByKey(String customerId, String key) {
+        return orders.findByKey(customerId, key);
+    }
+
+    public Order failed(UUID orderId, FailureKind kind, String reason) {
+        Order order = orders.lock(orderId).orElseThrow();
+        order.markFailed(kind, reason, clock.instant());
+        return order;
+    }
+
+    /** The order is paid: saved PAID with its OrderPlaced event, in one transaction. */
+    public Order paid(UUID orderId, String paymentId) {
+        Order order = orders.lock(orderId).orElseThrow();
+        order.markPaid(paymentId, clock.instant());
+        events.placed(order);
+        return order;
+    }
+
+    public Order cancelled(UUID id, String reason, String staffMember) {
+        Order order = orders.lock(id).orElseThrow(() -> OrderException.notFound("no order " + id));
+        if (order.status() == OrderStatus.CANCELLED) {
+            return order;
+        }
+        if (order.status() == OrderStatus.PENDING) {
+            throw new OrderException(409, "order-in-progress", "order " + id + " is still being placed");
+        }
+        try {
+            order.cancel(staffMember, reason, clock.instant());
+        } catch (IllegalTransitionException e) {
+            throw new OrderException(409, "illegal-transition", e.getMessage());
+        }
+        events.cancelled(order, reason, staffMember, order.needsRefund());
+        LOG.info(() -> "Order " + id + " cancelled by " + staffMember);
+        return order;
+    }
+
+    public Order refunded(UUID id, String staffMember) {
+        Order order = orders.lock(id).orElseThrow();
+        if (order.needsRefund()) {
+            order.refunded(staffMember, clock.instant());
+            LOG.info(() -> "Order " + id + " refunded");
+        }
+        return order;
+    }
+
+    public void settle(UUID id) {
+        Order order = orders.lock(id).orElseThrow();
+        if (order.status() == OrderStatus.PENDING) {
+            order.markFailed(FailureKind.PAYMENT_UNAVAILABLE, "not completed in time", clock.instant());
+        }
+        order.paymentChecked();
+    }
+}

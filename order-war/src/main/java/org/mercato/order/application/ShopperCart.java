@@ -1,0 +1,17 @@
+package org.mercato.order.application;
+
+import java.util.List;
+
+/** The cart-war side: what is in the cart the order is placed from. */
+public interface ShopperCart {
+
+    record Item(String sku, int quantity) {
+    }
+
+    /**
+     * @param authorization the shopper's own Authorization header, so cart-war checks the cart is theirs
+     * @throws OrderException 404 when there is no such cart (or it is someone else's)
+     * @throws DependencyUnavailableException when cart-war does not answer
+     */
+    List<Item> items(String cartId, String authorization);
+}

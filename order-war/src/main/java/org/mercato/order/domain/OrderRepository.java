@@ -1,0 +1,31 @@
+package org.mercato.order.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where orders are kept. */
+public interface OrderRepository {
+
+    /** Inserts at once; fails if the customer already used the order's idempotency key. */
+    void add(Order order);
+
+    Optional<Order> find(UUID id);
+
+    /** The order row locked for an update (a status change by staff or by an event). */
+    Optional<Order> lock(UUID id);
+
+    Optional<Order> findByKey(String customerId, String idempotencyKey);
+
+    List<Order> forCustomer(String customerId, int page, int size);
+
+    long countForCustomer(String customerId);
+
+    List<Order> all(OrderStatus status, int page, int size);
+
+    long countAll(OrderStatus status);
+
+    /** Failed orders whose charge must still be checked, created before {@code before}. */
+    List<UUID> paymentChecksDue(Instant before, int max);
+}

@@ -1,0 +1,91 @@
+package org.mercato.order.infrastructure;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderRepository;
+import org.mercato.order.domain.OrderStatus;
+
+/** Orders in PostgreSQL (database {@code orders}). */
+@ApplicationScoped
+public class JpaOrderRepository implements OrderRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    protected JpaOrderRepository() {
+        // for CDI
+    }
+
+    public JpaOrderRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(Order order) {
+        // the unique index (customer_id, idempotency_key) refuses a concurrent twin at flush; the caller replays
+        em.persist(order);
+        em.flush();
+    }
+
+    @Override
+    public Optional<Order> find(UUID id) {
+        return Optional.ofNullable(em.find(Order.class, id));
+    }
+
+    @Override
+    public Optional<Order> lock(UUID id) {
+        return Optional.ofNullable(em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<Order> findByKey(String customerId, String idempotencyKey) {
+        return em.createQuery("select o from Order o where o.customerId = :customer and o.idempotencyKey = :key",
+                Order.class).setParameter("customer", customerId).setParameter("key", idempotencyKey)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Order> forCustomer(String customerId, int page, int size) {
+        return em.createQuery("select o from Order o where o.customerId = :customer order by o.createdAt desc",
+                Order.class).setParameter("customer", customerId).setFirstResult(page * size).setMaxResults(size)
+                .getResultList();
+    }
+
+    @Override
+    public long countForCustomer(String customerId) {
+        return em.createQuery("select count(o) from Order o where o.customerId = :customer", Long.class)
+                .setParameter("customer", customerId).getSingleResult();
+    }
+
+    @Override
+    public List<Order> all(OrderStatus status, int page, int size) {
+        return em.createQuery("select o from Order o where (:status is null or o.status = :status)"
+                + " order by o.createdAt desc", Order.class).setParameter("status", status)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    @Override
+    public long countAll(OrderStatus status) {
+        return em.createQuery("select count(o) from Order o where (:status is null or o.status = :status)",
+                Long.class).setParameter("status", status).getSingleResult();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UUID> paymentChecksDue(Instant before, int max) {
+        List<Object> ids = em.createNativeQuery("select id from customer_order where (payment_check_due"
+                + " or status = 'PENDING') and created_at < ?1 order by created_at limit ?2")
+                .setParameter(1, Timestamp.from(before)).setParameter(2, max).getResultList();
+        return ids.stream().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
+    }
+}

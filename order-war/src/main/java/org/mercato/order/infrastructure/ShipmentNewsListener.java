@@ -1,0 +1,62 @@
+package org.mercato.order.infrastructure;
+
+import java.util.UUID;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.order.application.OrderManagement;
+
+/**
+ * The warehouse's news ({@code mercato.fulfillment}, shared durable subscription {@code orders-shipments}):
+ * ShipmentCreated moves the order to FULFILLING, ShipmentDispatched to SHIPPED with its tracking number. Each event
+ * applies once (its id is recorded with the change).
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.FULFILLMENT),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "orders-shipments"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "orders"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('ShipmentCreated', 'ShipmentDispatched')"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class ShipmentNewsListener implements MessageListener {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    OrderManagement orders;
+
+    @Override
+    public void onMessage(Message message) {
+        consumer.consume(message, Topics.FULFILLMENT, 1, this::apply);
+    }
+
+    private void apply(ReceivedEvent event) {
+        UUID orderId = orderId(event);
+        if ("ShipmentDispatched".equals(event.headers().eventType())) {
+            orders.shipped(orderId, event.string("trackingNumber"));
+        } else {
+            orders.fulfillmentStarted(orderId);
+        }
+    }
+
+    private static UUID orderId(ReceivedEvent event) {
+        try {
+            return UUID.fromString(event.string("orderId"));
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException("orderId is not an order's id");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.mercato.order.interfaces;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.order.application.OrderException;
+import org.mercato.order.application.OrderManagement;
+import org.mercato.order.application.OrderService;
+import org.mercato.order.application.PlaceOrder;
+import org.mercato.order.domain.Customer;
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderLine;
+import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.ShippingAddress;
+import org.mercato.order.domain.Transition;
+import org.mercato.platform.money.MoneyJson;
+import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.Paging;
+
+/**
+ * Placing orders (the shopper's token and an Idempotency-Key), reading them (customers their own, staff all), and
+ * the staff's steps: cancel and mark delivered.
+ */
+@Path("orders")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    @Inject
+    OrderService placing;
+
+    @Inject
+    OrderManagement orders;
+
+    @Inject
+    JsonWebToken token;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response place(@HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Valid @NotNull OrderRequests.PlaceOrder body) {
+        OrderRequests.Address a = body.shippingAddress;
+        PlaceOrder request = new PlaceOrder(body.cartId, new ShippingAddress(a.name, a.line1, a.line2, a.city,
+                a.postalCode, a.country), body.payment.method, body.payment.token);
+        Customer customer = new Customer(token.getSubject(), token.getName(), token.getClaim("name") == null
+                ? null
+                : token.getClaim("name").toString());
+        OrderService.Placed placed = placing.place(customer, key, request, authorization);
+        URI location = uriInfo.getAbsolutePathBuilder().path(placed.order().id().toString()).build();
+        // a replay answers exactly like the first time, and says so
+        Response.ResponseBuilder response = Response.created(location).entity(view(placed.order()));
+        return (placed.replay() ? response.header("Idempotent-Replayed", "true") : response).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public JsonObject list(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") String status,
+            @QueryParam("all") @DefaultValue("false") boolean all) {
+        Paging paging = Paging.of(page, size, 100);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        long total;
+        if (all && isStaff()) {
+            OrderStatus wanted = status(status);
+            orders.all(wanted, paging.page(), paging.size()).forEach(o -> items.add(view(o)));
+            total = orders.countAll(wanted);
+        } else {
+            orders.mine(token.getSubject(), paging.page(), paging.size()).forEach(o -> items.add(view(o)));
+            total = orders.countMine(token.getSubject());
+        }
+        return Json.createObjectBuilder().add("items", items).add("total", total).add("page", paging.page())
+                .add("size", paging.size()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    public JsonObject order(@PathParam("id") String id) {
+        return view(orders.order(orderId(id), token.getSubject(), isStaff()));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject cancel(@PathParam("id") String id, OrderRequests.Cancel body) {
+        String reason = body == null || body.reason == null ? "cancelled by staff" : body.reason;
+        if (reason.length() > 300) {
+            throw OrderException.invalid("reason must have at most 300 characters");
+        }
+        return view(orders.cancel(orderId(id), reason, token.getName()));
+    }
+
+    @POST
+    @Path("{id}/delivered")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public JsonObject delivered(@PathParam("id") String id) {
+        return view(orders.markDelivered(orderId(id), token.getName()));
+    }
+
+    private boolean isStaff() {
+        return security.isUserInRole(Roles.STAFF) || security.isUserInRole(Roles.ADMIN);
+    }
+
+    private static UUID orderId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw OrderException.notFound("no order " + id);
+        }
+    }
+
+    private static OrderStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return OrderStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw OrderException.invalid("status must be one of " + java.util.Arrays.toString(OrderStatus.values()));
+        }
+    }
+
+    static JsonObject view(Order order) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (OrderLine line : order.lines()) {
+            lines.add(Json.createObjectBuilder().add("sku", line.sku()).add("name", line.name())
+                    .add("quantity", line.quantity()).add("unitPrice", MoneyJson.of(line.unitPrice()))
+                    .add("total", MoneyJson.of(line.total())));
+        }
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        for (Transition step : order.history()) {
+            JsonObjectBuilder json = Json.createObjectBuilder();
+            if (step.from() != null) {
+                json.add("from", step.from().name());
+            }
+            json.add("to", step.to().name()).add("at", step.at().toString()).add("actor", step.actor());
+            if (step.note() != null) {
+                json.add("note", step.note());
+            }
+            history.add(json);
+        }
+        var totals = order.totals();
+        ShippingAddress a = order.shippingAddress();
+        JsonObjectBuilder address = Json.createObjectBuilder().add("name", a.name()).add("line1", a.line1());
+        if (a.line2() != null) {
+            address.add("line2", a.line2());
+        }
+        address.add("city", a.city()).add("postalCode", a.postalCode()).add("country", a.country());
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", order.id().toString())
+                .add("status", order.status().name()).add("total", MoneyJson.of(totals.total()))
+                .add("totals", Json.createObjectBuilder().add("subtotal", MoneyJson.of(totals.subtotal()))
+                        .add("shipping", MoneyJson.of(totals.shipping())).add("tax", MoneyJson.of(totals.tax()))
+                        .add("total", MoneyJson.of(totals.total())))
+                .add("lines", lines).add("shippingAddress", address).add("history", history)
+                .add("createdAt", order.createdAt().toString()).add("updatedAt", order.updatedAt().toString());
+        if (order.cartId() != null) {
+            json.add("cartId", order.cartId());
+        }
+        if (order.paymentId() != null) {
+            json.add("paymentId", order.paymentId());
+        }
+        if (order.trackingNumber() != null) {
+            json.add("trackingNumber", order.trackingNumber());
+        }
+        if (order.failureKind() != null) {
+            json.add("failure", Json.createObjectBuilder().add("kind", order.failureKind().name())
+                    .add("reason", order.failureReason()));
+        }
+        return json.build();
+    }
+}
