@@ -1,0 +1,102 @@
+package org.mercato.notification.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
+import org.mercato.notification.domain.ComposedEmail;
+import org.mercato.notification.domain.Email;
+import org.mercato.notification.domain.EmailRepository;
+import org.mercato.notification.domain.NotificationException;
+import org.mercato.notification.domain.OrderEmails;
+
+/**
+ * Turns order and shipment events into queued emails, and answers staff's questions about the emails sent. An
+ * event's email is saved in the transaction that applies the event (and records its id as processed), so it is
+ * queued exactly when the event counts as applied: never lost, never queued twice. Sending happens after commit
+ * ({@link EmailDispatcher}).
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    /** The newest body version of OrderPlaced, OrderCancelled and ShipmentDispatched this service understands. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String ORDER_PLACED = "OrderPlaced";
+    public static final String ORDER_CANCELLED = "OrderCancelled";
+    public static final String SHIPMENT_DISPATCHED = "ShipmentDispatched";
+    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
+
+    @Inject
+    EmailRepository emails;
+
+    @Inject
+    NewEmailSignal signal;
+
+    @Inject
+    Clock clock;
+
+    protected NotificationService() {
+        // for CDI
+    }
+
+    public NotificationService(EmailRepository emails, NewEmailSignal signal, Clock clock) {
+        this.emails = emails;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the email an event asks for, in the caller's transaction (the consumer's).
+     *
+     * @return false if this event's email was queued before
+     * @throws RejectedMessageException before saving anything, if no email can be written from the event; the
+     *             transaction stays usable so the consumer can park the message
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedMessageException.class)
+    public boolean apply(ReceivedEvent event) {
+        ComposedEmail email = switch (event.headers().eventType()) {
+            case ORDER_PLACED -> OrderEmails.confirmation(EventBodies.orderPlaced(event));
+            case ORDER_CANCELLED -> OrderEmails.cancellation(EventBodies.orderCancelled(event));
+            case SHIPMENT_DISPATCHED -> OrderEmails.shipping(EventBodies.shipmentDispatched(event));
+            default -> throw EventBodies.unknownType(event);
+        };
+        Email queued = Email.queued(email, event.headers().eventId(), clock.instant());
+        if (!emails.add(queued)) {
+            LOG.info(() -> event.headers().eventType() + " " + event.headers().eventId()
+                    + " already has its email; not queued again");
+            return false;
+        }
+        signal.emailQueued();
+        return true;
+    }
+
+    public Email email(UUID id) {
+        return emails.find(id).orElseThrow(() -> NotificationException.notFound("no email " + id));
+    }
+
+    /** The sent-mail log, newest first; blank filters match everything. */
+    public List<Email> emails(String orderId, String recipient, int offset, int limit) {
+        return emails.search(blankToNull(orderId), normalised(recipient), offset, limit);
+    }
+
+    public long count(String orderId, String recipient) {
+        return emails.count(blankToNull(orderId), normalised(recipient));
+    }
+
+    private static String blankToNull(String filter) {
+        return filter == null || filter.isBlank() ? null : filter.trim();
+    }
+
+    private static String normalised(String recipient) {
+        String filter = blankToNull(recipient);
+        return filter == null ? null : filter.toLowerCase(Locale.ROOT);
+    }
+}

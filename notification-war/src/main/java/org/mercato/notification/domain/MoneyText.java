@@ -1,0 +1,22 @@
+package org.mercato.notification.domain;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import org.mercato.platform.money.Money;
+
+/**
+ * Money as the emails write it: the ISO code, then the amount with the currency's own number of decimals
+ * ({@code 41758 EUR} is "EUR 417.58", {@code 1500 JPY} is "JPY 1500"), the same in every shopper's language.
+ */
+public final class MoneyText {
+
+    private MoneyText() {
+    }
+
+    public static String of(Money money) {
+        // currencies without minor units of their own (XAU, XXX) report -1
+        int decimals = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return money.currency() + " " + BigDecimal.valueOf(money.amount(), decimals).toPlainString();
+    }
+}

@@ -1,0 +1,43 @@
+package org.mercato.notification.infrastructure;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.notification.application.NotificationService;
+
+/**
+ * The order confirmation and cancellation emails: {@code OrderPlaced} and {@code OrderCancelled} on
+ * {@code mercato.orders}, one shared durable subscription for every notification instance. Each event queues its
+ * email once, in the transaction that records it as processed; a message no email can be written from goes to
+ * {@code DLQ.mercato.orders} with the reason.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ORDERS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "notification-orders"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "notification"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
+                + NotificationService.ORDER_PLACED + "','" + NotificationService.ORDER_CANCELLED + "')"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class OrderEmailListener implements MessageListener {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    NotificationService notifications;
+
+    @Override
+    public void onMessage(Message message) {
+        consumer.consume(message, Topics.ORDERS, NotificationService.SCHEMA_VERSION, notifications::apply);
+    }
+}

@@ -1,0 +1,42 @@
+package org.mercato.notification.infrastructure;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.notification.application.NotificationService;
+
+/**
+ * The shipping email: {@code ShipmentDispatched} on {@code mercato.fulfillment}, one shared durable subscription
+ * for every notification instance, applied once per event like {@link OrderEmailListener}; unusable messages go to
+ * {@code DLQ.mercato.fulfillment} with the reason.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.FULFILLMENT),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
+        @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "notification-shipments"),
+        @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
+        @ActivationConfigProperty(propertyName = "clientId", propertyValue = "notification"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
+                + NotificationService.SHIPMENT_DISPATCHED + "'"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+public class ShipmentEmailListener implements MessageListener {
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    NotificationService notifications;
+
+    @Override
+    public void onMessage(Message message) {
+        consumer.consume(message, Topics.FULFILLMENT, NotificationService.SCHEMA_VERSION, notifications::apply);
+    }
+}
