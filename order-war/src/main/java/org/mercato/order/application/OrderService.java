@@ -89,6 +89,7 @@ public class OrderService {
             held = stock.reserve(id, lines.stream().map(l -> new StockReservations.Line(l.sku(), l.quantity()))
                     .toList(), Duration.ofMinutes(reservationMinutes));
         } catch (DependencyUnavailableException e) {
+            Thread.interrupted();
             releaseQuietly(id);
             throw refusal(store.failed(id, FailureKind.INVENTORY_UNAVAILABLE, "inventory did not answer"));
         }
@@ -99,9 +100,11 @@ public class OrderService {
         try {
             charge = payments.charge(id, order.totals().total(), request.cardToken());
         } catch (DependencyUnavailableException e) {
-            releaseQuietly(id);
-            LOG.warning(() -> "Order " + id + ": payments did not answer (" + e.getMessage()
-                    + "); stock released, the charge will be checked later");
+            // a fault-tolerance timeout interrupts this thread; the calls that follow must not inherit that
+            Thread.interrupted();
+            boolean released = releaseQuietly(id);
+            LOG.warning(() -> "Order " + id + ": payments did not answer (" + e.getMessage() + "); stock "
+                    + (released ? "released" : "left to the payment check") + ", the charge will be checked later");
             throw refusal(store.failed(id, FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer"));
         }
         if (!charge.approved()) {
@@ -174,12 +177,14 @@ public class OrderService {
         };
     }
 
-    private void releaseQuietly(UUID orderId) {
+    private boolean releaseQuietly(UUID orderId) {
         try {
             stock.release(orderId);
+            return true;
         } catch (RuntimeException e) {
             // the hold expires on its own (reservation-minutes); the job that checks failed orders retries too
             LOG.warning(() -> "Order " + orderId + ": could not release its stock now (" + e.getMessage() + ")");
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.order.domain.OrderPricing;
@@ -32,8 +33,9 @@ public class ShopPricing {
     @ConfigProperty(name = "mercato.orders.tax-rates")
     String taxRates;
 
+    // a pseudo-scope: a record cannot be proxied, and one instance serves the whole application
     @Produces
-    @ApplicationScoped
+    @Singleton
     OrderPricing pricing() {
         OrderPricing pricing = new OrderPricing(shippingFee, freeShippingFrom, parse(taxRates));
         LOG.info(() -> "Pricing: shipping " + shippingFee + " free from " + freeShippingFrom + ", ships to "
