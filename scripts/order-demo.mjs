@@ -74,14 +74,22 @@ if (status !== "SHIPPED") {
   throw new Error(`the order did not ship within 2 minutes (still ${status})`);
 }
 
-await sleep(2000);
-const files = readdirSync(mailDir).filter((name) => name.includes(email.replace(/[^A-Za-z0-9@.-]/g, "_"))).sort();
+// the shipping email follows the dispatch within a few seconds
+const wanted = email.replace(/[^A-Za-z0-9@.-]/g, "_");
+let files = [];
+for (let i = 0; i < 30 && files.length < 2; i++) {
+  await sleep(1000);
+  files = readdirSync(mailDir).filter((name) => name.includes(wanted)).sort();
+}
 console.log(`5. ${files.length} email(s) to ${email} in ${mailDir}:`);
 for (const file of files) {
   const raw = readFileSync(join(mailDir, file), "utf8");
-  const subject = raw.match(/^Subject: (.*)$/m)?.[1] ?? "?";
+  // headers may be folded over several lines
+  const headers = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, " ");
+  const subject = headers.match(/^Subject: (.*)$/m)?.[1] ?? "?";
   console.log(`   ${file}: "${subject}"`);
 }
 if (files.length < 2) {
   throw new Error("expected the confirmation and the shipping email");
 }
+console.log("Open the .eml files with any mail program to read them (text and HTML).");
