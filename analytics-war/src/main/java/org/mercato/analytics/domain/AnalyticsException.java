@@ -1,25 +1,14 @@
 package org.mercato.analytics.domain;
 
+import org.mercato.platform.problem.RefusedException;
+
 /** A report request the analytics service refuses; {@link #status()} is the HTTP status that says it best. */
-public class AnalyticsException extends RuntimeException {
+public class AnalyticsException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String type;
 
     public AnalyticsException(int status, String type, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.type = type;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** The problem type slug, e.g. "invalid-report-request". */
-    public String type() {
-        return type;
+        super(status, type, message);
     }
 
     public static AnalyticsException invalid(String message) {

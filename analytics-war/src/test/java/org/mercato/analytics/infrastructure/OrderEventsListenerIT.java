@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mercato.analytics.application.SalesFactService;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
+import org.mercato.messaging.consumer.ConsumerForTests;
 import org.mercato.messaging.consumer.IdempotentConsumer;
-import org.mercato.messaging.consumer.ProcessedEvents;
 import org.mercato.platform.testing.PostgresUnit;
 
 /**
@@ -42,7 +39,7 @@ class OrderEventsListenerIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
     private static PostgresUnit db;
-    private final List<String> parked = new CopyOnWriteArrayList<>();
+    private final List<ConsumerForTests.Parked> parked = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,36 +69,7 @@ class OrderEventsListenerIT {
     }
 
     private IdempotentConsumer consumer(EntityManager em) {
-        ProcessedEvents processed = new ProcessedEvents();
-        inject(processed, "em", em);
-        inject(processed, "clock", CLOCK);
-        IdempotentConsumer consumer = new IdempotentConsumer();
-        inject(consumer, "processed", processed);
-        inject(consumer, "deadLetters", new DeadLetters() {
-            @Override
-            public void park(Message message, String topic, String reason) {
-                parked.add(topic + ": " + reason);
-            }
-        });
-        // nothing below the effect dooms a resource-local transaction
-        inject(consumer, "transactions", Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{TransactionSynchronizationRegistry.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getRollbackOnly")) {
-                        return false;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                }));
-        return consumer;
-    }
-
-    private static void inject(Object bean, String field, Object value) {
-        try {
-            Field f = bean.getClass().getDeclaredField(field);
-            f.setAccessible(true);
-            f.set(bean, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot wire " + field + " of " + bean.getClass().getSimpleName(), e);
-        }
+        return ConsumerForTests.over(em, Clock.systemUTC(), parked);
     }
 
     /** A TextMessage with the Mercato envelope's properties (docs/events.md). */
@@ -197,8 +165,8 @@ class OrderEventsListenerIT {
                 "schemaVersion 2 is newer", "not a JSON object", "envelope", "more than the 41758 of order o-1",
                 "does not consume OrderShipped");
         for (int i = 0; i < expected.size(); i++) {
-            assertTrue(parked.get(i).startsWith("mercato.orders: "), parked.get(i));
-            assertTrue(parked.get(i).contains(expected.get(i)), expected.get(i) + " not in: " + parked.get(i));
+            assertEquals("mercato.orders", parked.get(i).topic());
+            assertTrue(parked.get(i).reason().contains(expected.get(i)), expected.get(i) + " not in: " + parked.get(i));
         }
         assertEquals(1, number("select count(*) from sale_order"));
         assertEquals(0, number("select count(*) from sale_refund"));

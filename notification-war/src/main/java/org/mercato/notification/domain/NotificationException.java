@@ -1,25 +1,14 @@
 package org.mercato.notification.domain;
 
+import org.mercato.platform.problem.RefusedException;
+
 /** A request the notification service refuses; {@link #status()} is the HTTP status that says it best. */
-public class NotificationException extends RuntimeException {
+public class NotificationException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String type;
 
     public NotificationException(int status, String type, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.type = type;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** The problem type slug, e.g. "not-found". */
-    public String type() {
-        return type;
+        super(status, type, message);
     }
 
     public static NotificationException notFound(String message) {

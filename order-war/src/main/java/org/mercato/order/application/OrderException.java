@@ -1,20 +1,17 @@
 package org.mercato.order.application;
 
+import org.mercato.platform.problem.RefusedException;
+
 /**
  * A request the order service refuses, with the HTTP status and problem type it is answered with; the message is
  * safe to show to the shopper.
  */
-public class OrderException extends RuntimeException {
+public class OrderException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String type;
-
     public OrderException(int status, String type, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.type = type;
+        super(status, type, message);
     }
 
     public static OrderException invalid(String message) {
@@ -25,11 +22,8 @@ public class OrderException extends RuntimeException {
         return new OrderException(404, "not-found", message);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return type;
+    @Override
+    public Integer retryAfterSeconds() {
+        return "order-in-progress".equals(type()) ? Integer.valueOf(2) : super.retryAfterSeconds();
     }
 }

@@ -1,25 +1,14 @@
 package org.mercato.payment.domain;
 
+import org.mercato.platform.problem.RefusedException;
+
 /** A payment rule refused a request; {@link #status()} is the HTTP status that says it best. */
-public class PaymentException extends RuntimeException {
+public class PaymentException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String type;
 
     public PaymentException(int status, String type, String message) {
-        super(message, null, false, false);
-        this.status = status;
-        this.type = type;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** The problem type slug, e.g. "payment-declined". */
-    public String type() {
-        return type;
+        super(status, type, message);
     }
 
     public static PaymentException invalid(String message) {
