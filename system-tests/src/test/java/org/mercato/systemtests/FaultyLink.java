@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FaultyLink implements AutoCloseable {
 
     enum Mode {
-        FORWARD, REFUSE, BLACKHOLE
+        FORWARD, REFUSE, BLACKHOLE,
+        /** the request gets through, the answer comes 3 s late (the caller has given up by then) */
+        SLOW_ANSWER
     }
 
     private final ServerSocket listener;
@@ -53,7 +55,8 @@ final class FaultyLink implements AutoCloseable {
                 switch (mode) {
                     case REFUSE -> closeQuietly(client);
                     case BLACKHOLE -> open.add(client);
-                    case FORWARD -> forward(client);
+                    case FORWARD -> forward(client, 0);
+                    case SLOW_ANSWER -> forward(client, 3000);
                 }
             } catch (IOException e) {
                 return;
@@ -61,28 +64,33 @@ final class FaultyLink implements AutoCloseable {
         }
     }
 
-    private void forward(Socket client) {
+    private void forward(Socket client, long answerDelayMillis) {
         try {
             Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
             open.add(client);
             open.add(server);
-            pump(client, server);
-            pump(server, client);
+            pump(client, server, 0);
+            pump(server, client, answerDelayMillis);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, long delayMillis) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0;) {
+                    if (delayMillis > 0) {
+                        Thread.sleep(delayMillis);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed: close both
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

@@ -294,6 +294,29 @@ class OrderFlowIT {
     }
 
     @Test
+    void aChargeAnsweredTooLateIsRefundedAndTheOrderStaysFailed() {
+        String sku = stockedSku("Late Lantern", 2200, 3);
+        String token = UserApiIT.newSignedInCustomer().getString("access_token");
+        String cart = cartWith(token, Map.of(sku, 1));
+        PlatformExtension.paymentsLink().set(FaultyLink.Mode.SLOW_ANSWER);
+        long started = System.nanoTime();
+        Http.Reply reply = place(token, UUID.randomUUID().toString(), cart, "tok_visa");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        PlatformExtension.paymentsLink().set(FaultyLink.Mode.FORWARD);
+        UserApiIT.assertProblem(reply, 503);
+        assertTrue(millis <= 2000, "answered in " + millis + " ms");
+        String id = http().get("/orders/api/orders", token).json().getJsonArray("items").getJsonObject(0)
+                .getString("id");
+        // payments did charge, after the order service had given up: the payment check finds it and refunds it
+        Eventually.within(Duration.ofSeconds(40), "the late charge refunded", () -> {
+            var payments = http().get("/payments/api/payments?orderId=" + id, staff).json().getJsonArray("items");
+            return payments.size() == 1 && "REFUNDED".equals(payments.getJsonObject(0).getString("status"));
+        });
+        assertEquals("FAILED", status(id));
+        assertEquals(3, available(sku), "no unit kept for the failed order");
+    }
+
+    @Test
     void aReplayedKeyGivesTheSameOrderAndOneChargeAndADifferentBodyIs422() {
         String sku = stockedSku("Replay Clock", 4200, 5);
         String token = UserApiIT.newSignedInCustomer().getString("access_token");

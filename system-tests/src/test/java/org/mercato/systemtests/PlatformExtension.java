@@ -36,7 +36,10 @@ public final class PlatformExtension implements BeforeAllCallback {
                         Integer.toString(DEMO_PRODUCTS), "MERCATO_SERVICES_PAYMENTS_URL", "http://127.0.0.1:"
                                 + paymentsLink.port(),
                         // shipments wait for the tests' staff steps instead of the demo warehouse
-                        "MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0"));
+                        "MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0",
+                        // a late charge is looked up after 3 s instead of a minute (OrderFlowIT)
+                        "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3"));
+                awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {
                             platform.close();
@@ -45,6 +48,21 @@ public final class PlatformExtension implements BeforeAllCallback {
                         });
             }
         }
+    }
+
+    /**
+     * A first start sets off a wave of events (the demo catalog announced, stocked, indexed): tests begin once
+     * the broker has had nothing left to deliver for 3 s, so none of them waits behind it.
+     */
+    static void awaitSettled(EmbeddedPlatform started, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int quietChecks = 0;
+        while (quietChecks < 6 && System.nanoTime() < deadline) {
+            quietChecks = started.pendingMessages() == 0 ? quietChecks + 1 : 0;
+            Thread.sleep(500);
+        }
+        System.out.println("[platform] events settled: " + (quietChecks >= 6) + ", pending "
+                + started.pendingMessages());
     }
 
     static EmbeddedPlatform platform() {

@@ -1,5 +1,6 @@
 package org.mercato.inventory.infrastructure;
 
+import java.time.Duration;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -15,6 +16,7 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.messaging.JsonBodies;
 import org.mercato.inventory.application.InventoryService;
+import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
  * Demo mode only ({@code mercato.inventory.demo-stock=true}, set by embedded mode): stocks the SKUs of the
@@ -49,6 +51,7 @@ public class DemoStockListener implements MessageListener {
         if (!demoStock) {
             return;
         }
+        DatabaseMigrations.awaitMigrated(Duration.ofSeconds(60));
         JsonObject product;
         try {
             product = JsonBodies.read(message);

@@ -1,5 +1,6 @@
 package org.mercato.inventory.infrastructure;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -20,6 +21,7 @@ import org.mercato.inventory.domain.InventoryException;
 import org.mercato.messaging.EventHeaders;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.DeadLetters;
+import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
  * The stock feed of enterprise systems (an ERP, a warehouse system): {@code StockAdjusted} on
@@ -58,6 +60,7 @@ public class StockFeedListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        DatabaseMigrations.awaitMigrated(Duration.ofSeconds(60));
         Adjustment adjustment;
         try {
             adjustment = read(message);

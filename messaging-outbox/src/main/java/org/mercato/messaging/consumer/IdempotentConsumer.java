@@ -1,5 +1,6 @@
 package org.mercato.messaging.consumer;
 
+import java.time.Duration;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
+import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
  * What every message-driven bean does with a message, in the bean's (container) transaction: read the envelope,
@@ -22,6 +24,7 @@ import org.mercato.messaging.RejectedMessageException;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class.getName());
+    private static final Duration SCHEMA_WAIT = Duration.ofSeconds(60);
 
     /** The effect of one event; throws {@link RejectedMessageException} before changing anything if it cannot apply. */
     @FunctionalInterface
@@ -45,6 +48,7 @@ public class IdempotentConsumer {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean consume(Message message, String topic, int newestSchemaVersion, Effect effect) {
+        DatabaseMigrations.awaitMigrated(SCHEMA_WAIT);
         ReceivedEvent event;
         try {
             event = ReceivedEvent.read(message, newestSchemaVersion);

@@ -23,6 +23,7 @@ import org.mercato.order.domain.OrderStatus;
 public class OrderManagement {
 
     private static final Logger LOG = Logger.getLogger(OrderManagement.class.getName());
+    static final Duration PLACING_CUT_OFF = Duration.ofMinutes(5);
 
     @Inject
     OrderRepository orders;
@@ -129,9 +130,11 @@ public class OrderManagement {
      *
      * @return how many orders were settled
      */
-    public int settleUnansweredPayments(Duration pendingFor, int max) {
+    public int settleUnansweredPayments(Duration checkAfter, int max) {
         int settled = 0;
-        for (UUID id : orders.paymentChecksDue(clock.instant().minus(pendingFor), max)) {
+        // placing an order takes seconds at most (every call has a timeout): one PENDING for 5 minutes was cut off
+        var now = clock.instant();
+        for (UUID id : orders.paymentChecksDue(now.minus(checkAfter), now.minus(PLACING_CUT_OFF), max)) {
             try {
                 stock.release(id);
                 var captured = payments.capturedPaymentFor(id);

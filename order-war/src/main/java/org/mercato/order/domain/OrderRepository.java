@@ -26,6 +26,9 @@ public interface OrderRepository {
 
     long countAll(OrderStatus status);
 
-    /** Failed orders whose charge must still be checked, created before {@code before}. */
-    List<UUID> paymentChecksDue(Instant before, int max);
+    /**
+     * Failed orders whose charge must still be checked (failed before {@code failedBefore}), and orders still
+     * PENDING since before {@code pendingBefore} (their placing never finished).
+     */
+    List<UUID> paymentChecksDue(Instant failedBefore, Instant pendingBefore, int max);
 }

@@ -82,10 +82,11 @@ public class JpaOrderRepository implements OrderRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<UUID> paymentChecksDue(Instant before, int max) {
-        List<Object> ids = em.createNativeQuery("select id from customer_order where (payment_check_due"
-                + " or status = 'PENDING') and created_at < ?1 order by created_at limit ?2")
-                .setParameter(1, Timestamp.from(before)).setParameter(2, max).getResultList();
+    public List<UUID> paymentChecksDue(Instant failedBefore, Instant pendingBefore, int max) {
+        List<Object> ids = em.createNativeQuery("select id from customer_order where (payment_check_due and"
+                + " updated_at < ?1) or (status = 'PENDING' and created_at < ?2) order by created_at limit ?3")
+                .setParameter(1, Timestamp.from(failedBefore)).setParameter(2, Timestamp.from(pendingBefore))
+                .setParameter(3, max).getResultList();
         return ids.stream().map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
     }
 }

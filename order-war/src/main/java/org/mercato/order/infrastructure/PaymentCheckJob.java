@@ -10,11 +10,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.order.application.OrderManagement;
 
 /**
- * Every 30 s: orders whose charge was not answered in time, or that never finished placing (a crash mid-way),
- * get their stock released and any late charge refunded, so a failed order never keeps the shopper's money.
+ * Every 10 s: orders whose charge was not answered in time, or that never finished placing (a crash mid-way), get
+ * their stock released and any late charge refunded once they are {@code mercato.orders.payment-check-after-seconds}
+ * old (60: payments' own provider timeout is 5 s), so a failed order never keeps the shopper's money.
  */
 @Singleton
 @Startup
@@ -25,16 +27,20 @@ public class PaymentCheckJob {
     @Inject
     OrderManagement orders;
 
-    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+    @Inject
+    @ConfigProperty(name = "mercato.orders.payment-check-after-seconds", defaultValue = "60")
+    long checkAfterSeconds;
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void settle() {
         try {
-            int settled = orders.settleUnansweredPayments(Duration.ofMinutes(1), 50);
+            int settled = orders.settleUnansweredPayments(Duration.ofSeconds(checkAfterSeconds), 50);
             if (settled > 0) {
                 LOG.info(() -> "Settled " + settled + " order(s) whose payment had not been answered");
             }
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Payment check failed; next try in 30 s: " + e);
+            LOG.warning(() -> "Payment check failed; next try in 10 s: " + e);
         }
     }
 }

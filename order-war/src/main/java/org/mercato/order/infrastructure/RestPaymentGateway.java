@@ -47,7 +47,7 @@ public class RestPaymentGateway implements PaymentGateway {
 
     @Override
     @Timeout(1500)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000)
     @Fallback(fallbackMethod = "chargeUnavailable")
     public Charge charge(UUID orderId, Money amount, String cardToken) {
         try {

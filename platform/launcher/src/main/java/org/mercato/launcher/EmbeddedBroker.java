@@ -8,6 +8,7 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.postoffice.impl.LocalQueueBinding;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -71,6 +72,15 @@ final class EmbeddedBroker implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Messages waiting or being delivered on the subscriptions of Mercato's topics. */
+    long pendingMessages() {
+        return server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(binding -> binding instanceof LocalQueueBinding)
+                .map(binding -> ((LocalQueueBinding) binding).getQueue())
+                .filter(queue -> queue.getAddress().toString().startsWith("mercato."))
+                .mapToLong(queue -> queue.getMessageCount() + queue.getDeliveringCount()).sum();
     }
 
     boolean hasAddress(String name) {

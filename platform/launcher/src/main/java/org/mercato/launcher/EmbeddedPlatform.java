@@ -127,6 +127,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** Messages the services have not consumed yet (-1 while the broker is stopped). */
+    public synchronized long pendingMessages() {
+        return broker == null ? -1 : broker.pendingMessages();
+    }
+
     /** The emails the mail catcher received so far. */
     public jakarta.mail.internet.MimeMessage[] receivedMail() {
         return mail.received();

@@ -1,5 +1,6 @@
 package org.mercato.catalog.infrastructure.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -16,6 +17,7 @@ import org.mercato.messaging.JsonBodies;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
 import org.mercato.messaging.EventHeaders;
+import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
  * Keeps the catalog's in-stock flags (for the search filter) in step with inventory:
@@ -51,6 +53,7 @@ public class StockAvailabilityListener implements MessageListener {
     public void onMessage(Message message) {
         // messages may arrive while the catalog is still starting: the change must find the index open
         index.isOpen();
+        DatabaseMigrations.awaitMigrated(Duration.ofSeconds(60));
         String eventId = null;
         try {
             eventId = message.getStringProperty(EventHeaders.EVENT_ID);

@@ -1,5 +1,8 @@
 package org.mercato.platform.persistence;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -30,6 +33,8 @@ public class DatabaseMigrations {
 
     private static final String OUTBOX_MIGRATIONS = "org/mercato/messaging/outbox/migration";
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+    /** Opened once this service's schema is in place (one per WAR: each WAR has its own copy of this class). */
+    private static final CountDownLatch MIGRATED = new CountDownLatch(1);
 
     @Inject
     @ConfigProperty(name = "mercato.service.name", defaultValue = "service")
@@ -42,6 +47,7 @@ public class DatabaseMigrations {
             dataSource = (DataSource) new InitialContext().lookup(ServiceDatabase.JNDI_NAME);
         } catch (NamingException noDatabase) {
             LOG.info(() -> serviceName + ": no database declared, nothing to migrate");
+            MIGRATED.countDown();
             return;
         }
         migrate(dataSource, Thread.currentThread().getContextClassLoader(), serviceName);
@@ -70,6 +76,25 @@ public class DatabaseMigrations {
                     .migrate();
             LOG.info(() -> serviceName + ": outbox schema at version " + outbox.targetSchemaVersion);
         }
+        MIGRATED.countDown();
         return result;
+    }
+
+    /**
+     * Waits until the schema is in place. Payara may hand a message-driven bean its first messages before the
+     * start-up beans have run; a consumer calls this first, so a message never meets a table that does not exist
+     * yet.
+     *
+     * @throws IllegalStateException if the schema is still not there after the wait (the message is redelivered)
+     */
+    public static void awaitMigrated(Duration wait) {
+        try {
+            if (!MIGRATED.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the database schema is not migrated yet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database schema", e);
+        }
     }
 }
