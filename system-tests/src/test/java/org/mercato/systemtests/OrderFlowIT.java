@@ -176,6 +176,10 @@ class OrderFlowIT {
         JsonObject salesBefore = todaysSales();
 
         String cart = cartWith(token, Map.of(teapot, 2, cup, 1));
+        // what the order service reads: the saved lines, without live lookups
+        Http.Reply contents = http().get("/cart/api/carts/" + cart + "/items", token);
+        assertEquals(200, contents.status(), contents.body());
+        assertEquals(2, contents.json().getJsonArray("lines").size());
         Http.Reply placed = place(token, UUID.randomUUID().toString(), cart, "tok_visa");
         assertEquals(201, placed.status(), placed.body());
         JsonObject order = placed.json();

@@ -83,6 +83,23 @@ public class CartResource {
         return view(carts.cart(id, caller()));
     }
 
+    /**
+     * What is in the cart, as saved, without asking catalog or inventory: for the order service, which prices
+     * the lines itself. The same access rule as reading the cart.
+     */
+    @GET
+    @Path("{id}/items")
+    public JsonObject items(@PathParam("id") String id) {
+        Cart cart = carts.cart(id, caller());
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (var line : cart.lines()) {
+            lines.add(Json.createObjectBuilder().add("sku", line.sku()).add("name", line.name())
+                    .add("quantity", line.quantity()).add("unitPrice", MoneyJson.of(line.unitPrice())));
+        }
+        return Json.createObjectBuilder().add("id", cart.id()).add("lines", lines).add("version", cart.version())
+                .build();
+    }
+
     @POST
     @Path("{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ final class Clients {
 
     interface Cart {
         @GET
-        @Path("/cart/api/carts/{id}")
+        @Path("/cart/api/carts/{id}/items")
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject cart(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
     }

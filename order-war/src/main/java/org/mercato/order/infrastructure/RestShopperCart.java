@@ -18,7 +18,10 @@ import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.OrderException;
 import org.mercato.order.application.ShopperCart;
 
-/** Reads the cart with the shopper's own token (cart-war checks it is theirs); a read may be retried once. */
+/**
+ * Reads what is in the cart (its saved lines, no live prices: the order prices them itself) with the shopper's own
+ * token, so cart-war checks it is theirs; a read may be retried once.
+ */
 @ApplicationScoped
 public class RestShopperCart implements ShopperCart {
 
