@@ -155,11 +155,12 @@ class CatalogEventsIT {
         Eventually.within(Duration.ofSeconds(10), "a good message applied while the poison one is retried",
                 () -> inStockResultsContain(name, product.getString("id")));
 
-        // redelivered with back-off (1, 2, 4, 8 s), then moved to the dead-letter queue of its address
+        // parked at once on the dead-letter queue of its address, with the reason
         try (MessageConsumer dead = broker.deadLetters("DLQ.mercato.inventory", "eventId = '" + poisonId + "'")) {
             Message message = dead.receive(Duration.ofSeconds(45).toMillis());
             assertNotNull(message, "the unreadable message did not reach DLQ.mercato.inventory");
             assertEquals("this is not JSON", ((TextMessage) message).getText());
+            assertNotNull(BrokerClient.property(message, "mercatoRejectedReason"), "the reason travels with it");
         }
     }
 }

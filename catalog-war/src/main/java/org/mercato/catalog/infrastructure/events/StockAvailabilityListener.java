@@ -18,13 +18,15 @@ import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
 import org.mercato.messaging.EventHeaders;
 import org.mercato.platform.persistence.DatabaseMigrations;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.DeadLetters;
 
 /**
  * Keeps the catalog's in-stock flags (for the search filter) in step with inventory:
  * {@code StockAvailabilityChanged} on {@code mercato.inventory}, through a durable subscription shared by every
  * catalog instance. Applying is idempotent and order-tolerant (older news than what is recorded change nothing).
- * A message that cannot be read is refused: the broker redelivers it with back-off, then moves it to
- * {@code DLQ.mercato.inventory}.
+ * A message that cannot be read is parked at once on {@code DLQ.mercato.inventory} with the reason in
+ * {@code mercatoRejectedReason}; a failure that may pass (the database down) is redelivered with back-off.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
@@ -49,6 +51,9 @@ public class StockAvailabilityListener implements MessageListener {
     @Inject
     ProductIndex index;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Override
     public void onMessage(Message message) {
         // messages may arrive while the catalog is still starting: the change must find the index open
@@ -67,10 +72,8 @@ public class StockAvailabilityListener implements MessageListener {
             }
         } catch (JMSException | JsonException | NullPointerException
                 | IllegalArgumentException | java.time.DateTimeException e) {
-            String id = eventId;
-            LOG.warning(() -> "Refusing " + EVENT_TYPE + " " + id + ": " + e
-                    + " (redelivered with back-off, then dead-lettered)");
-            throw new IllegalArgumentException("unreadable " + EVENT_TYPE + " message " + id, e);
+            // retrying cannot make it readable: parked at once with the reason, like every Mercato consumer does
+            deadLetters.park(message, Topics.INVENTORY, "unreadable " + EVENT_TYPE + " " + eventId + ": " + e);
         }
     }
 }
