@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,11 @@ final class EmbeddedMailServer implements AutoCloseable {
     private final int port;
     private final Path folder;
     private final ScheduledExecutorService saver;
-    private int saved;
+    /**
+     * The Message-IDs saved so far: GreenMail lists received messages mailbox by mailbox, so a message's position
+     * in that list moves as new recipients appear and cannot tell what was saved.
+     */
+    private final Set<String> saved = new HashSet<>();
 
     private EmbeddedMailServer(GreenMail server, int port, Path folder) {
         this.server = server;
@@ -65,14 +71,16 @@ final class EmbeddedMailServer implements AutoCloseable {
     }
 
     private synchronized void saveNew() {
-        MimeMessage[] messages = server.getReceivedMessages();
-        for (; saved < messages.length; saved++) {
-            MimeMessage message = messages[saved];
+        for (MimeMessage message : server.getReceivedMessages()) {
             try {
+                String id = message.getMessageID();
+                if (!saved.add(id != null ? id : "no-id@" + System.identityHashCode(message))) {
+                    continue;
+                }
                 String to = String.join(",", java.util.Arrays.stream(message.getAllRecipients()).map(
                         Object::toString).toList());
-                Path file = folder.resolve(String.format("%05d-%s.eml", saved + 1, to.replaceAll("[^A-Za-z0-9@.-]",
-                        "_")));
+                Path file = folder.resolve(String.format("%05d-%s.eml", saved.size(), to.replaceAll(
+                        "[^A-Za-z0-9@.-]", "_")));
                 try (OutputStream out = Files.newOutputStream(file)) {
                     message.writeTo(out);
                 }
