@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.cart.application.CatalogLookup;
 import org.mercato.cart.application.DependencyUnavailableException;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.resilience.Fallbacks;
 
 /**
  * Asks the catalog for SKUs with a short timeout, one retry (a read is safe to repeat) and a circuit breaker, so a
@@ -54,6 +55,7 @@ public class RestCatalogLookup implements CatalogLookup {
     }
 
     Map<String, SkuInfo> unavailable(Collection<String> skus) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("the catalog did not answer in time", null);
     }
 }

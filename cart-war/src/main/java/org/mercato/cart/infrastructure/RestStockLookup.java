@@ -17,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.cart.application.DependencyUnavailableException;
 import org.mercato.cart.application.StockLookup;
+import org.mercato.platform.resilience.Fallbacks;
 
 /** Asks inventory for availability: short timeout, one retry, circuit breaker; the cart shows no availability if it fails. */
 @ApplicationScoped
@@ -47,6 +48,7 @@ public class RestStockLookup implements StockLookup {
     }
 
     Map<String, Long> unavailable(Collection<String> skus) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("inventory did not answer in time", null);
     }
 }

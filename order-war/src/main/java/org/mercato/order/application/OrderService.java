@@ -89,7 +89,6 @@ public class OrderService {
             held = stock.reserve(id, lines.stream().map(l -> new StockReservations.Line(l.sku(), l.quantity()))
                     .toList(), Duration.ofMinutes(reservationMinutes));
         } catch (DependencyUnavailableException e) {
-            Thread.interrupted();
             releaseQuietly(id);
             throw refusal(store.failed(id, FailureKind.INVENTORY_UNAVAILABLE, "inventory did not answer"));
         }
@@ -100,8 +99,6 @@ public class OrderService {
         try {
             charge = payments.charge(id, order.totals().total(), request.cardToken());
         } catch (DependencyUnavailableException e) {
-            // a fault-tolerance timeout interrupts this thread; the calls that follow must not inherit that
-            Thread.interrupted();
             boolean released = releaseQuietly(id);
             LOG.warning(() -> "Order " + id + ": payments did not answer (" + e.getMessage() + "); stock "
                     + (released ? "released" : "left to the payment check") + ", the charge will be checked later");
@@ -169,7 +166,6 @@ public class OrderService {
         String detail = failed.failureReason() + "; order " + failed.id();
         return switch (failed.failureKind()) {
             case OUT_OF_STOCK -> new OrderException(409, "out-of-stock", detail);
-            case ITEM_UNAVAILABLE -> new OrderException(409, "item-unavailable", detail);
             case PAYMENT_DECLINED -> new OrderException(402, "payment-declined", detail);
             case PAYMENT_UNAVAILABLE -> new OrderException(503, "payment-unavailable", detail + "; nothing is kept:"
                     + " the stock was released and any charge is refunded");

@@ -2,8 +2,6 @@ package org.mercato.order.domain;
 
 /** Why an order could not be placed; the API answers each with its own problem type. */
 public enum FailureKind {
-    /** a SKU is unknown or no longer sold */
-    ITEM_UNAVAILABLE,
     /** not enough stock for a line */
     OUT_OF_STOCK,
     /** inventory did not answer in time */

@@ -19,6 +19,7 @@ import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.PaymentGateway;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyJson;
+import org.mercato.platform.resilience.Fallbacks;
 
 /**
  * Charges at payment-war with the order id in the Idempotency-Key (a second attempt can never charge twice). The
@@ -76,6 +77,7 @@ public class RestPaymentGateway implements PaymentGateway {
     }
 
     Charge chargeUnavailable(UUID orderId, Money amount, String cardToken) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("payments", "payments did not answer in time", null);
     }
 
@@ -99,6 +101,7 @@ public class RestPaymentGateway implements PaymentGateway {
     }
 
     boolean refundUnavailable(String paymentId, String reason) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("payments", "payments did not answer; the refund is still owed",
                 null);
     }
@@ -118,6 +121,7 @@ public class RestPaymentGateway implements PaymentGateway {
     }
 
     Optional<String> lookupUnavailable(UUID orderId) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("payments", "payments did not answer", null);
     }
 }

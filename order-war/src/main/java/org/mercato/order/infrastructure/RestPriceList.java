@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.PriceList;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.resilience.Fallbacks;
 
 /** Today's prices from the catalog's SKU lookup (one request for all lines); a read may be retried once. */
 @ApplicationScoped
@@ -51,6 +52,7 @@ public class RestPriceList implements PriceList {
     }
 
     Map<String, PricedSku> unavailable(Collection<String> skus) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("catalog", "the catalog did not answer", null);
     }
 }

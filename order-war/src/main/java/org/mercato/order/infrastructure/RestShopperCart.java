@@ -17,6 +17,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.OrderException;
 import org.mercato.order.application.ShopperCart;
+import org.mercato.platform.resilience.Fallbacks;
 
 /**
  * Reads what is in the cart (its saved lines, no live prices: the order prices them itself) with the shopper's own
@@ -60,6 +61,7 @@ public class RestShopperCart implements ShopperCart {
     }
 
     List<Item> unavailable(String cartId, String authorization) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("cart", "the cart service did not answer", null);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.StockReservations;
+import org.mercato.platform.resilience.Fallbacks;
 
 /**
  * Holds and releases an order's stock at inventory, in the order service's own name. Both calls are idempotent by
@@ -65,6 +66,7 @@ public class RestStockReservations implements StockReservations {
     }
 
     Outcome reserveUnavailable(UUID orderId, List<Line> lines, Duration hold) {
+        Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("inventory", "inventory did not answer", null);
     }
 
