@@ -3,56 +3,14 @@
 // The staff account stocks 20 demo SKUs first (100,000 units each); then each phase sends `requests` requests:
 //   add-to-cart  POST /cart/api/carts/{id}/items (guest carts; a fresh cart every 40 adds)
 //   reserve      POST /inventory/api/reservations (a new order id each, 1 to 3 lines, released afterwards)
-const baseUrl = process.argv[2] ?? "http://127.0.0.1:8080";
+import { jsonClient, loopbackBaseUrl, percentile, stockedDemoSkus, staffToken } from "./support.mjs";
+
+const baseUrl = loopbackBaseUrl(process.argv[2]);
 const requests = Number(process.argv[3] ?? 2000);
 const concurrency = Number(process.argv[4] ?? 4);
-const email = process.env.MERCATO_ADMIN_EMAIL;
-const password = process.env.MERCATO_ADMIN_PASSWORD;
-if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(baseUrl)) {
-  console.error("benchmarks target this machine only (http://127.0.0.1:PORT)");
-  process.exit(2);
-}
-if (!email || !password) {
-  console.error("set MERCATO_ADMIN_EMAIL and MERCATO_ADMIN_PASSWORD (the staff account that stocks the SKUs)");
-  process.exit(2);
-}
-
-async function call(method, path, body, token) {
-  const headers = { "content-type": "application/json" };
-  if (token) {
-    headers.authorization = `Bearer ${token}`;
-  }
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
-}
-
-const login = await call("POST", "/users/api/tokens", { email, password });
-if (login.status !== 200) {
-  console.error(`sign-in failed: ${login.status}`);
-  process.exit(1);
-}
-const staff = login.json.access_token;
-
-// 20 sellable demo SKUs, stocked well beyond what the run reserves
-const page = await call("GET", "/catalog/api/products?size=20&sort=newest");
-const skus = [];
-for (const item of page.json.items) {
-  const detail = await call("GET", `/catalog/api/products/${item.id}`);
-  skus.push(detail.json.variants[0].sku);
-}
-for (const sku of skus) {
-  const stocked = await call("PUT", `/inventory/api/stock/${sku}`, { onHand: 100000, reason: "benchmark" }, staff);
-  if (stocked.status !== 200) {
-    console.error(`could not stock ${sku}: ${stocked.status}`);
-    process.exit(1);
-  }
-}
-console.error(`stocked ${skus.length} SKUs`);
+const call = jsonClient(baseUrl);
+const staff = await staffToken(call);
+const skus = await stockedDemoSkus(call, staff);
 
 async function phase(name, step, prepare = async () => {}) {
   const latencies = [];
@@ -78,16 +36,15 @@ async function phase(name, step, prepare = async () => {}) {
   await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1));
   return {
     phase: name,
     requests,
     concurrency,
     failures,
     throughputPerSecond: Number((requests / seconds).toFixed(1)),
-    p50ms: pct(50),
-    p95ms: pct(95),
-    p99ms: pct(99),
+    p50ms: percentile(latencies, 50),
+    p95ms: percentile(latencies, 95),
+    p99ms: percentile(latencies, 99),
   };
 }
 

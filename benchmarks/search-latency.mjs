@@ -1,13 +1,11 @@
 // Search latency benchmark: sends a bounded number of catalog searches to a running Mercato (loopback only) and
 // reports p50/p95/p99. Usage: node search-latency.mjs [baseUrl] [requests] [concurrency]
 // Example: MERCATO_CATALOG_DEMO_PRODUCTS=100000 ./mercato up, then node benchmarks/search-latency.mjs
-const baseUrl = process.argv[2] ?? "http://127.0.0.1:8080";
+import { loopbackBaseUrl, percentile } from "./support.mjs";
+
+const baseUrl = loopbackBaseUrl(process.argv[2]);
 const requests = Number(process.argv[3] ?? 2000);
 const concurrency = Number(process.argv[4] ?? 4);
-if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(baseUrl)) {
-  console.error("benchmarks target this machine only (http://127.0.0.1:PORT)");
-  process.exit(2);
-}
 
 // A mix of what shoppers do: misspelled words, filters, facets, sorting, paging, suggestions.
 const queries = [
@@ -58,7 +56,6 @@ for (let i = 0; i < 50; i++) {
 await Promise.all(Array.from({ length: concurrency }, worker));
 const seconds = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
 const total = await (await fetch(`${baseUrl}/catalog/api/products?size=1`)).json();
 console.log(
   JSON.stringify({
@@ -67,8 +64,8 @@ console.log(
     concurrency,
     failures,
     throughputPerSecond: Number((requests / seconds).toFixed(1)),
-    p50ms: Number(pct(50)),
-    p95ms: Number(pct(95)),
-    p99ms: Number(pct(99)),
+    p50ms: percentile(latencies, 50),
+    p95ms: percentile(latencies, 95),
+    p99ms: percentile(latencies, 99),
   }),
 );

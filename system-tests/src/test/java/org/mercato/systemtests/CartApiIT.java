@@ -30,17 +30,9 @@ class CartApiIT {
     static void products() {
         staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
-        sku = product("Cart Teapot", 2450);
-        otherSku = product("Cart Cup", 600);
+        sku = Products.newSku("Cart Teapot", 2450, staff);
+        otherSku = Products.newSku("Cart Cup", 600, staff);
         assertEquals(200, http().put("/inventory/api/stock/" + sku, "{\"onHand\":4}", staff).status());
-    }
-
-    private static String product(String name, long price) {
-        Http.Reply created = http().post("/catalog/api/products", "{\"name\":\"" + name + " "
-                + UUID.randomUUID().toString().substring(0, 6) + "\",\"status\":\"ACTIVE\",\"price\":{\"amount\":"
-                + price + ",\"currency\":\"EUR\"}}", staff);
-        assertEquals(201, created.status(), created.body());
-        return created.json().getJsonArray("variants").getJsonObject(0).getString("sku");
     }
 
     private static Http http() {

@@ -55,11 +55,7 @@ class OrderFlowIT {
 
     /** A new product with its default SKU and that many units in stock. */
     static String stockedSku(String name, long price, int units) {
-        Http.Reply created = http().post("/catalog/api/products", "{\"name\":\"" + name + " "
-                + UUID.randomUUID().toString().substring(0, 6) + "\",\"status\":\"ACTIVE\",\"price\":{\"amount\":"
-                + price + ",\"currency\":\"EUR\"}}", staff);
-        assertEquals(201, created.status(), created.body());
-        String sku = created.json().getJsonArray("variants").getJsonObject(0).getString("sku");
+        String sku = Products.newSku(name, price, staff);
         assertEquals(200, http().put("/inventory/api/stock/" + sku, "{\"onHand\":" + units + "}", staff).status());
         return sku;
     }
