@@ -26,6 +26,8 @@ import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductNotFoundException;
 import org.mercato.catalog.domain.Variant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
 
 /** Staff use cases on the catalog and the reads the shop makes. */
@@ -49,7 +51,16 @@ public class CatalogService {
     @Inject
     ImageStore images;
 
+    @Inject
+    @ConfigProperty(name = "mercato.shop.currency", defaultValue = "EUR")
+    String shopCurrency;
+
+    /**
+     * @throws CurrencyNotAcceptedException when a price is not in the shop's currency (422)
+     * @throws org.mercato.platform.money.MoneyLimitException when a price passes {@link Variant#MAX_PRICE} (422)
+     */
     public Product create(ProductDraft draft) {
+        requireShopCurrency(draft);
         Category category = category(draft);
         Product product = Product.create(draft, category, this::newSku, clock.instant());
         requireUnique(product, List.of());
@@ -65,6 +76,7 @@ public class CatalogService {
         Product product = catalog.findProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.requireVersion(expectedVersion);
+        requireShopCurrency(draft);
         List<String> skusBefore = product.variants().stream().map(Variant::sku).toList();
         product.revise(draft, category(draft), this::newSku, clock.instant());
         requireUnique(product, skusBefore);
@@ -198,6 +210,7 @@ public class CatalogService {
         java.time.Instant now = clock.instant();
         List<Product> created = new java.util.ArrayList<>(drafts.size());
         for (ProductDraft draft : drafts) {
+            requireShopCurrency(draft);
             Product product = Product.create(draft, category(draft), this::newSku, now);
             catalog.add(product);
             created.add(product);
@@ -229,6 +242,18 @@ public class CatalogService {
 
     public long productCount() {
         return catalog.countProducts();
+    }
+
+    /** Every price of a draft is in the shop's currency, or the draft is refused before anything changes. */
+    public void requireShopCurrency(ProductDraft draft) {
+        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(draft.price()),
+                draft.variants() == null
+                        ? java.util.stream.Stream.empty()
+                        : draft.variants().stream().map(ProductDraft.VariantDraft::price))
+                .filter(java.util.Objects::nonNull).map(Money::currency).filter(c -> !c.equals(shopCurrency))
+                .findFirst().ifPresent(c -> {
+                    throw new CurrencyNotAcceptedException(c, shopCurrency);
+                });
     }
 
     private Category category(ProductDraft draft) {

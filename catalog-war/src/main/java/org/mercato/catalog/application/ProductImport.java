@@ -24,7 +24,9 @@ import org.mercato.catalog.domain.CatalogException;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductStatus;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyLimitException;
 
 /**
  * Bulk import of products from rows (one row per variant; rows with the same slug make one product). Every
@@ -141,6 +143,7 @@ public class ProductImport {
             Row first = productRows.get(0);
             try {
                 ProductDraft draft = draft(product.getKey(), productRows);
+                catalog.requireShopCurrency(draft);
                 // the aggregate's own rules, without storing anything
                 Product.create(draft, null, () -> {
                     throw new IllegalArgumentException("every row needs a sku");
@@ -160,7 +163,8 @@ public class ProductImport {
                 candidates.add(new Candidate(first.line(), draft));
             } catch (RowException e) {
                 rejected.add(new Rejection(e.line, e.getMessage()));
-            } catch (CatalogException | IllegalArgumentException e) {
+            } catch (CatalogException | IllegalArgumentException | CurrencyNotAcceptedException
+                    | MoneyLimitException e) {
                 rejected.add(new Rejection(first.line(), e.getMessage()));
             }
         }

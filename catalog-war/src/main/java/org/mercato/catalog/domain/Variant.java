@@ -19,6 +19,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyLimitException;
 
 /** A sellable variant of a product: the SKU that carts, stock and orders refer to. */
 @Entity
@@ -59,6 +60,9 @@ public class Variant {
     @Column(name = "stock_updated_at")
     private Instant stockUpdatedAt;
 
+    /** Largest unit price, in minor units (1,000,000.00 in a two-decimal currency). */
+    public static final long MAX_PRICE = 100_000_000L;
+
     protected Variant() {
         // for JPA
     }
@@ -76,6 +80,9 @@ public class Variant {
         }
         if (price.isNegative()) {
             throw new InvalidProductException("price of " + sku + " must not be negative");
+        }
+        if (price.amount() > MAX_PRICE) {
+            throw new MoneyLimitException("price of " + sku + " must be at most " + MAX_PRICE + " minor units");
         }
         Attributes.check(newAttributes);
         this.attributes = new LinkedHashMap<>(newAttributes);

@@ -1,6 +1,5 @@
 package org.mercato.catalog.interfaces;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,13 +8,13 @@ import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.mercato.catalog.application.ProductImport;
+import org.mercato.platform.json.JsonLimits;
 import org.mercato.platform.problem.ProblemException;
 
 /**
@@ -28,12 +27,12 @@ final class ProductJson {
     }
 
     static List<ProductImport.Row> parse(String text) {
-        JsonArray products;
-        try {
-            products = Json.createReader(new StringReader(text)).readArray();
-        } catch (JsonException | IllegalStateException e) {
+        // the platform's parser limits (depth, lengths) apply to an import as to any body
+        JsonValue document = JsonLimits.parse(text);
+        if (document == null || document.getValueType() != JsonValue.ValueType.ARRAY) {
             throw ProblemException.badRequest("malformed-json", "the import must be a JSON array of products");
         }
+        JsonArray products = document.asJsonArray();
         if (products.isEmpty()) {
             throw ProblemException.badRequest("invalid-import", "the import holds no product");
         }

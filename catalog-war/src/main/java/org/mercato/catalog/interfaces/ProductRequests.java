@@ -30,7 +30,7 @@ public final class ProductRequests {
         @PositiveOrZero
         public Long amount;
         @NotNull
-        @Pattern(regexp = "[A-Za-z]{3}", message = "must be an ISO 4217 currency code")
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 currency code")
         public String currency;
 
         Money toMoney() {

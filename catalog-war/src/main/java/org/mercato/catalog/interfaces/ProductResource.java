@@ -85,7 +85,7 @@ public class ProductResource {
             @QueryParam("maxPrice") Long maxPrice, @QueryParam("sort") @DefaultValue("relevance") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
             @QueryParam("inStock") String inStock) {
-        Paging paging = Paging.of(page, size, 100);
+        Paging paging = Paging.of(page, size);
         if (text != null && text.length() > 200) {
             throw ProblemException.badRequest("validation", "q must have at most 200 characters");
         }

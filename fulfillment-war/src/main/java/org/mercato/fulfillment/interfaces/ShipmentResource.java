@@ -13,6 +13,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.mercato.fulfillment.application.FulfillmentService;
 import org.mercato.fulfillment.domain.FulfillmentException;
 import org.mercato.fulfillment.domain.ShipmentStatus;
+import org.mercato.platform.json.MultiLine;
+import org.mercato.platform.json.StrictJsonReader;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
 
@@ -38,8 +41,6 @@ import org.mercato.platform.web.Paging;
 @Produces(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
 
-    static final int MAX_PAGE_SIZE = 100;
-
     @Inject
     FulfillmentService fulfillment;
 
@@ -50,9 +51,9 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public JsonObject list(@QueryParam("status") String status, @QueryParam("orderId") String orderId,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        // page and size as text: a non-number is the client's mistake (400), not an unknown resource (404)
-        Paging paging = Paging.of(number("page", page, 0), number("size", size, 20), MAX_PAGE_SIZE);
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("" + Paging.DEFAULT_SIZE) int size) {
+        Paging paging = Paging.of(page, size);
         if (orderId != null && orderId.length() > 64) {
             throw FulfillmentException.invalid("orderId must have at most 64 characters");
         }
@@ -108,17 +109,6 @@ public class ShipmentResource {
         return security.getUserPrincipal() == null ? "staff" : security.getUserPrincipal().getName();
     }
 
-    private static int number(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw FulfillmentException.invalid(name + " must be a whole number");
-        }
-    }
-
     private static ShipmentStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
@@ -130,23 +120,21 @@ public class ShipmentResource {
         }
     }
 
+    /** {@code {"reason": "..."}}, all optional. */
+    public static final class CancelRequest {
+        @MultiLine
+        public String reason;
+    }
+
+    /** The optional body of a cancellation, read by the platform's strict JSON rules (any content type). */
     static String reason(String body) {
-        if (body == null || body.isBlank()) {
+        CancelRequest request = (CancelRequest) StrictJsonReader.bind(body, CancelRequest.class);
+        if (request == null || request.reason == null || request.reason.isBlank()) {
             return null;
         }
-        JsonObject json;
-        try {
-            json = Json.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw FulfillmentException.invalid("the body must be a JSON object like {\"reason\": \"...\"}");
-        }
-        JsonValue reason = json.get("reason");
-        if (reason == null || reason.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (!(reason instanceof JsonString text) || text.getString().length() > 300) {
+        if (request.reason.length() > 300) {
             throw FulfillmentException.invalid("reason must be a text of at most 300 characters");
         }
-        return text.getString();
+        return request.reason;
     }
 }

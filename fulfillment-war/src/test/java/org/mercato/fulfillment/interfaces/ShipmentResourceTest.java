@@ -66,13 +66,13 @@ class ShipmentResourceTest {
 
     @Test
     void badPagingOrFiltersAre400() {
-        assertEquals(400, refusal(() -> resource.list(null, null, "abc", null)));
-        assertEquals(400, refusal(() -> resource.list(null, null, "-1", null)));
-        assertEquals(400, refusal(() -> resource.list(null, null, null, "0")));
-        assertEquals(400, refusal(() -> resource.list(null, null, null, "101")));
-        assertEquals(400, refusal(() -> resource.list(null, null, "0", "1.5")));
-        assertEquals(400, refusal(() -> resource.list("LOST", null, null, null)));
-        assertEquals(400, refusal(() -> resource.list(null, "o".repeat(65), null, null)));
+        // non-numbers ("abc", "1.5") are refused by JAX-RS before the resource: PagingIT covers them
+        assertEquals(400, refusal(() -> resource.list(null, null, -1, 20)));
+        assertEquals(400, refusal(() -> resource.list(null, null, 0, 0)));
+        assertEquals(400, refusal(() -> resource.list(null, null, 0, 101)));
+        assertEquals(400, refusal(() -> resource.list(null, null, 10_001, 1)));
+        assertEquals(400, refusal(() -> resource.list("LOST", null, 0, 20)));
+        assertEquals(400, refusal(() -> resource.list(null, "o".repeat(65), 0, 20)));
     }
 
     @Test
@@ -83,6 +83,9 @@ class ShipmentResourceTest {
         assertEquals("damaged", ShipmentResource.reason("{\"reason\": \"damaged\"}"));
         assertEquals(400, refusal(() -> ShipmentResource.reason("damaged")));
         assertEquals(400, refusal(() -> ShipmentResource.reason("{\"reason\": 5}")));
+        assertEquals(400, refusal(() -> ShipmentResource.reason("{\"reason\": \"x\", \"refund\": true}")));
+        assertEquals(400, refusal(() -> ShipmentResource.reason("{\"reason\": \"a\\u0000b\"}")));
+        assertEquals("two\nlines", ShipmentResource.reason("{\"reason\": \"two\\nlines\"}"));
         assertEquals(400, refusal(() -> ShipmentResource.reason("[]")));
     }
 

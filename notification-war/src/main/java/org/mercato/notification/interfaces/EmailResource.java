@@ -37,7 +37,7 @@ public class EmailResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public JsonObject emails(@QueryParam("orderId") String orderId, @QueryParam("recipient") String recipient,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Paging paging = Paging.of(page, size, 100);
+        Paging paging = Paging.of(page, size);
         if ((orderId != null && orderId.length() > MAX_FILTER)
                 || (recipient != null && recipient.length() > MAX_FILTER)) {
             throw new NotificationException(400, "validation", "orderId and recipient have at most " + MAX_FILTER

@@ -70,18 +70,24 @@ public class OrderService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
-        List<OrderLine> lines = pricedLines(cart.items(request.cartId(), authorization));
-        Order order = new Order(UUID.randomUUID(), customer, request.cartId(), lines, pricing,
+        ShopperCart.Contents contents = cart.items(request.cartId(), authorization);
+        List<OrderLine> lines = pricedLines(contents.items());
+        Order order = new Order(UUID.randomUUID(), customer, request.cartId(), contents.version(), lines, pricing,
                 request.shippingAddress(), idempotencyKey, hash, clock.instant());
         try {
             store.add(order);
-        } catch (RuntimeException concurrentTwin) {
-            // the unique (customer, key) index refused it: a concurrent request with this key got there first
+        } catch (RuntimeException refused) {
+            // a unique index refused it: a concurrent request with this key got there first (a replay), or
+            // another attempt (another key) is placing or has placed an order from this version of the cart
             var twin = store.findByKey(customer.id(), idempotencyKey);
-            if (twin.isEmpty()) {
-                throw concurrentTwin;
+            if (twin.isPresent()) {
+                return replay(twin.get(), hash);
             }
-            return replay(twin.get(), hash);
+            if (store.cartOrdered(request.cartId(), contents.version())) {
+                throw new OrderException(409, "cart-already-ordered", "this cart is being ordered or was ordered"
+                        + " already by another request; nothing was held or charged");
+            }
+            throw refused;
         }
         UUID id = order.id();
         StockReservations.Outcome held;
@@ -139,9 +145,6 @@ public class OrderService {
                         + " from the cart");
             }
             lines.add(new OrderLine(sku.sku(), sku.name(), entry.getValue(), sku.price()));
-        }
-        if (lines.stream().map(line -> line.unitPrice().currency()).distinct().count() > 1) {
-            throw new OrderException(409, "mixed-currencies", "the cart mixes prices in several currencies");
         }
         return lines;
     }

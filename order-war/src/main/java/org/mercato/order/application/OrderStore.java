@@ -45,9 +45,17 @@ public class OrderStore {
         this.clock = clock;
     }
 
-    /** Fails (unique index) if this customer's key was taken by a concurrent request. */
+    /**
+     * Fails (unique index) if this customer's key was taken by a concurrent request, or this version of the cart
+     * is in an order that has not failed.
+     */
     public void add(Order order) {
         orders.add(order);
+    }
+
+    /** Whether an order that has not failed was made from this version of the cart. */
+    public boolean cartOrdered(String cartId, long cartVersion) {
+        return orders.cartOrdered(cartId, cartVersion);
     }
 
     public Optional<Order> findByKey(String customerId, String key) {

@@ -47,6 +47,13 @@ public class Order {
     @Column(name = "cart_id", length = 64)
     private String cartId;
 
+    /**
+     * The version of the cart's contents this order was placed from: one cart version becomes at most one order
+     * that has not failed (a unique index decides it, whatever the concurrency).
+     */
+    @Column(name = "cart_version")
+    private Long cartVersion;
+
     /** The shopper's key for this attempt: one order per key and customer, however often it is sent. */
     @Column(name = "idempotency_key", length = 100)
     private String idempotencyKey;
@@ -117,14 +124,21 @@ public class Order {
         // for JPA
     }
 
-    public Order(UUID id, Customer customer, String cartId, List<OrderLine> lines, OrderPricing pricing,
-            ShippingAddress shippingAddress, String idempotencyKey, String requestHash, Instant now) {
+    /**
+     * @param cartVersion the version of the cart's contents priced into this order
+     * @throws org.mercato.platform.money.CurrencyNotAcceptedException when a line is not in the shop's currency
+     * @throws org.mercato.platform.money.MoneyLimitException when the total passes the largest order
+     */
+    public Order(UUID id, Customer customer, String cartId, long cartVersion, List<OrderLine> lines,
+            OrderPricing pricing, ShippingAddress shippingAddress, String idempotencyKey, String requestHash,
+            Instant now) {
         Totals totals = pricing.price(lines, shippingAddress.country());
         this.id = id;
         this.customerId = customer.id();
         this.customerEmail = customer.email();
         this.customerName = customer.name();
         this.cartId = cartId;
+        this.cartVersion = cartVersion;
         this.lines = new ArrayList<>(lines);
         this.currency = totals.total().currency();
         this.subtotal = totals.subtotal().amount();

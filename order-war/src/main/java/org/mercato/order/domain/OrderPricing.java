@@ -5,16 +5,26 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyLimitException;
 
 /**
- * The shop's pricing rules: a flat shipping fee, free from a threshold, and a tax rate per destination country
- * (in basis points: 2000 = 20 %), charged on goods and shipping and rounded half up to the minor unit. A country
- * without a rate is not shipped to.
+ * The shop's pricing rules: one currency (upper-case ISO 4217) in which every line, the shipping fee and the tax
+ * are priced, a flat shipping fee, free from a threshold (both in minor units), and a tax rate per destination
+ * country (in basis points: 2000 = 20 %), charged on goods and shipping and rounded half up to the minor unit. A
+ * country without a rate is not shipped to. An order's total is at most {@link #MAX_ORDER_TOTAL}.
  */
-public record OrderPricing(long shippingFee, long freeShippingFrom, Map<String, Integer> taxBasisPoints) {
+public record OrderPricing(String currency, long shippingFee, long freeShippingFrom,
+        Map<String, Integer> taxBasisPoints) {
+
+    /** Largest order total, in minor units (1,000,000.00 in a two-decimal currency): the largest charge. */
+    public static final long MAX_ORDER_TOTAL = 100_000_000L;
 
     public OrderPricing {
+        if (currency == null || !Money.isCurrency(currency)) {
+            throw new IllegalArgumentException("the shop currency must be an upper-case ISO 4217 code");
+        }
         if (shippingFee < 0 || freeShippingFrom < 0) {
             throw new IllegalArgumentException("shipping amounts must not be negative");
         }
@@ -25,13 +35,20 @@ public record OrderPricing(long shippingFee, long freeShippingFrom, Map<String, 
         return country != null && taxBasisPoints.containsKey(country);
     }
 
+    /**
+     * @throws CurrencyNotAcceptedException when a line is priced in another currency than the shop's
+     * @throws MoneyLimitException when the total passes {@link #MAX_ORDER_TOTAL}
+     */
     public Totals price(List<OrderLine> lines, String country) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("an order needs at least one line");
         }
-        // Money.plus refuses a line in another currency: an order is priced in one
+        for (OrderLine line : lines) {
+            if (!line.unitPrice().currency().equals(currency)) {
+                throw new CurrencyNotAcceptedException(line.unitPrice().currency(), currency);
+            }
+        }
         Money goods = lines.stream().map(OrderLine::total).reduce(Money::plus).orElseThrow();
-        String currency = goods.currency();
         long subtotal = goods.amount();
         Integer rate = country == null ? null : taxBasisPoints.get(country);
         if (rate == null) {
@@ -40,7 +57,12 @@ public record OrderPricing(long shippingFee, long freeShippingFrom, Map<String, 
         long shipping = subtotal >= freeShippingFrom ? 0 : shippingFee;
         long tax = BigDecimal.valueOf(subtotal + shipping).multiply(BigDecimal.valueOf(rate))
                 .divide(BigDecimal.valueOf(10_000), 0, RoundingMode.HALF_UP).longValueExact();
+        long total = subtotal + shipping + tax;
+        if (total > MAX_ORDER_TOTAL) {
+            throw new MoneyLimitException("an order's total must be at most " + MAX_ORDER_TOTAL + " minor units ("
+                    + total + " asked)");
+        }
         return new Totals(new Money(subtotal, currency), new Money(shipping, currency), new Money(tax, currency),
-                new Money(subtotal + shipping + tax, currency));
+                new Money(total, currency));
     }
 }

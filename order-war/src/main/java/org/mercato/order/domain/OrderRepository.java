@@ -18,6 +18,9 @@ public interface OrderRepository {
 
     Optional<Order> findByKey(String customerId, String idempotencyKey);
 
+    /** Whether an order that has not failed was placed from this version of the cart. */
+    boolean cartOrdered(String cartId, long cartVersion);
+
     List<Order> forCustomer(String customerId, int page, int size);
 
     long countForCustomer(String customerId);

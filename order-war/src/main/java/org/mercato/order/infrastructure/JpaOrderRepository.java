@@ -55,6 +55,14 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
+    public boolean cartOrdered(String cartId, long cartVersion) {
+        return em.createQuery("select count(o) from Order o where o.cartId = :cart and o.cartVersion = :version"
+                + " and o.status <> :failed", Long.class).setParameter("cart", cartId)
+                .setParameter("version", cartVersion).setParameter("failed", OrderStatus.FAILED)
+                .getSingleResult() > 0;
+    }
+
+    @Override
     public List<Order> forCustomer(String customerId, int page, int size) {
         return em.createQuery("select o from Order o where o.customerId = :customer order by o.createdAt desc",
                 Order.class).setParameter("customer", customerId).setFirstResult(page * size).setMaxResults(size)
@@ -69,15 +77,20 @@ public class JpaOrderRepository implements OrderRepository {
 
     @Override
     public List<Order> all(OrderStatus status, int page, int size) {
-        return em.createQuery("select o from Order o where (:status is null or o.status = :status)"
-                + " order by o.createdAt desc", Order.class).setParameter("status", status)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        // two queries rather than ":status is null or ...": PostgreSQL cannot type a null parameter
+        var query = status == null
+                ? em.createQuery("select o from Order o order by o.createdAt desc", Order.class)
+                : em.createQuery("select o from Order o where o.status = :status order by o.createdAt desc",
+                        Order.class).setParameter("status", status);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     @Override
     public long countAll(OrderStatus status) {
-        return em.createQuery("select count(o) from Order o where (:status is null or o.status = :status)",
-                Long.class).setParameter("status", status).getSingleResult();
+        return status == null
+                ? em.createQuery("select count(o) from Order o", Long.class).getSingleResult()
+                : em.createQuery("select count(o) from Order o where o.status = :status", Long.class)
+                        .setParameter("status", status).getSingleResult();
     }
 
     @Override

@@ -41,7 +41,7 @@ public class RestShopperCart implements ShopperCart {
     @Retry(maxRetries = 1, delay = 50, abortOn = OrderException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, skipOn = OrderException.class)
     @Fallback(fallbackMethod = "unavailable", skipOn = OrderException.class)
-    public List<Item> items(String cartId, String authorization) {
+    public Contents items(String cartId, String authorization) {
         JsonObject cart;
         try {
             cart = client.cart(cartId, authorization);
@@ -57,10 +57,10 @@ public class RestShopperCart implements ShopperCart {
             JsonObject line = value.asJsonObject();
             items.add(new Item(line.getString("sku"), line.getInt("quantity")));
         }
-        return items;
+        return new Contents(cart.getJsonNumber("version").longValue(), items);
     }
 
-    List<Item> unavailable(String cartId, String authorization) {
+    Contents unavailable(String cartId, String authorization) {
         Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("cart", "the cart service did not answer", null);
     }

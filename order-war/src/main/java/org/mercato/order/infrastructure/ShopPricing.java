@@ -13,13 +13,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.order.domain.OrderPricing;
 
 /**
- * The shop's pricing rules from configuration: MERCATO_ORDERS_SHIPPING_FEE and MERCATO_ORDERS_FREE_SHIPPING_FROM
+ * The shop's pricing rules from configuration: MERCATO_SHOP_CURRENCY, MERCATO_ORDERS_SHIPPING_FEE and MERCATO_ORDERS_FREE_SHIPPING_FROM
  * (minor units), MERCATO_ORDERS_TAX_RATES ("DE:1900,FR:2000,...", basis points per country shipped to).
  */
 @ApplicationScoped
 public class ShopPricing {
 
     private static final Logger LOG = Logger.getLogger(ShopPricing.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "mercato.shop.currency", defaultValue = "EUR")
+    String currency;
 
     @Inject
     @ConfigProperty(name = "mercato.orders.shipping-fee", defaultValue = "495")
@@ -37,8 +41,9 @@ public class ShopPricing {
     @Produces
     @Singleton
     OrderPricing pricing() {
-        OrderPricing pricing = new OrderPricing(shippingFee, freeShippingFrom, parse(taxRates));
-        LOG.info(() -> "Pricing: shipping " + shippingFee + " free from " + freeShippingFrom + ", ships to "
+        OrderPricing pricing = new OrderPricing(currency, shippingFee, freeShippingFrom, parse(taxRates));
+        LOG.info(() -> "Pricing in " + currency + ": shipping " + shippingFee + " free from " + freeShippingFrom
+                + ", ships to "
                 + pricing.taxBasisPoints().keySet().stream().sorted().toList());
         return pricing;
     }

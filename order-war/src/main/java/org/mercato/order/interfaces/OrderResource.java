@@ -91,7 +91,7 @@ public class OrderResource {
     public JsonObject list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") String status,
             @QueryParam("all") @DefaultValue("false") boolean all) {
-        Paging paging = Paging.of(page, size, 100);
+        Paging paging = Paging.of(page, size);
         JsonArrayBuilder items = Json.createArrayBuilder();
         long total;
         if (all && isStaff()) {

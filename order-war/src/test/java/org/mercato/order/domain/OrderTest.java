@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyLimitException;
 
 class OrderTest {
 
     private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
-    private static final OrderPricing PRICING = new OrderPricing(495, 5000, Map.of("DE", 1900, "FR", 2000, "US", 0));
+    private static final OrderPricing PRICING = new OrderPricing("EUR", 495, 5000,
+            Map.of("DE", 1900, "FR", 2000, "US", 0));
 
     private static Order order() {
-        return new Order(UUID.randomUUID(), new Customer("alice", "alice@example.com", "Alice"), "cart-1",
+        return new Order(UUID.randomUUID(), new Customer("alice", "alice@example.com", "Alice"), "cart-1", 1,
                 List.of(new OrderLine("MUG", "Mug", 2, new Money(1250, "EUR"))), PRICING, new ShippingAddress("Alice",
                         "1 Main St", null, "Berlin", "10115", "DE"),
                 "key-1", "hash-1", T);
@@ -108,9 +111,16 @@ class OrderTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> PRICING.price(List.of(new OrderLine("MUG", "Mug", 1, new Money(100, "EUR"))), "XX"));
-        assertThrows(IllegalArgumentException.class, () -> PRICING.price(List.of(
+        assertThrows(CurrencyNotAcceptedException.class, () -> PRICING.price(List.of(
                 new OrderLine("A", "A", 1, new Money(100, "EUR")), new OrderLine("B", "B", 1, new Money(100, "USD"))),
                 "DE"));
+        // a euro shop charges no dollar order, even a cart all in dollars
+        assertThrows(CurrencyNotAcceptedException.class,
+                () -> PRICING.price(List.of(new OrderLine("A", "A", 1, new Money(100, "USD"))), "DE"));
+        assertEquals(OrderPricing.MAX_ORDER_TOTAL, PRICING.price(List.of(new OrderLine("A", "A", 1,
+                new Money(OrderPricing.MAX_ORDER_TOTAL * 10_000 / 11_900, "EUR"))), "DE").total().amount() + 1);
+        assertThrows(MoneyLimitException.class, () -> PRICING.price(List.of(new OrderLine("A", "A", 99,
+                new Money(100_000_000, "EUR"))), "DE"));
         assertThrows(IllegalArgumentException.class, () -> new OrderLine("A", "A", 0, new Money(100, "EUR")));
     }
 }

@@ -119,7 +119,7 @@ public class AccountResource {
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public JsonObject search(@QueryParam("q") String text, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
-        Paging paging = Paging.of(page, size, 100);
+        Paging paging = Paging.of(page, size);
         String query = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
         List<JsonObject> items = accounts.search(query, paging.page(), paging.size()).stream()
                 .map(AccountViews::account).toList();

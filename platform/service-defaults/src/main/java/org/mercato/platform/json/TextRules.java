@@ -1,0 +1,43 @@
+package org.mercato.platform.json;
+
+/**
+ * What text Mercato accepts in any request field, query parameter or header: no NUL or other control characters
+ * (PostgreSQL refuses NUL, and control characters are never part of a name, an address or a search), no unpaired
+ * UTF-16 surrogates (not Unicode text, refused by the database's UTF-8 encoding). Multi-line fields may also hold
+ * line feed, carriage return and tab.
+ */
+public final class TextRules {
+
+    private TextRules() {
+    }
+
+    /**
+     * @param multiLine whether line feed, carriage return and tab are allowed
+     * @return why the text is refused, or null when it is acceptable
+     */
+    public static String refusal(String text, boolean multiLine) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "must be valid Unicode text (an unpaired surrogate at position " + i + ")";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "must be valid Unicode text (an unpaired surrogate at position " + i + ")";
+            }
+            if (isControl(c) && !(multiLine && (c == '\n' || c == '\r' || c == '\t'))) {
+                return "must not contain control characters (U+" + String.format("%04X", (int) c) + " at position "
+                        + i + ")";
+            }
+        }
+        return null;
+    }
+
+    /** C0 controls, DEL and C1 controls. */
+    static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    }
+}
