@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.mercato.catalog.application.ProductImport;
+import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.BodyLimit;
@@ -40,6 +41,7 @@ public class ImportResource {
     @Context
     UriInfo uriInfo;
 
+    @Idempotent
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @BodyLimit(32L * 1024 * 1024)
@@ -48,6 +50,7 @@ public class ImportResource {
     }
 
     /** The same import as JSON: [{slug, name, ..., attributes:{}, variants:[{sku, price:{amount, currency}}]}]. */
+    @Idempotent
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(32L * 1024 * 1024)

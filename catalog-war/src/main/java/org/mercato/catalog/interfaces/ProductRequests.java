@@ -1,5 +1,6 @@
 package org.mercato.catalog.interfaces;
 
+import org.mercato.platform.json.MultiLine;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +56,7 @@ public final class ProductRequests {
         @Size(max = 120)
         public String slug;
         @Size(max = 10_000)
+        @MultiLine
         public String description;
         @Size(max = 100)
         public String brand;

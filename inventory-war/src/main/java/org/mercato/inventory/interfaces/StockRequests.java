@@ -1,5 +1,6 @@
 package org.mercato.inventory.interfaces;
 
+import org.mercato.platform.json.MultiLine;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -23,6 +24,7 @@ public final class StockRequests {
         public Integer adjustBy;
 
         @Size(max = 300)
+        @MultiLine
         public String reason;
     }
 

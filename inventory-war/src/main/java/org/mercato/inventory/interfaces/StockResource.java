@@ -30,6 +30,7 @@ import org.mercato.inventory.domain.Skus;
 import org.mercato.inventory.domain.StockLevel;
 import org.mercato.inventory.domain.StockMovement;
 import org.mercato.inventory.infrastructure.AvailabilityCache;
+import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.security.Roles;
 
 /**
@@ -89,6 +90,7 @@ public class StockResource {
                 .add("inStock", available > 0).build()).cacheControl(cacheControl).build();
     }
 
+    @Idempotent
     @PUT
     @Path("{sku}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

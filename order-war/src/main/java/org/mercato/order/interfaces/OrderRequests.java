@@ -1,5 +1,6 @@
 package org.mercato.order.interfaces;
 
+import org.mercato.platform.json.MultiLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -40,6 +41,7 @@ public final class OrderRequests {
     }
 
     public static final class Cancel {
+        @MultiLine
         public String reason;
     }
 }

@@ -39,6 +39,7 @@ import org.mercato.order.domain.OrderLine;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Transition;
+import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.money.MoneyJson;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
@@ -113,6 +114,7 @@ public class OrderResource {
         return view(orders.order(orderId(id), token.getSubject(), isStaff()));
     }
 
+    @Idempotent
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -125,6 +127,7 @@ public class OrderResource {
         return view(orders.cancel(orderId(id), reason, token.getName()));
     }
 
+    @Idempotent
     @POST
     @Path("{id}/delivered")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})

@@ -70,6 +70,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
     Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MERCATO_MODE", "embedded");
+        // readiness is UP only once every API service of this instance has started (InstanceReadinessCheck)
+        env.put("MERCATO_INSTANCE_SERVICES", String.join(",", settings.services().stream()
+                .filter(service -> service.readinessCheck() != null)
+                .map(service -> service.readinessCheck().substring(0, service.readinessCheck().indexOf('-')))
+                .toList()));
         env.put("MERCATO_DB_HOST", "127.0.0.1");
         env.put("MERCATO_DB_PORT", Integer.toString(database.port()));
         for (Service service : settings.services()) {

@@ -2,7 +2,6 @@ package org.mercato.user.interfaces;
 
 import java.util.Set;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,9 +20,9 @@ public final class AccountRequests {
     }
 
     public static final class Register {
+        /** Checked by the domain's one rule for emails (EmailAddress: trimmed, then its shape). */
         @NotBlank
-        @Email
-        @Size(max = 254)
+        @Size(max = 320)
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
@@ -34,9 +33,9 @@ public final class AccountRequests {
     }
 
     public static final class CreateStaff {
+        /** Checked by the domain's one rule for emails (EmailAddress: trimmed, then its shape). */
         @NotBlank
-        @Email
-        @Size(max = 254)
+        @Size(max = 320)
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)

@@ -64,6 +64,10 @@ public class DatabaseMigrations {
         LOG.info(() -> serviceName + ": database schema at version "
                 + (result.targetSchemaVersion == null ? "(none)" : result.targetSchemaVersion) + ", "
                 + result.migrationsExecuted + " migration(s) applied");
+        // the platform's idempotency-key table, versioned apart from the service's own schema
+        Flyway.configure(classLoader).dataSource(dataSource)
+                .locations("classpath:org/mercato/platform/idempotency/migration")
+                .table("platform_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
         if (classLoader.getResource(OUTBOX_MIGRATIONS + "/V1__outbox.sql") != null) {
             // the messaging jar brings its outbox table, versioned apart from the service's own schema
             MigrateResult outbox = Flyway.configure(classLoader)
