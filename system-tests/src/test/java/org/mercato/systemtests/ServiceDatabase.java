@@ -21,6 +21,14 @@ final class ServiceDatabase {
         return new ServiceDatabase(PlatformExtension.platform().databasePort(), "users");
     }
 
+    static ServiceDatabase orders() {
+        return new ServiceDatabase(PlatformExtension.platform().databasePort(), "orders");
+    }
+
+    static ServiceDatabase inventory() {
+        return new ServiceDatabase(PlatformExtension.platform().databasePort(), "inventory");
+    }
+
     static ServiceDatabase catalog() {
         return new ServiceDatabase(PlatformExtension.platform().databasePort(), "catalog");
     }

@@ -2,6 +2,7 @@ package org.mercato.platform.health;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,18 +24,17 @@ import org.eclipse.microprofile.health.Readiness;
 public class InstanceReadinessCheck implements HealthCheck {
 
     @Inject
-    @ConfigProperty(name = "mercato.service.name")
-    String service;
-
-    @Inject
-    @ConfigProperty(name = "mercato.instance.services", defaultValue = " ")
-    String instanceServices;
+    @ConfigProperty(name = "mercato.instance.services")
+    Optional<String> instanceServices;
 
     @Override
     public HealthCheckResponse call() {
-        List<String> expected = instanceServices.isBlank()
+        // the name as the service read it at start: health checks run on a thread that may not see its config
+        String service = ServiceStarted.ownName();
+        String configured = instanceServices.orElse("");
+        List<String> expected = configured.isBlank()
                 ? List.of(service)
-                : Arrays.stream(instanceServices.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                : Arrays.stream(configured.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         List<String> starting = expected.stream().filter(s -> !ServiceStarted.hasStarted(s)).toList();
         return HealthCheckResponse.named(service + "-deployment").status(starting.isEmpty())
                 .withData("services", String.join(",", expected))

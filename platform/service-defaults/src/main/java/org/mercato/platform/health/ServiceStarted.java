@@ -15,10 +15,20 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ServiceStarted implements ServletContextListener {
 
     private static final String PREFIX = "mercato.started.";
+    /** This WAR's service name (each WAR has its own copy of this class), read where its configuration is. */
+    private static volatile String ownName = "service";
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        serviceName().ifPresent(name -> System.setProperty(PREFIX + name, "true"));
+        serviceName().ifPresent(name -> {
+            ownName = name;
+            System.setProperty(PREFIX + name, "true");
+        });
+    }
+
+    /** This service's name ({@code mercato.service.name}), as read when it started. */
+    static String ownName() {
+        return ownName;
     }
 
     @Override
