@@ -74,8 +74,7 @@ public class PaymentResource {
                     + payment.declineReason() + "); payment " + payment.id()));
             case AUTHENTICATION_REQUIRED -> problem(Problem.of(402, "authentication-required",
                     "Authentication required", "the card needs the shopper's authentication ("
-                            + payment.declineReason() + ", 3-D Secure); nothing was charged; payment "
-                            + payment.id()));
+                            + payment.declineReason() + "); 3-D Secure, nothing was charged; payment " + payment.id()));
             case VOIDED -> problem(Problem.of(502, "payment-capture-failed", "Payment capture failed",
                     "the provider authorized but did not capture, and the authorization was voided; nothing was"
                             + " charged; payment " + payment.id()));
