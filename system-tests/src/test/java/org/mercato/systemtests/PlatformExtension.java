@@ -21,6 +21,9 @@ public final class PlatformExtension implements BeforeAllCallback {
     static final String ADMIN_PASSWORD = "admin-test-password-1";
     /** A small demo catalog keeps the start quick; the generator is the one embedded mode uses. */
     static final int DEMO_PRODUCTS = 300;
+    /** The order service's client secret, known to the tests so they can charge as the order service does. */
+    static final String ORDERS_SERVICE_SECRET = "orders-service-secret-for-system-tests-" + java.util.UUID
+            .randomUUID();
 
     private static EmbeddedPlatform platform;
     private static FaultyLink paymentsLink;
@@ -38,7 +41,9 @@ public final class PlatformExtension implements BeforeAllCallback {
                         // shipments wait for the tests' staff steps instead of the demo warehouse
                         "MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0",
                         // a late charge is looked up after 3 s instead of a minute (OrderFlowIT)
-                        "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3"));
+                        "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3",
+                        // payments charges for the order service only: PaymentApiIT signs in as it
+                        "MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ORDERS_SERVICE_SECRET));
                 awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {

@@ -66,6 +66,7 @@ final class Clients {
         @Path("/payments/api/refunds")
         @Consumes(MediaType.APPLICATION_JSON)
         @Produces(MediaType.APPLICATION_JSON)
-        JsonObject refund(JsonObject refund, @HeaderParam("Authorization") String authorization);
+        JsonObject refund(JsonObject refund, @HeaderParam("Idempotency-Key") String key,
+                @HeaderParam("Authorization") String authorization);
     }
 }

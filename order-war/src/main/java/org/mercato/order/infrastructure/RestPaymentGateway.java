@@ -20,6 +20,7 @@ import org.mercato.order.application.PaymentGateway;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyJson;
 import org.mercato.platform.resilience.Fallbacks;
+import org.mercato.platform.security.Digests;
 
 /**
  * Charges at payment-war with the order id in the Idempotency-Key (a second attempt can never charge twice). The
@@ -86,17 +87,33 @@ public class RestPaymentGateway implements PaymentGateway {
     @Retry(maxRetries = 1, delay = 200)
     @Fallback(fallbackMethod = "refundUnavailable")
     public boolean refundAll(String paymentId, String reason) {
+        String shortReason = reason.length() > 300 ? reason.substring(0, 300) : reason;
         try {
             JsonObject refund = client.refund(Json.createObjectBuilder().add("paymentId", paymentId)
-                    .add("reason", reason.length() > 300 ? reason.substring(0, 300) : reason).build(),
-                    token.bearer());
-            return "REFUNDED".equals(refund.getJsonObject("payment").getString("status"));
+                    .add("reason", shortReason).build(), refundKey(paymentId, shortReason), token.bearer());
+            return "REFUNDED".equals(refund.getString("paymentStatus", ""));
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 409) {
+            if (e.getResponse().getStatus() == 409 && problemType(e).endsWith("/refund-exceeds-payment")) {
                 // nothing left to refund: an earlier attempt (whose answer was lost) did it
                 return true;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The refund's Idempotency-Key: the same for every attempt of the same refund (a retry, a second cancel with
+     * the same reason, the payment check), so payments refunds once and answers the replays with the first result.
+     */
+    static String refundKey(String paymentId, String reason) {
+        return "order-refund:" + paymentId + ":" + Digests.sha256Hex(reason).substring(0, 16);
+    }
+
+    private static String problemType(WebApplicationException e) {
+        try {
+            return e.getResponse().readEntity(JsonObject.class).getString("type", "");
+        } catch (RuntimeException unreadable) {
+            return "";
         }
     }
 

@@ -1,34 +1,57 @@
 package org.mercato.payment.application;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
-import org.mercato.platform.security.Digests;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
+import org.mercato.payment.domain.PaymentException.Reason;
 import org.mercato.payment.domain.PaymentRepository;
+import org.mercato.payment.domain.PaymentStatus;
 import org.mercato.payment.domain.Refund;
+import org.mercato.payment.domain.RefundStatus;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.security.Digests;
 
 /**
- * Charges and refunds. A charge is keyed by the caller's idempotency key: asked again with the same key and the
- * same request it returns the first result (never a second charge); with a different request it is refused (422).
- * Card tokens are handed to the provider and forgotten; nothing about the card is stored or logged.
+ * Charges and refunds, each keyed by the caller's Idempotency-Key (the same key from two callers is two keys). The
+ * intent is recorded and committed first (the unique (caller, key) index decides between racing requests), the
+ * provider is asked outside any transaction, and its answer is recorded in a new transaction. Asked again with the
+ * same key and request, a finished charge or refund is answered as it was (never a second charge or refund); a
+ * different request under the key is refused (KEY_REUSED); one still in progress is refused (REQUEST_IN_PROGRESS);
+ * one that failed without moving money is tried again (with the provider's same idempotency key). Card tokens are
+ * handed to the provider and forgotten; nothing about the card is stored or logged.
  */
 @ApplicationScoped
 public class PaymentService {
 
     private static final Logger LOG = Logger.getLogger(PaymentService.class.getName());
+    /** The largest charge, in minor units. */
     static final long MAX_AMOUNT = 100_000_000L;
 
     /** @param replay true when the key had been used for this request before (nothing new was charged) */
     public record Charge(Payment payment, boolean replay) {
+    }
+
+    /** @param replay true when the key had been used for this request before (nothing new was refunded) */
+    public record RefundResult(Refund refund, boolean replay) {
+    }
+
+    /** A payment with its refunds (all of them, whatever their status), oldest first. */
+    public record PaymentDetails(Payment payment, List<Refund> refunds) {
+    }
+
+    private record Claim<T>(T value, boolean replay, String providerReference) {
     }
 
     @Inject
@@ -41,21 +64,36 @@ public class PaymentService {
     PaymentEvents events;
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     Clock clock;
 
     protected PaymentService() {
         // for CDI
     }
 
-    public PaymentService(PaymentRepository payments, PaymentProvider provider, PaymentEvents events, Clock clock) {
+    public PaymentService(PaymentRepository payments, PaymentProvider provider, PaymentEvents events,
+            Transactions transactions, Clock clock) {
         this.payments = payments;
         this.provider = provider;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Transactional
-    public Charge charge(String idempotencyKey, String orderId, Money amount, String cardToken) {
+    /**
+     * Authorizes and captures {@code amount} for an order. Never called inside a transaction (TxType.NEVER): the
+     * provider calls must not hold one open.
+     *
+     * @param caller the JWT subject of whoever asks (the order service): the key's owner
+     * @return the payment as it ended: CAPTURED, DECLINED, AUTHENTICATION_REQUIRED, VOIDED (capture failed, hold
+     *         released), FAILED (the provider did not answer; the same key may retry) or, rarely, AUTHORIZED (capture
+     *         and void both failed: the settlement job finishes it)
+     */
+    @Transactional(TxType.NEVER)
+    public Charge charge(String caller, String idempotencyKey, String orderId, Money amount, String cardToken) {
+        requireCaller(caller);
         requireKey(idempotencyKey);
         if (orderId == null || !orderId.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
             throw PaymentException.invalid("orderId must be 1 to 64 letters, digits, dots, colons, hyphens or"
@@ -64,77 +102,308 @@ public class PaymentService {
         if (amount == null || amount.amount() <= 0 || amount.amount() > MAX_AMOUNT) {
             throw PaymentException.invalid("amount must be between 1 and " + MAX_AMOUNT + " minor units");
         }
-        if (cardToken == null || cardToken.isBlank() || cardToken.length() > 200) {
+        if (cardToken == null || !cardToken.matches("[A-Za-z0-9_-]{1,200}") || cardToken.matches("[0-9]{8,}")) {
             throw PaymentException.invalid("a card token is required (the card itself never reaches Mercato)");
         }
-        String hash = fingerprint(orderId, amount);
-        var earlier = payments.findByKey(idempotencyKey);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
-        }
-        PaymentProvider.Authorization answer = provider.authorize(idempotencyKey, amount, cardToken,
-                "Mercato order " + orderId);
+        String hash = Digests.sha256Hex(orderId + "|" + amount.amount() + "|" + amount.currency());
+        Payment intent = Payment.intent(caller, orderId, idempotencyKey, hash, amount, provider.name(),
+                clock.instant());
         Payment payment;
-        if (answer.approved()) {
-            payment = Payment.authorized(orderId, idempotencyKey, hash, amount, provider.name(), answer.reference(),
-                    clock.instant());
-            provider.capture(idempotencyKey + ":capture", answer.reference(), amount);
-            payment.captured(clock.instant());
+        if (transactions.inNewTransaction(() -> payments.add(intent))) {
+            payment = intent;
         } else {
-            payment = Payment.declined(orderId, idempotencyKey, hash, amount, provider.name(), answer.declineReason(),
-                    clock.instant());
+            Claim<Payment> earlier = transactions.inNewTransaction(() -> claimEarlierCharge(caller, idempotencyKey,
+                    hash));
+            if (earlier.replay()) {
+                return new Charge(earlier.value(), true);
+            }
+            payment = earlier.value();
         }
-        if (!payments.add(payment)) {
-            // a concurrent request with the same key won; the provider gave both the same answer
-            return replay(payments.findByKey(idempotencyKey).orElseThrow(), hash);
-        }
-        LOG.info(() -> "Payment " + payment.id() + " for order " + orderId + ": " + payment.status() + " "
+        Payment outcome = authorizeAndCapture(payment, cardToken);
+        LOG.info(() -> "Payment " + outcome.id() + " for order " + orderId + ": " + outcome.status() + " "
                 + amount.amount() + " " + amount.currency() + " via " + provider.name());
-        return new Charge(payment, false);
+        return new Charge(outcome, false);
     }
 
-    @Transactional
-    public Refund refund(UUID paymentId, Long amount, String reason, String staffMember) {
-        Payment payment = payments.lock(paymentId)
-                .orElseThrow(() -> new PaymentException(404, "not-found", "no payment " + paymentId));
-        long refundAmount = amount == null ? payment.refundable() : amount;
+    private Claim<Payment> claimEarlierCharge(String caller, String key, String hash) {
+        Payment earlier = payments.lockByKey(caller, key)
+                .orElseThrow(() -> new IllegalStateException("the key's payment vanished"));
+        if (!earlier.sameRequest(hash)) {
+            throw new PaymentException(Reason.KEY_REUSED, "this Idempotency-Key was used for a different payment");
+        }
+        if (earlier.status().inProgress()) {
+            throw new PaymentException(Reason.REQUEST_IN_PROGRESS, "a payment with this Idempotency-Key is in"
+                    + " progress; ask again in a few seconds");
+        }
+        if (earlier.status() == PaymentStatus.FAILED) {
+            earlier.retry(clock.instant());
+            return new Claim<>(earlier, false, null);
+        }
+        return new Claim<>(earlier, true, null);
+    }
+
+    private Payment authorizeAndCapture(Payment payment, String cardToken) {
+        PaymentProvider.Authorization answer;
+        try {
+            answer = provider.authorize(payment.authorizationKey(), payment.amount(), cardToken, "Mercato order "
+                    + payment.orderId());
+        } catch (PaymentProvider.UnavailableException e) {
+            LOG.warning(() -> "Payment " + payment.id() + ": the provider did not answer the authorization: " + e
+                    .getMessage());
+            return record(payment.id(), PaymentStatus.AUTHORIZING, p -> p.failed("provider_unavailable",
+                    clock.instant()));
+        } catch (PaymentProvider.RejectedException e) {
+            return record(payment.id(), PaymentStatus.AUTHORIZING, p -> p.declined("provider_refused",
+                    clock.instant()));
+        }
+        switch (answer.outcome()) {
+            case DECLINED :
+                return record(payment.id(), PaymentStatus.AUTHORIZING, p -> p.declined(answer.declineReason(),
+                        clock.instant()));
+            case AUTHENTICATION_REQUIRED :
+                return record(payment.id(), PaymentStatus.AUTHORIZING, p -> p.authenticationRequired(answer
+                        .reference(), clock.instant()));
+            default :
+                break;
+        }
+        Payment authorized = record(payment.id(), PaymentStatus.AUTHORIZING, p -> p.authorized(answer.reference(),
+                clock.instant()));
+        if (authorized.status() != PaymentStatus.AUTHORIZED) {
+            return authorized;
+        }
+        try {
+            provider.capture(authorized.captureKey(), authorized.providerReference(), authorized.amount());
+        } catch (PaymentProvider.UnavailableException | PaymentProvider.RejectedException e) {
+            LOG.warning(() -> "Payment " + payment.id() + ": capture failed (" + e.getMessage() + "); voiding the"
+                    + " authorization");
+            return voidAuthorization(authorized, "capture_failed");
+        }
+        return record(payment.id(), PaymentStatus.AUTHORIZED, p -> p.captured(clock.instant()));
+    }
+
+    /** Cancels the hold; if the provider will not answer, the payment stays AUTHORIZED for the settlement job. */
+    private Payment voidAuthorization(Payment authorized, String why) {
+        try {
+            provider.voidAuthorization(authorized.voidKey(), authorized.providerReference());
+        } catch (PaymentProvider.UnavailableException | PaymentProvider.RejectedException e) {
+            LOG.warning(() -> "Payment " + authorized.id() + ": void failed (" + e.getMessage() + "); left to the"
+                    + " settlement job");
+            return authorized;
+        }
+        return record(authorized.id(), PaymentStatus.AUTHORIZED, p -> p.voided(why, clock.instant()));
+    }
+
+    /** Applies a provider's answer in a new transaction, unless someone else (the settlement job) already did. */
+    private Payment record(UUID id, PaymentStatus expected, Consumer<Payment> change) {
+        return transactions.inNewTransaction(() -> {
+            Payment payment = payments.lock(id).orElseThrow(() -> new IllegalStateException("payment " + id
+                    + " vanished"));
+            if (payment.status() == expected) {
+                change.accept(payment);
+            }
+            return payment;
+        });
+    }
+
+    /**
+     * Gives back {@code amount} minor units (all that is left when null) of a captured payment. The amount is
+     * reserved on the payment in a committed transaction first (under a row lock held for milliseconds), then the
+     * provider is asked with no transaction open, then the refund is marked SUCCEEDED (with PaymentRefunded in the
+     * outbox) or FAILED with the amount given back.
+     *
+     * @param caller the JWT subject of whoever asks: the key's owner
+     * @param refundedBy the principal's name, kept with the refund
+     * @throws PaymentException PROVIDER_UNAVAILABLE or PROVIDER_REFUSED when nothing was refunded (the same key may
+     *         try again)
+     */
+    @Transactional(TxType.NEVER)
+    public RefundResult refund(String caller, String idempotencyKey, UUID paymentId, Long amount, String reason,
+            String refundedBy) {
+        requireCaller(caller);
+        requireKey(idempotencyKey);
+        if (paymentId == null) {
+            throw PaymentException.invalid("paymentId is required");
+        }
+        if (amount != null && amount <= 0) {
+            throw PaymentException.invalid("a refund is a positive amount in minor units");
+        }
         if (reason != null && reason.length() > 300) {
             throw PaymentException.invalid("reason must have at most 300 characters");
         }
-        payment.requireRefundable(refundAmount);
-        Money money = new Money(refundAmount, payment.amount().currency());
-        String key = payment.id() + ":refund:" + (payment.refunds().size() + 1);
-        String reference = provider.refund(key, payment.providerReference(), money);
-        Refund refund = payment.refunded(refundAmount, reason, reference, staffMember, clock.instant());
-        events.refunded(payment, refund);
-        LOG.info(() -> "Refunded " + refundAmount + " " + money.currency() + " of payment " + paymentId + " (order "
-                + payment.orderId() + ")");
-        return refund;
-    }
-
-    public Payment payment(UUID id) {
-        return payments.find(id).orElseThrow(() -> new PaymentException(404, "not-found", "no payment " + id));
-    }
-
-    public List<Payment> forOrder(String orderId) {
-        return payments.forOrder(orderId);
-    }
-
-    private static Charge replay(Payment payment, String hash) {
-        if (!payment.sameRequest(hash)) {
-            throw new PaymentException(422, "idempotency-key-reused",
-                    "this Idempotency-Key was used for a different payment");
+        String hash = Digests.sha256Hex(paymentId + "|" + (amount == null ? "rest" : amount) + "|"
+                + (reason == null ? "" : reason));
+        Claim<Refund> claim = transactions.inNewTransaction(() -> claimRefund(caller, idempotencyKey, hash,
+                paymentId, amount, reason, refundedBy));
+        if (claim.replay()) {
+            return new RefundResult(claim.value(), true);
         }
-        return new Charge(payment, true);
+        Refund refund = claim.value();
+        String reference;
+        try {
+            reference = provider.refund(refund.providerKey(), claim.providerReference(), refund.money());
+        } catch (PaymentProvider.UnavailableException | PaymentProvider.RejectedException e) {
+            boolean unavailable = e instanceof PaymentProvider.UnavailableException;
+            LOG.warning(() -> "Refund " + refund.id() + " of payment " + paymentId + " failed: " + e.getMessage());
+            recordRefund(refund.id(), (p, r) -> r.failed(p, unavailable
+                    ? "provider_unavailable"
+                    : "provider_refused", clock.instant()));
+            throw new PaymentException(unavailable ? Reason.PROVIDER_UNAVAILABLE : Reason.PROVIDER_REFUSED,
+                    "the payment provider " + (unavailable ? "did not answer" : "refused the refund")
+                            + "; nothing was refunded, send the request again with the same Idempotency-Key");
+        }
+        Refund done = recordRefund(refund.id(), (p, r) -> succeeded(p, r, reference));
+        LOG.info(() -> "Refunded " + done.amount() + " of payment " + paymentId + ": " + done.status());
+        return new RefundResult(done, false);
+    }
+
+    private Claim<Refund> claimRefund(String caller, String key, String hash, UUID paymentId, Long amount,
+            String reason, String refundedBy) {
+        var earlier = payments.refundByKey(caller, key);
+        if (earlier.isPresent()) {
+            return claimEarlierRefund(earlier.get(), hash);
+        }
+        Payment payment = payments.lock(paymentId).orElseThrow(() -> PaymentException.notFound("no payment "
+                + paymentId));
+        earlier = payments.refundByKey(caller, key); // a twin may have committed while this one waited for the lock
+        if (earlier.isPresent()) {
+            return claimEarlierRefund(earlier.get(), hash);
+        }
+        long refundAmount = amount == null ? payment.refundable() : amount;
+        if (refundAmount == 0) {
+            throw new PaymentException(Reason.REFUND_EXCEEDS_PAYMENT, "nothing of payment " + paymentId
+                    + " is left to refund");
+        }
+        Refund refund = Refund.reserve(payment, caller, key, hash, refundAmount, reason, refundedBy,
+                clock.instant());
+        if (!payments.addRefund(refund)) {
+            // the unique (caller, key) index refused it: a request with this key got there first (rolled back)
+            throw new PaymentException(Reason.REQUEST_IN_PROGRESS, "a refund with this Idempotency-Key is in"
+                    + " progress; ask again in a few seconds");
+        }
+        return new Claim<>(refund, false, payment.providerReference());
+    }
+
+    private Claim<Refund> claimEarlierRefund(Refund earlier, String hash) {
+        if (!earlier.sameRequest(hash)) {
+            throw new PaymentException(Reason.KEY_REUSED, "this Idempotency-Key was used for a different refund");
+        }
+        if (earlier.status() == RefundStatus.SUCCEEDED) {
+            return new Claim<>(earlier, true, null);
+        }
+        if (earlier.status() == RefundStatus.PENDING) {
+            throw new PaymentException(Reason.REQUEST_IN_PROGRESS, "a refund with this Idempotency-Key is in"
+                    + " progress; ask again in a few seconds");
+        }
+        Payment payment = payments.lock(earlier.paymentId()).orElseThrow();
+        Refund refund = payments.lockRefund(earlier.id()).orElseThrow();
+        if (refund.status() != RefundStatus.FAILED) {
+            return claimEarlierRefund(refund, hash);
+        }
+        refund.retry(payment, clock.instant());
+        return new Claim<>(refund, false, payment.providerReference());
+    }
+
+    private void succeeded(Payment payment, Refund refund, String reference) {
+        refund.succeeded(payment, reference, clock.instant());
+        events.refunded(payment, refund);
+    }
+
+    private interface RefundChange {
+        void apply(Payment payment, Refund refund);
+    }
+
+    /** Applies the provider's answer to a PENDING refund in a new transaction (payment row locked first). */
+    private Refund recordRefund(UUID refundId, RefundChange change) {
+        return transactions.inNewTransaction(() -> {
+            Refund pending = payments.refund(refundId).orElseThrow();
+            Payment payment = payments.lock(pending.paymentId()).orElseThrow();
+            Refund refund = payments.lockRefund(refundId).orElseThrow();
+            if (refund.status() == RefundStatus.PENDING) {
+                change.apply(payment, refund);
+            }
+            return refund;
+        });
+    }
+
+    /**
+     * Settles what a crash or an unanswered provider left in progress for longer than {@code after}: a payment
+     * still AUTHORIZING ends FAILED (nothing was captured: a capture only follows a recorded authorization); one
+     * still AUTHORIZED is voided (or, if the provider says it was captured already, recorded CAPTURED, so the order
+     * service's payment check refunds it); a PENDING refund is asked again with its own idempotency key.
+     *
+     * @return how many payments and refunds were settled
+     */
+    @Transactional(TxType.NEVER)
+    public int settleStalled(Duration after, int max) {
+        Instant before = clock.instant().minus(after);
+        int settled = 0;
+        for (Payment stalled : transactions.inNewTransaction(() -> payments.stalled(before, max))) {
+            Payment after1 = stalled.status() == PaymentStatus.AUTHORIZING
+                    ? record(stalled.id(), PaymentStatus.AUTHORIZING, p -> p.failed("no_answer_recorded",
+                            clock.instant()))
+                    : settleAuthorized(stalled);
+            if (!after1.status().inProgress()) {
+                settled++;
+                LOG.warning(() -> "Stalled payment " + stalled.id() + " of order " + stalled.orderId() + " settled: "
+                        + after1.status());
+            }
+        }
+        for (Refund stalled : transactions.inNewTransaction(() -> payments.stalledRefunds(before, max))) {
+            String reference = transactions.inNewTransaction(() -> payments.find(stalled.paymentId()).orElseThrow()
+                    .providerReference());
+            try {
+                String refundReference = provider.refund(stalled.providerKey(), reference, stalled.money());
+                recordRefund(stalled.id(), (p, r) -> succeeded(p, r, refundReference));
+                settled++;
+            } catch (PaymentProvider.RejectedException e) {
+                recordRefund(stalled.id(), (p, r) -> r.failed(p, "provider_refused", clock.instant()));
+                settled++;
+            } catch (PaymentProvider.UnavailableException e) {
+                LOG.info(() -> "Stalled refund " + stalled.id() + ": provider still unavailable, next round");
+            }
+        }
+        return settled;
+    }
+
+    private Payment settleAuthorized(Payment stalled) {
+        try {
+            provider.voidAuthorization(stalled.voidKey(), stalled.providerReference());
+            return record(stalled.id(), PaymentStatus.AUTHORIZED, p -> p.voided("not_captured_in_time",
+                    clock.instant()));
+        } catch (PaymentProvider.UnavailableException e) {
+            return stalled;
+        } catch (PaymentProvider.RejectedException notVoidable) {
+            // e.g. captured after all (our record of it was lost): the same capture key answers as the first time
+            try {
+                provider.capture(stalled.captureKey(), stalled.providerReference(), stalled.amount());
+                return record(stalled.id(), PaymentStatus.AUTHORIZED, p -> p.captured(clock.instant()));
+            } catch (PaymentProvider.UnavailableException | PaymentProvider.RejectedException e) {
+                return stalled;
+            }
+        }
+    }
+
+    /** One payment with its refunds. */
+    public PaymentDetails payment(UUID id) {
+        return transactions.inNewTransaction(() -> new PaymentDetails(payments.find(id).orElseThrow(
+                () -> PaymentException.notFound("no payment " + id)), payments.refundsOf(id)));
+    }
+
+    /** The payments of an order, oldest first, each with its refunds. */
+    public List<PaymentDetails> forOrder(String orderId) {
+        return transactions.inNewTransaction(() -> payments.forOrder(orderId).stream()
+                .map(p -> new PaymentDetails(p, payments.refundsOf(p.id()))).toList());
+    }
+
+    private static void requireCaller(String caller) {
+        if (caller == null || caller.isBlank() || caller.length() > 200) {
+            throw PaymentException.invalid("the caller must be known (a signed-in subject)");
+        }
     }
 
     private static void requireKey(String key) {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw PaymentException.invalid("an Idempotency-Key header of 1 to 100 characters is required");
         }
-    }
-
-    private static String fingerprint(String orderId, Money amount) {
-        return Digests.sha256Hex(orderId + "|" + amount.amount() + "|" + amount.currency());
     }
 }

@@ -1,17 +1,49 @@
 package org.mercato.payment.domain;
 
-import org.mercato.platform.problem.RefusedException;
-
-/** A payment rule refused a request; {@link #status()} is the HTTP status that says it best. */
-public class PaymentException extends RefusedException {
+/**
+ * A payment rule refused a request, for a {@link Reason} in the shop's words; the interfaces layer decides which
+ * HTTP status says it best.
+ */
+public class PaymentException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public PaymentException(int status, String type, String message) {
-        super(status, type, message);
+    /** Why a payment request was refused. */
+    public enum Reason {
+        /** The request itself is malformed or out of range. */
+        INVALID,
+        /** No such payment. */
+        NOT_FOUND,
+        /** The Idempotency-Key was used by this caller for a different request. */
+        KEY_REUSED,
+        /** A request with this Idempotency-Key is still being carried out. */
+        REQUEST_IN_PROGRESS,
+        /** The payment is not in a state that allows the change. */
+        PAYMENT_STATE,
+        /** More than what is left of the captured amount was asked back. */
+        REFUND_EXCEEDS_PAYMENT,
+        /** The provider did not answer (or failed) and nothing was moved; the same key may try again. */
+        PROVIDER_UNAVAILABLE,
+        /** The provider answered and refused to move the money (e.g. a refund it will not make). */
+        PROVIDER_REFUSED
+    }
+
+    private final Reason reason;
+
+    public PaymentException(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 
     public static PaymentException invalid(String message) {
-        return new PaymentException(400, "invalid-payment", message);
+        return new PaymentException(Reason.INVALID, message);
+    }
+
+    public static PaymentException notFound(String message) {
+        return new PaymentException(Reason.NOT_FOUND, message);
     }
 }

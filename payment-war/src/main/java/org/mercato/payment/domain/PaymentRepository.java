@@ -1,21 +1,42 @@
 package org.mercato.payment.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Payments in the service's database. */
+/** Payments and refunds in the service's database; every method runs inside the caller's (short) transaction. */
 public interface PaymentRepository {
 
-    Optional<Payment> findByKey(String idempotencyKey);
+    /** Saves a new payment now; false if the same caller already has one under the same key (unique index). */
+    boolean add(Payment payment);
+
+    /** The caller's payment under the key, locked for a change. */
+    Optional<Payment> lockByKey(String caller, String idempotencyKey);
 
     Optional<Payment> find(UUID id);
 
-    /** Locked for a change (a refund): two refunds of one payment never both pass the limit. */
+    /** Locked for a change: two refunds of one payment never both pass the limit. */
     Optional<Payment> lock(UUID id);
 
     List<Payment> forOrder(String orderId);
 
-    /** Saves a new payment now; false if another request saved one under the same key first. */
-    boolean add(Payment payment);
+    /** Payments still AUTHORIZING or AUTHORIZED that have not changed since {@code before}. */
+    List<Payment> stalled(Instant before, int max);
+
+    /** Saves a new refund now; false if the same caller already has one under the same key (unique index). */
+    boolean addRefund(Refund refund);
+
+    /** The caller's refund under the key. */
+    Optional<Refund> refundByKey(String caller, String idempotencyKey);
+
+    Optional<Refund> refund(UUID id);
+
+    /** The refund, read again and locked for a change (lock its payment first). */
+    Optional<Refund> lockRefund(UUID id);
+
+    List<Refund> refundsOf(UUID paymentId);
+
+    /** Refunds still PENDING that have not changed since {@code before}. */
+    List<Refund> stalledRefunds(Instant before, int max);
 }

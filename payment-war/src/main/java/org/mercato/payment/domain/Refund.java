@@ -4,60 +4,225 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** Money given back from a captured payment, as the provider confirmed it. */
-@Embeddable
+import org.mercato.payment.domain.PaymentException.Reason;
+import org.mercato.platform.money.Money;
+
+/**
+ * Money asked back from a captured payment under the caller's Idempotency-Key. Recorded PENDING with its amount
+ * reserved on the payment before the provider is asked; then SUCCEEDED, or FAILED with the amount given back. What
+ * a replay answers (remaining amount, payment status) is kept with it, so the same key answers the same body.
+ */
+@Entity
+@Table(name = "refund")
 public class Refund {
 
-    @Column(name = "refund_id", nullable = false)
+    @Id
+    @Column(name = "refund_id")
     private UUID id;
 
+    @Column(name = "payment_id", nullable = false)
+    private UUID paymentId;
+
+    @Column(nullable = false, length = 200)
+    private String caller;
+
+    @Column(name = "idempotency_key", nullable = false, length = 100)
+    private String idempotencyKey;
+
+    @Column(name = "request_hash", nullable = false, length = 64)
+    private String requestHash;
+
+    /** Minor units. */
     @Column(nullable = false)
     private long amount;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
 
     @Column(length = 300)
     private String reason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RefundStatus status;
+
     @Column(name = "provider_reference", length = 100)
     private String providerReference;
+
+    @Column(name = "failure_reason", length = 200)
+    private String failureReason;
 
     @Column(name = "refunded_by", length = 200)
     private String refundedBy;
 
+    /** Minor units left to refund on the payment right after this refund succeeded. */
+    @Column(name = "remaining_after")
+    private Long remainingAfter;
+
+    @Column(name = "payment_status_after", length = 30)
+    private String paymentStatusAfter;
+
+    @Column(nullable = false)
+    private int attempts;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
 
     protected Refund() {
         // for JPA
     }
 
-    Refund(UUID id, long amount, String reason, String providerReference, String refundedBy, Instant createdAt) {
-        this.id = id;
+    private Refund(Payment payment, String caller, String key, String requestHash, long amount, String reason,
+            String by, Instant now) {
+        this.id = UUID.randomUUID();
+        this.paymentId = payment.id();
+        this.caller = caller;
+        this.idempotencyKey = key;
+        this.requestHash = requestHash;
         this.amount = amount;
+        this.currency = payment.amount().currency();
         this.reason = reason;
-        this.providerReference = providerReference;
-        this.refundedBy = refundedBy;
-        this.createdAt = createdAt;
+        this.refundedBy = by;
+        this.status = RefundStatus.PENDING;
+        this.attempts = 1;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Reserves {@code amount} minor units on the payment (which the caller holds locked) and records the refund as
+     * PENDING.
+     */
+    public static Refund reserve(Payment payment, String caller, String key, String requestHash, long amount,
+            String reason, String by, Instant now) {
+        payment.reserveRefund(amount, now);
+        return new Refund(payment, caller, key, requestHash, amount, reason, by, now);
+    }
+
+    /** A failed refund asked again under its key: its amount is reserved again on the (locked) payment. */
+    public void retry(Payment payment, Instant now) {
+        require(RefundStatus.FAILED);
+        payment.reserveRefund(amount, now);
+        status = RefundStatus.PENDING;
+        failureReason = null;
+        attempts++;
+        updatedAt = now;
+    }
+
+    /** The provider gave the money back. */
+    public void succeeded(Payment payment, String reference, Instant now) {
+        require(RefundStatus.PENDING);
+        payment.refundSucceeded(amount, now);
+        status = RefundStatus.SUCCEEDED;
+        providerReference = reference;
+        remainingAfter = payment.refundable();
+        paymentStatusAfter = payment.status().name();
+        updatedAt = now;
+    }
+
+    /** The provider did not give the money back: the reserved amount returns to the payment. */
+    public void failed(Payment payment, String why, Instant now) {
+        require(RefundStatus.PENDING);
+        payment.refundFailed(amount, now);
+        status = RefundStatus.FAILED;
+        failureReason = why;
+        updatedAt = now;
+    }
+
+    private void require(RefundStatus expected) {
+        if (status != expected) {
+            throw new PaymentException(Reason.PAYMENT_STATE, "refund " + id + " is " + status + ", not " + expected);
+        }
+    }
+
+    /** The provider's idempotency key: the same on every attempt, so a retry never refunds twice. */
+    public String providerKey() {
+        return "mercato-refund-" + id;
+    }
+
+    public boolean sameRequest(String hash) {
+        return requestHash.equals(hash);
     }
 
     public UUID id() {
         return id;
     }
 
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public String caller() {
+        return caller;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String requestHash() {
+        return requestHash;
+    }
+
+    /** Minor units. */
     public long amount() {
         return amount;
+    }
+
+    public Money money() {
+        return new Money(amount, currency);
     }
 
     public String reason() {
         return reason;
     }
 
+    public RefundStatus status() {
+        return status;
+    }
+
     public String providerReference() {
         return providerReference;
     }
 
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public String refundedBy() {
+        return refundedBy;
+    }
+
+    public Long remainingAfter() {
+        return remainingAfter;
+    }
+
+    public String paymentStatusAfter() {
+        return paymentStatusAfter;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

@@ -1,6 +1,5 @@
 package org.mercato.payment.infrastructure;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -10,16 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.payment.application.PaymentProvider;
 import org.mercato.platform.money.Money;
 
 /**
  * The provider chosen by configuration ({@code mercato.payments.provider}: {@code sandbox}, the default, or
- * {@code stripe} with {@code mercato.payments.stripe.secret-key}), behind a timeout, a circuit breaker and a retry
- * that only repeats calls carrying the same idempotency key (so a retry never charges twice).
+ * {@code stripe} with {@code mercato.payments.stripe.secret-key} and {@code mercato.payments.stripe.url}). Each
+ * call is bounded by the adapter itself and never retried here: {@code mercato.payments.provider.timeout-millis}
+ * (400) for authorize, capture and void, so a charge (at most three calls) fits the order service's 1.5 s;
+ * {@code mercato.payments.provider.refund-timeout-millis} (2000) for a refund, inside the order service's 6 s.
  */
 @ApplicationScoped
 public class ConfiguredPaymentProvider implements PaymentProvider {
@@ -38,19 +36,30 @@ public class ConfiguredPaymentProvider implements PaymentProvider {
     @ConfigProperty(name = "mercato.payments.stripe.secret-key")
     Optional<String> stripeKey;
 
+    @Inject
+    @ConfigProperty(name = "mercato.payments.provider.timeout-millis", defaultValue = "400")
+    long timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "mercato.payments.provider.refund-timeout-millis", defaultValue = "2000")
+    long refundTimeoutMillis;
+
     private PaymentProvider provider;
 
     @PostConstruct
     void choose() {
+        Duration timeout = Duration.ofMillis(timeoutMillis);
+        Duration refundTimeout = Duration.ofMillis(refundTimeoutMillis);
         provider = switch (providerName) {
-            case "sandbox" -> new SandboxPaymentProvider();
-            case "stripe" -> new StripePaymentProvider(URI.create(stripeUrl), stripeKey.orElseThrow(
+            case "sandbox" -> new SandboxPaymentProvider(timeout);
+            case "stripe" -> new StripePaymentProvider(stripeUrl, stripeKey.orElseThrow(
                     () -> new IllegalStateException("mercato.payments.stripe.secret-key is needed for Stripe")),
-                    Duration.ofSeconds(4));
+                    timeout, refundTimeout);
             default -> throw new IllegalStateException("mercato.payments.provider must be sandbox or stripe, not "
                     + providerName);
         };
-        LOG.info(() -> "Payment provider: " + provider.name());
+        LOG.info(() -> "Payment provider: " + provider.name() + ", call timeout " + timeoutMillis + " ms, refund "
+                + refundTimeoutMillis + " ms");
     }
 
     @Override
@@ -59,23 +68,21 @@ public class ConfiguredPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = UnavailableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, failOn = UnavailableException.class)
     public Authorization authorize(String key, Money amount, String cardToken, String description) {
         return provider.authorize(key, amount, cardToken, description);
     }
 
     @Override
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = UnavailableException.class)
     public void capture(String key, String reference, Money amount) {
         provider.capture(key, reference, amount);
     }
 
     @Override
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, retryOn = UnavailableException.class)
+    public void voidAuthorization(String key, String reference) {
+        provider.voidAuthorization(key, reference);
+    }
+
+    @Override
     public String refund(String key, String reference, Money amount) {
         return provider.refund(key, reference, amount);
     }

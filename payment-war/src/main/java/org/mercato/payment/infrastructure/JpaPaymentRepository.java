@@ -1,6 +1,7 @@
 package org.mercato.payment.infrastructure;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +13,12 @@ import jakarta.persistence.PersistenceContext;
 
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentRepository;
+import org.mercato.payment.domain.Refund;
 
-/** Payments in PostgreSQL; a new payment is inserted with ON CONFLICT so a concurrent same-key request loses cleanly. */
+/**
+ * Payments and refunds in PostgreSQL. New rows are inserted with ON CONFLICT on the unique (caller,
+ * idempotency_key) indexes, so of two requests racing with one key exactly one wins, decided by the database.
+ */
 @ApplicationScoped
 public class JpaPaymentRepository implements PaymentRepository {
 
@@ -29,9 +34,23 @@ public class JpaPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public Optional<Payment> findByKey(String key) {
-        return em.createQuery("select p from Payment p where p.idempotencyKey = :key", Payment.class)
-                .setParameter("key", key).getResultStream().findFirst();
+    public boolean add(Payment p) {
+        int inserted = em.createNativeQuery("insert into payment (id, caller, order_id, idempotency_key, request_hash,"
+                + " amount, currency, status, provider, created_at, updated_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)"
+                + " on conflict (caller, idempotency_key) do nothing").setParameter(1, p.id())
+                .setParameter(2, p.caller()).setParameter(3, p.orderId()).setParameter(4, p.idempotencyKey())
+                .setParameter(5, p.requestHash()).setParameter(6, p.amount().amount())
+                .setParameter(7, p.amount().currency()).setParameter(8, p.status().name())
+                .setParameter(9, p.provider()).setParameter(10, Timestamp.from(p.createdAt())).executeUpdate();
+        return inserted == 1;
+    }
+
+    @Override
+    public Optional<Payment> lockByKey(String caller, String key) {
+        return em.createQuery("select p from Payment p where p.caller = :caller and p.idempotencyKey = :key",
+                Payment.class).setParameter("caller", caller).setParameter("key", key)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     @Override
@@ -41,7 +60,7 @@ public class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public Optional<Payment> lock(UUID id) {
-        return Optional.ofNullable(em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
+        return Optional.ofNullable(lockFresh(Payment.class, id));
     }
 
     @Override
@@ -51,16 +70,68 @@ public class JpaPaymentRepository implements PaymentRepository {
     }
 
     @Override
-    public boolean add(Payment p) {
-        int inserted = em.createNativeQuery("insert into payment (id, order_id, idempotency_key, request_hash, amount,"
-                + " currency, status, provider, provider_reference, decline_reason, created_at, updated_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)"
-                + " on conflict (idempotency_key) do nothing").setParameter(1, p.id()).setParameter(2, p.orderId())
-                .setParameter(3, p.idempotencyKey()).setParameter(4, p.requestHash())
-                .setParameter(5, p.amount().amount()).setParameter(6, p.amount().currency())
-                .setParameter(7, p.status().name()).setParameter(8, p.provider())
-                .setParameter(9, p.providerReference()).setParameter(10, p.declineReason())
-                .setParameter(11, Timestamp.from(p.createdAt())).executeUpdate();
+    public List<Payment> stalled(Instant before, int max) {
+        return ids("select id from payment where status in ('AUTHORIZING', 'AUTHORIZED') and updated_at < ?1"
+                + " order by updated_at limit ?2", before, max).stream().map(id -> em.find(Payment.class, id))
+                .toList();
+    }
+
+    @Override
+    public boolean addRefund(Refund r) {
+        int inserted = em.createNativeQuery("insert into refund (refund_id, payment_id, caller, idempotency_key,"
+                + " request_hash, amount, currency, reason, status, refunded_by, attempts, created_at, updated_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)"
+                + " on conflict (caller, idempotency_key) do nothing").setParameter(1, r.id())
+                .setParameter(2, r.paymentId()).setParameter(3, r.caller()).setParameter(4, r.idempotencyKey())
+                .setParameter(5, r.requestHash()).setParameter(6, r.amount())
+                .setParameter(7, r.money().currency()).setParameter(8, r.reason())
+                .setParameter(9, r.status().name()).setParameter(10, r.refundedBy())
+                .setParameter(11, r.attempts()).setParameter(12, Timestamp.from(r.createdAt())).executeUpdate();
         return inserted == 1;
+    }
+
+    @Override
+    public Optional<Refund> refundByKey(String caller, String key) {
+        return em.createQuery("select r from Refund r where r.caller = :caller and r.idempotencyKey = :key",
+                Refund.class).setParameter("caller", caller).setParameter("key", key).getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Refund> refund(UUID id) {
+        return Optional.ofNullable(em.find(Refund.class, id));
+    }
+
+    @Override
+    public Optional<Refund> lockRefund(UUID id) {
+        return Optional.ofNullable(lockFresh(Refund.class, id));
+    }
+
+    @Override
+    public List<Refund> refundsOf(UUID paymentId) {
+        return em.createQuery("select r from Refund r where r.paymentId = :payment order by r.createdAt",
+                Refund.class).setParameter("payment", paymentId).getResultList();
+    }
+
+    @Override
+    public List<Refund> stalledRefunds(Instant before, int max) {
+        return ids("select refund_id from refund where status = 'PENDING' and updated_at < ?1 order by updated_at"
+                + " limit ?2", before, max).stream().map(id -> em.find(Refund.class, id)).toList();
+    }
+
+    /** The row read again from the database under SELECT ... FOR UPDATE (not what this transaction saw before). */
+    private <T> T lockFresh(Class<T> type, UUID id) {
+        T entity = em.find(type, id);
+        if (entity != null) {
+            em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return entity;
+    }
+
+    private List<UUID> ids(String sql, Instant before, int max) {
+        List<?> rows = em.createNativeQuery(sql).setParameter(1, Timestamp.from(before)).setParameter(2, max)
+                .getResultList();
+        return rows.stream().map(row -> row instanceof UUID uuid ? uuid : UUID.fromString(row.toString()))
+                .toList();
     }
 }

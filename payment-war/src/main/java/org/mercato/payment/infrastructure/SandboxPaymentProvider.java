@@ -1,5 +1,6 @@
 package org.mercato.payment.infrastructure;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -7,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import org.mercato.payment.application.PaymentProvider;
-import org.mercato.payment.domain.PaymentException;
 import org.mercato.platform.money.Money;
 
 /**
@@ -17,8 +17,10 @@ import org.mercato.platform.money.Money;
  * <li>{@code tok_visa}, {@code tok_mastercard}, {@code tok_amex}: approved</li>
  * <li>{@code tok_chargeDeclined}: declined ({@code card_declined}); {@code tok_chargeDeclinedInsufficientFunds}:
  * {@code insufficient_funds}; {@code tok_chargeDeclinedExpiredCard}: {@code expired_card}</li>
+ * <li>{@code tok_threeDSecure2Required}: the issuer wants 3-D Secure (Stripe's {@code requires_action})</li>
  * <li>{@code tok_processingError}: fails once per key with a retryable error, then approves the retry</li>
- * <li>{@code tok_timeout}: does not answer for 30 s (the caller's timeout must end the wait)</li>
+ * <li>{@code tok_timeout}: does not answer within the call timeout (unavailable after waiting it out)</li>
+ * <li>anything else: refused as an unknown token</li>
  * </ul>
  */
 public class SandboxPaymentProvider implements PaymentProvider {
@@ -32,6 +34,12 @@ public class SandboxPaymentProvider implements PaymentProvider {
     /** What each key was answered, as a provider remembers it: the same key gets the same answer. */
     private final Map<String, Authorization> answers = new ConcurrentHashMap<>();
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    private final Duration timeout;
+
+    /** @param timeout how long a call may take: {@code tok_timeout} waits this long, then fails as unavailable */
+    public SandboxPaymentProvider(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     @Override
     public String name() {
@@ -46,39 +54,54 @@ public class SandboxPaymentProvider implements PaymentProvider {
         }
         Authorization answer;
         if (APPROVED.contains(cardToken)) {
-            answer = Authorization.approved("sbx_pi_" + UUID.nameUUIDFromBytes(key.getBytes()).toString()
-                    .replace("-", ""));
+            answer = Authorization.approved(reference("sbx_pi_", key));
         } else if (DECLINED.containsKey(cardToken)) {
             answer = Authorization.declined(DECLINED.get(cardToken));
+        } else if ("tok_threeDSecure2Required".equals(cardToken)) {
+            answer = Authorization.authenticationRequired(reference("sbx_pi_", key));
         } else if ("tok_processingError".equals(cardToken)) {
             if (failedOnce.add(key)) {
                 throw new UnavailableException("sandbox: processing_error, retry with the same key", null);
             }
-            answer = Authorization.approved("sbx_pi_" + UUID.nameUUIDFromBytes(key.getBytes()).toString()
-                    .replace("-", ""));
+            answer = Authorization.approved(reference("sbx_pi_", key));
         } else if ("tok_timeout".equals(cardToken)) {
-            sleep(30_000);
-            throw new UnavailableException("sandbox: no answer", null);
+            sleep(timeout.toMillis());
+            throw new UnavailableException("sandbox: no answer within " + timeout.toMillis() + " ms", null);
         } else {
-            throw PaymentException.invalid("unknown card token; the sandbox takes tok_visa, tok_mastercard, tok_amex,"
-                    + " tok_chargeDeclined, tok_chargeDeclinedInsufficientFunds, tok_chargeDeclinedExpiredCard,"
-                    + " tok_processingError, tok_timeout");
+            throw new RejectedException("sandbox: unknown card token; the sandbox takes tok_visa, tok_mastercard,"
+                    + " tok_amex, tok_chargeDeclined, tok_chargeDeclinedInsufficientFunds,"
+                    + " tok_chargeDeclinedExpiredCard, tok_threeDSecure2Required, tok_processingError, tok_timeout",
+                    null);
         }
         Authorization kept = answers.putIfAbsent(key, answer);
-        LOG.fine(() -> "sandbox authorization for " + amount + ": " + (answer.approved() ? "approved" : "declined"));
+        LOG.fine(() -> "sandbox authorization for " + amount + ": " + answer.outcome());
         return kept != null ? kept : answer;
     }
 
     @Override
     public void capture(String key, String reference, Money amount) {
-        if (reference == null || !reference.startsWith("sbx_pi_")) {
-            throw PaymentException.invalid("not a sandbox payment: " + reference);
-        }
+        requireSandbox(reference);
+    }
+
+    @Override
+    public void voidAuthorization(String key, String reference) {
+        requireSandbox(reference);
     }
 
     @Override
     public String refund(String key, String reference, Money amount) {
-        return "sbx_re_" + UUID.nameUUIDFromBytes(key.getBytes()).toString().replace("-", "");
+        requireSandbox(reference);
+        return reference("sbx_re_", key);
+    }
+
+    private static void requireSandbox(String reference) {
+        if (reference == null || !reference.startsWith("sbx_pi_")) {
+            throw new RejectedException("sandbox: not a sandbox payment: " + reference, null);
+        }
+    }
+
+    private static String reference(String prefix, String key) {
+        return prefix + UUID.nameUUIDFromBytes(key.getBytes()).toString().replace("-", "");
     }
 
     private static void sleep(long millis) {

@@ -1,43 +1,51 @@
 package org.mercato.payment.infrastructure;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 
 import org.mercato.payment.application.PaymentProvider;
 import org.mercato.platform.money.Money;
 
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.ApiException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.RateLimitException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+
 /**
- * Stripe over its HTTP API (form-encoded requests, JSON answers): a PaymentIntent confirmed with manual capture,
- * then captured; refunds against the intent. Every call sends Stripe's {@code Idempotency-Key} header. A card
- * error (HTTP 402) is a decline; no answer, a 429 or a 5xx is "unavailable" (retry with the same key).
+ * Stripe through its Java library ({@code com.stripe:stripe-java}), following Stripe's PaymentIntents contract: an
+ * intent confirmed with the card token and {@code capture_method=manual}, then captured, or cancelled (the void);
+ * refunds against the intent. Every call carries Stripe's {@code Idempotency-Key} (so asking again after a timeout
+ * never charges or refunds twice), a short timeout and no library retries (the caller's time budget decides). A
+ * card error (HTTP 402) is a decline; {@code requires_action} is 3-D Secure (its own outcome, not a decline); no
+ * answer, a 429, a 409 idempotency clash or a 5xx is "unavailable"; other refusals are "rejected".
  */
 public class StripePaymentProvider implements PaymentProvider {
 
-    private final URI baseUrl;
-    private final String secretKey;
-    private final HttpClient http;
+    private final StripeClient stripe;
     private final Duration timeout;
+    private final Duration refundTimeout;
 
-    public StripePaymentProvider(URI baseUrl, String secretKey, Duration timeout) {
-        this.baseUrl = baseUrl;
-        this.secretKey = secretKey;
+    /**
+     * @param apiBase Stripe's API address (https://api.stripe.com; a local stub in tests)
+     * @param timeout bound of one authorize, capture or void call (connect plus read)
+     * @param refundTimeout bound of one refund call
+     */
+    public StripePaymentProvider(String apiBase, String secretKey, Duration timeout, Duration refundTimeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.refundTimeout = refundTimeout;
+        this.stripe = StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(0)
+                .setConnectTimeout(connectMillis(timeout)).setReadTimeout(readMillis(timeout)).build();
     }
 
     @Override
@@ -47,79 +55,97 @@ public class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public Authorization authorize(String key, Money amount, String cardToken, String description) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("amount", Long.toString(amount.amount()));
-        form.put("currency", amount.currency().toLowerCase(Locale.ROOT));
-        form.put("capture_method", "manual");
-        form.put("confirm", "true");
-        form.put("payment_method_data[type]", "card");
-        form.put("payment_method_data[card][token]", cardToken);
-        form.put("description", description);
-        Answer answer = post("/v1/payment_intents", form, key);
-        if (answer.status() == 402) {
-            JsonObject error = answer.body().getJsonObject("error");
-            String reason = error == null
-                    ? "card_declined"
-                    : error.getString("decline_code", error.getString("code", "card_declined"));
-            return Authorization.declined(reason);
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(amount.amount())
+                .setCurrency(amount.currency().toLowerCase(Locale.ROOT))
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL).setConfirm(true)
+                .addPaymentMethodType("card").setDescription(description)
+                .putExtraParam("payment_method_data", Map.of("type", "card", "card", Map.of("token", cardToken)))
+                .build();
+        PaymentIntent intent;
+        try {
+            intent = stripe.paymentIntents().create(params, options(key, timeout));
+        } catch (CardException e) {
+            return Authorization.declined(e.getDeclineCode() != null
+                    ? e.getDeclineCode()
+                    : e.getCode() != null ? e.getCode() : "card_declined");
+        } catch (StripeException e) {
+            throw translate("authorize", e);
         }
-        requireSuccess(answer);
-        String status = answer.body().getString("status", "");
-        if (!"requires_capture".equals(status) && !"succeeded".equals(status)) {
-            return Authorization.declined("stripe status " + status);
-        }
-        return Authorization.approved(answer.body().getString("id"));
+        String status = intent.getStatus() == null ? "" : intent.getStatus();
+        return switch (status) {
+            case "requires_capture", "succeeded" -> Authorization.approved(intent.getId());
+            case "requires_action" -> Authorization.authenticationRequired(intent.getId());
+            case "requires_payment_method" -> Authorization.declined(intent.getLastPaymentError() != null
+                    && intent.getLastPaymentError().getDeclineCode() != null
+                            ? intent.getLastPaymentError().getDeclineCode()
+                            : "card_declined");
+            default -> Authorization.declined("stripe_status_" + status);
+        };
     }
 
     @Override
     public void capture(String key, String reference, Money amount) {
-        requireSuccess(post("/v1/payment_intents/" + reference + "/capture",
-                Map.of("amount_to_capture", Long.toString(amount.amount())), key));
+        try {
+            PaymentIntent intent = stripe.paymentIntents().capture(reference, PaymentIntentCaptureParams.builder()
+                    .setAmountToCapture(amount.amount()).build(), options(key, timeout));
+            if (!"succeeded".equals(intent.getStatus())) {
+                throw new RejectedException("stripe: captured intent " + reference + " is " + intent.getStatus(),
+                        null);
+            }
+        } catch (StripeException e) {
+            throw translate("capture", e);
+        }
+    }
+
+    @Override
+    public void voidAuthorization(String key, String reference) {
+        try {
+            PaymentIntent intent = stripe.paymentIntents().cancel(reference, PaymentIntentCancelParams.builder()
+                    .build(), options(key, timeout));
+            if (!"canceled".equals(intent.getStatus())) {
+                throw new RejectedException("stripe: cancelled intent " + reference + " is " + intent.getStatus(),
+                        null);
+            }
+        } catch (StripeException e) {
+            throw translate("cancel", e);
+        }
     }
 
     @Override
     public String refund(String key, String reference, Money amount) {
-        Answer answer = post("/v1/refunds", Map.of("payment_intent", reference, "amount",
-                Long.toString(amount.amount())), key);
-        requireSuccess(answer);
-        return answer.body().getString("id");
-    }
-
-    private record Answer(int status, JsonObject body) {
-    }
-
-    private Answer post(String path, Map<String, String> form, String key) {
-        String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout)
-                .header("Authorization", "Bearer " + secretKey)
-                .header("Idempotency-Key", key)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw new UnavailableException("stripe answered HTTP " + response.statusCode(), null);
+            Refund refund = stripe.refunds().create(RefundCreateParams.builder().setPaymentIntent(reference)
+                    .setAmount(amount.amount()).build(), options(key, refundTimeout));
+            if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
+                throw new RejectedException("stripe: refund " + refund.getId() + " " + refund.getStatus(), null);
             }
-            return new Answer(response.statusCode(), Json.createReader(new StringReader(response.body()))
-                    .readObject());
-        } catch (IOException | JsonException e) {
-            throw new UnavailableException("stripe could not be asked: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("interrupted while asking stripe", e);
+            return refund.getId();
+        } catch (StripeException e) {
+            throw translate("refund", e);
         }
     }
 
-    private static void requireSuccess(Answer answer) {
-        if (answer.status() / 100 != 2) {
-            JsonObject error = answer.body().getJsonObject("error");
-            throw new IllegalStateException("stripe refused the request (HTTP " + answer.status() + "): "
-                    + (error == null ? answer.body() : error.getString("message", error.toString())));
-        }
+    private static RequestOptions options(String key, Duration bound) {
+        return RequestOptions.builder().setIdempotencyKey(key).setConnectTimeout(connectMillis(bound))
+                .setReadTimeout(readMillis(bound)).setMaxNetworkRetries(0).build();
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    /** A quarter of the bound to connect, the rest to read: together never more than the bound. */
+    private static int connectMillis(Duration bound) {
+        return (int) Math.max(1, bound.toMillis() / 4);
+    }
+
+    private static int readMillis(Duration bound) {
+        return (int) Math.max(1, bound.toMillis() - connectMillis(bound));
+    }
+
+    private static RuntimeException translate(String call, StripeException e) {
+        Integer status = e.getStatusCode();
+        boolean unavailable = e instanceof ApiConnectionException || e instanceof RateLimitException
+                || e instanceof ApiException || e instanceof IdempotencyException
+                || (status != null && (status == 429 || status >= 500));
+        String message = "stripe " + call + ": " + (status == null ? "no answer" : "HTTP " + status) + " ("
+                + e.getCode() + ")";
+        return unavailable ? new UnavailableException(message, e) : new RejectedException(message, e);
     }
 }

@@ -1,15 +1,12 @@
 package org.mercato.payment.interfaces;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,24 +23,25 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.mercato.platform.money.MoneyJson;
-import org.mercato.payment.application.PaymentProvider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mercato.payment.application.PaymentService;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
-import org.mercato.payment.domain.PaymentStatus;
-import org.mercato.payment.domain.Refund;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.problem.Problem;
 import org.mercato.platform.security.Roles;
 
 /**
- * Charges for orders (the order service calls this with the shopper's token and the order id as part of the
- * Idempotency-Key) and refunds by staff. A decline is 402 problem+json naming the issuer's reason.
+ * Charges for orders, only by the order service (role {@code service}, with the order id in its Idempotency-Key),
+ * and refunds by staff or the order service. Idempotency keys belong to the caller (the JWT subject). A replay of a
+ * finished request answers as the first time did, with {@code Idempotent-Replayed: true}.
  */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
+
+    static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
     PaymentService payments;
@@ -54,88 +52,94 @@ public class PaymentResource {
     @Context
     SecurityContext security;
 
+    /** Authorize and capture; see payment-war/README.md for every answer. */
     @POST
     @Path("payments")
-    @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
+    @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response charge(@HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull PaymentRequests.ChargeRequest request) {
-        PaymentService.Charge charge;
+        Money amount;
         try {
-            charge = payments.charge(key, request.orderId, new Money(request.amount.amount,
-                    request.amount.currency), request.token);
+            amount = new Money(request.amount.amount, request.amount.currency);
         } catch (IllegalArgumentException badMoney) {
             throw PaymentException.invalid(badMoney.getMessage());
-        } catch (PaymentProvider.UnavailableException e) {
-            throw new PaymentException(503, "payment-provider-unavailable", "the payment provider failed; nothing"
-                    + " was charged, try again with the same Idempotency-Key");
         }
+        PaymentService.Charge charge = payments.charge(caller(), key, request.orderId, amount, request.token);
         Payment payment = charge.payment();
-        URI location = uriInfo.getBaseUriBuilder().path("payments").path(payment.id().toString()).build();
-        if (payment.status() == PaymentStatus.DECLINED) {
-            throw new PaymentException(402, "payment-declined", "the card was declined (" + payment.declineReason()
-                    + "); payment " + payment.id());
-        }
-        return (charge.replay() ? Response.ok() : Response.created(location)).entity(view(payment)).build();
+        Response.ResponseBuilder response = switch (payment.status()) {
+            case CAPTURED, PARTIALLY_REFUNDED, REFUNDED -> Response.created(location(payment)).entity(PaymentViews
+                    .of(payments.payment(payment.id())));
+            case DECLINED -> problem(Problem.of(402, "payment-declined", "Payment declined", "the card was declined ("
+                    + payment.declineReason() + "); payment " + payment.id()));
+            case AUTHENTICATION_REQUIRED -> problem(Problem.of(402, "authentication-required",
+                    "Authentication required", "the card needs the shopper's authentication ("
+                            + payment.declineReason() + "); 3-D Secure, nothing was charged; payment " + payment.id()));
+            case VOIDED -> problem(Problem.of(502, "payment-capture-failed", "Payment capture failed",
+                    "the provider authorized but did not capture, and the authorization was voided; nothing was"
+                            + " charged; payment " + payment.id()));
+            case FAILED -> problem(Problem.of(503, "payment-provider-unavailable", "Payment provider unavailable",
+                    "the payment provider did not answer in time; nothing was charged, send the same request with"
+                            + " the same Idempotency-Key to try again")
+                    .withHeader("Retry-After", "2"));
+            case AUTHORIZING, AUTHORIZED -> problem(Problem.of(503, "payment-provider-unavailable",
+                    "Payment provider unavailable", "the payment provider did not finish in time; payment "
+                            + payment.id() + " is settled within a minute (voided if not captured)")
+                    .withHeader("Retry-After", "30"));
+        };
+        return (charge.replay() ? response.header(REPLAYED, "true") : response).build();
     }
 
     @GET
     @Path("payments/{id}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
-    public JsonObject payment(@PathParam("id") UUID id) {
-        return view(payments.payment(id));
+    public PaymentViews.PaymentView payment(@PathParam("id") UUID id) {
+        return PaymentViews.of(payments.payment(id));
     }
 
     @GET
     @Path("payments")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
-    public JsonObject forOrder(@QueryParam("orderId") String orderId) {
+    public PaymentViews.PaymentList forOrder(@QueryParam("orderId") String orderId) {
         if (orderId == null || orderId.isBlank()) {
             throw PaymentException.invalid("orderId is required");
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        payments.forOrder(orderId).forEach(p -> items.add(view(p)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return PaymentViews.list(payments.forOrder(orderId));
     }
 
+    /** Refund all or part of a captured payment, once per Idempotency-Key. */
     @POST
     @Path("refunds")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response refund(@Valid @NotNull PaymentRequests.RefundRequest request) {
+    public Response refund(@HeaderParam("Idempotency-Key") String key,
+            @Valid @NotNull PaymentRequests.RefundRequest request) {
         UUID paymentId;
         try {
             paymentId = UUID.fromString(request.paymentId);
         } catch (IllegalArgumentException e) {
             throw PaymentException.invalid("paymentId must be a payment's id");
         }
-        Refund refund = payments.refund(paymentId, request.amount, request.reason,
-                security.getUserPrincipal().getName());
-        Payment payment = payments.payment(paymentId);
-        return Response.status(201).entity(Json.createObjectBuilder().add("id", refund.id().toString())
-                .add("paymentId", paymentId.toString()).add("amount", MoneyJson.of(new Money(refund.amount(),
-                        payment.amount().currency())))
-                .add("payment", view(payment)).build()).build();
+        PaymentService.RefundResult result = payments.refund(caller(), key, paymentId, request.amount,
+                request.reason, security.getUserPrincipal().getName());
+        Response.ResponseBuilder response = Response.status(201).entity(PaymentViews.of(result.refund()));
+        return (result.replay() ? response.header(REPLAYED, "true") : response).build();
     }
 
-    static JsonObject view(Payment payment) {
-        JsonArrayBuilder refunds = Json.createArrayBuilder();
-        for (Refund refund : payment.refunds()) {
-            refunds.add(Json.createObjectBuilder().add("id", refund.id().toString()).add("amount", refund.amount())
-                    .add("createdAt", refund.createdAt().toString()));
+    /** Whose Idempotency-Keys these are: the token's subject (e.g. service:orders), else the principal's name. */
+    private String caller() {
+        Principal principal = security.getUserPrincipal();
+        if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", payment.id().toString())
-                .add("orderId", payment.orderId()).add("status", payment.status().name())
-                .add("amount", MoneyJson.of(payment.amount())).add("refundable", payment.refundable())
-                .add("provider", payment.provider()).add("refunds", refunds)
-                .add("createdAt", payment.createdAt().toString());
-        if (payment.providerReference() != null) {
-            json.add("providerReference", payment.providerReference());
-        }
-        if (payment.declineReason() != null) {
-            json.add("declineReason", payment.declineReason());
-        }
-        return json.build();
+        return principal.getName();
     }
 
+    private URI location(Payment payment) {
+        return uriInfo.getBaseUriBuilder().path("payments").path(payment.id().toString()).build();
+    }
+
+    private Response.ResponseBuilder problem(Problem problem) {
+        return Response.fromResponse(problem.toResponse(uriInfo.getRequestUri()));
+    }
 }

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.mercato.payment.application.PaymentProvider;
-import org.mercato.payment.domain.PaymentException;
 import org.mercato.platform.money.Money;
 
 class SandboxPaymentProviderTest {
 
-    private final SandboxPaymentProvider sandbox = new SandboxPaymentProvider();
+    private final SandboxPaymentProvider sandbox = new SandboxPaymentProvider(Duration.ofMillis(200));
     private final Money amount = new Money(2500, "EUR");
 
     @Test
@@ -23,8 +24,10 @@ class SandboxPaymentProviderTest {
         assertEquals("card_declined", declined.declineReason());
         assertEquals("insufficient_funds",
                 sandbox.authorize("k3", amount, "tok_chargeDeclinedInsufficientFunds", "order").declineReason());
-        assertEquals(400, assertThrows(PaymentException.class,
-                () -> sandbox.authorize("k4", amount, "4242424242424242", "order")).status());
+        assertEquals(PaymentProvider.Outcome.AUTHENTICATION_REQUIRED,
+                sandbox.authorize("k5", amount, "tok_threeDSecure2Required", "order").outcome());
+        assertThrows(PaymentProvider.RejectedException.class,
+                () -> sandbox.authorize("k4", amount, "tok_unknown", "order"));
     }
 
     @Test
@@ -40,5 +43,14 @@ class SandboxPaymentProviderTest {
         assertThrows(PaymentProvider.UnavailableException.class,
                 () -> sandbox.authorize("retry", amount, "tok_processingError", "order"));
         assertTrue(sandbox.authorize("retry", amount, "tok_processingError", "order").approved());
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerIsGivenUpAfterTheCallTimeout() {
+        long started = System.nanoTime();
+        assertThrows(PaymentProvider.UnavailableException.class,
+                () -> sandbox.authorize("slow", amount, "tok_timeout", "order"));
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(millis >= 190 && millis < 1000, "gave up after " + millis + " ms");
     }
 }
