@@ -178,6 +178,7 @@ final class OrderFakes {
         boolean down;
         boolean chargesWhenDown;
         boolean refundsDown;
+        RuntimeException crashAfterCharging;
 
         @Override
         public Charge charge(UUID orderId, Money amount, String cardToken) {
@@ -186,6 +187,9 @@ final class OrderFakes {
             }
             String paymentId = declineReason == null ? "pay-" + (charges.size() + 1) : null;
             charges.add(new Charged(orderId, amount, cardToken, paymentId));
+            if (crashAfterCharging != null) {
+                throw crashAfterCharging;
+            }
             if (down) {
                 throw new DependencyUnavailableException("payment", "payments answered too late", null);
             }
