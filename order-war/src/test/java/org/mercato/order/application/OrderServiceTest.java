@@ -1,0 +1,160 @@
+package org.mercato.order.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mercato.order.application.OrderFakes.Shop;
+import org.mercato.order.domain.FailureKind;
+import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderPricing;
+import org.mercato.order.domain.OrderStatus;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
+import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyLimitException;
+
+/** Placing an order with the cart, catalog, inventory and payments played by plain objects (OrderFakes). */
+class OrderServiceTest {
+
+    private final Shop shop = new Shop();
+
+    @Test
+    void aCartBecomesAPaidOrderChargedOnceWithItsTotal() {
+        OrderService.Placed placed = shop.place("key-1");
+        Order order = placed.order();
+        assertFalse(placed.replay());
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals("cart-1", order.cartId());
+        assertEquals(new Money(2500, "EUR"), order.totals().subtotal());
+        assertEquals(new Money(495, "EUR"), order.totals().shipping());
+        assertEquals(new Money(569, "EUR"), order.totals().tax(), "19 % of 29.95, rounded half up");
+        assertEquals(new Money(3564, "EUR"), order.totals().total());
+        assertEquals(List.of(order.id()), shop.events.placed, "OrderPlaced recorded once");
+        assertEquals(1, shop.stock.reserved.get(order.id()));
+        assertEquals(1, shop.stock.reservations());
+        assertEquals(1, shop.payments.charges.size());
+        assertEquals(order.id(), shop.payments.charges.get(0).orderId());
+        assertEquals(order.totals().total(), shop.payments.charges.get(0).amount());
+        assertEquals("pay-1", order.paymentId());
+        assertEquals(List.of(OrderStatus.PENDING, OrderStatus.PAID), order.history().stream().map(t -> t.to())
+                .toList());
+    }
+
+    @Test
+    void theSameKeyAndBodyAnswersTheSameOrderWithoutHoldingOrChargingAgain() {
+        Order first = shop.place("key-1").order();
+        OrderService.Placed again = shop.place("key-1");
+        assertTrue(again.replay());
+        assertEquals(first.id(), again.order().id());
+        assertEquals(OrderStatus.PAID, again.order().status());
+        assertEquals(1, shop.stock.reservations());
+        assertEquals(1, shop.payments.charges.size());
+        assertEquals(1, shop.events.placed.size());
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        shop.place("key-1");
+        OrderException e = shop.refused("key-1", Shop.request("cart-1", "tok_other"));
+        assertEquals(422, e.status());
+        assertEquals("idempotency-key-reused", e.type());
+        assertEquals(1, shop.stock.reservations());
+        assertEquals(1, shop.payments.charges.size());
+        assertEquals(1, shop.orders.orders.size());
+    }
+
+    @Test
+    void aSecondKeyForTheSameCartVersionIsRefusedWithNothingHeldOrCharged() {
+        Order first = shop.place("key-1").order();
+        OrderException e = shop.refused("key-2");
+        assertEquals(409, e.status());
+        assertEquals("cart-already-ordered", e.type());
+        assertEquals(1, shop.orders.orders.size(), "no second order saved");
+        assertEquals(1, shop.stock.reservations());
+        assertEquals(1, shop.payments.charges.size());
+        assertEquals(first.id(), shop.payments.charges.get(0).orderId());
+    }
+
+    @Test
+    void aNewKeyMayOrderTheCartVersionOfAnAttemptThatFailed() {
+        shop.payments.declineReason = "insufficient funds";
+        assertEquals(402, shop.refused("key-1").status());
+        shop.payments.declineReason = null;
+        OrderService.Placed placed = shop.place("key-2", Shop.request("cart-1", "tok_other_card"));
+        assertFalse(placed.replay());
+        assertEquals(OrderStatus.PAID, placed.order().status());
+        assertNotEquals(shop.byKey("key-1").id(), placed.order().id());
+        assertEquals(OrderStatus.FAILED, shop.byKey("key-1").status());
+        assertEquals(List.of(placed.order().id()), shop.events.placed);
+    }
+
+    @Test
+    void aDeclinedCardFailsTheOrderReleasesTheStockAndIsRefusedTheSameWayOnReplay() {
+        shop.payments.declineReason = "insufficient funds";
+        OrderException e = shop.refused("key-1");
+        assertEquals(402, e.status());
+        assertEquals("payment-declined", e.type());
+        Order order = shop.byKey("key-1");
+        assertEquals(OrderStatus.FAILED, order.status());
+        assertEquals(FailureKind.PAYMENT_DECLINED, order.failureKind());
+        assertEquals(1, shop.stock.released.get(order.id()));
+        assertTrue(shop.events.placed.isEmpty());
+
+        shop.payments.declineReason = null;
+        OrderException replayed = shop.refused("key-1");
+        assertEquals(402, replayed.status());
+        assertEquals("payment-declined", replayed.type());
+        assertEquals(e.getMessage(), replayed.getMessage());
+        assertEquals(1, shop.payments.charges.size(), "a replay charges nothing");
+        assertEquals(1, shop.stock.reservations());
+    }
+
+    @Test
+    void paymentsNotAnsweringFailsTheOrderAndReleasesTheStock() {
+        shop.payments.down = true;
+        OrderException e = shop.refused("key-1");
+        assertEquals(503, e.status());
+        assertEquals("payment-unavailable", e.type());
+        Order order = shop.byKey("key-1");
+        assertEquals(OrderStatus.FAILED, order.status());
+        assertEquals(FailureKind.PAYMENT_UNAVAILABLE, order.failureKind());
+        assertTrue(order.paymentCheckDue(), "whether it charged is checked later");
+        assertEquals(1, shop.stock.released.get(order.id()));
+        assertTrue(shop.events.placed.isEmpty());
+    }
+
+    @Test
+    void missingStockFailsTheOrderWithoutCharging() {
+        shop.stock.shortage = "MUG: 1 available";
+        OrderException e = shop.refused("key-1");
+        assertEquals(409, e.status());
+        assertEquals("out-of-stock", e.type());
+        assertEquals(OrderStatus.FAILED, shop.byKey("key-1").status());
+        assertEquals(FailureKind.OUT_OF_STOCK, shop.byKey("key-1").failureKind());
+        assertTrue(shop.payments.charges.isEmpty());
+        assertTrue(shop.events.placed.isEmpty());
+    }
+
+    @Test
+    void aLineInAnotherCurrencyIsRefusedBeforeAnythingIsHeld() {
+        shop.prices.put("MUG", 1250, "USD");
+        assertThrows(CurrencyNotAcceptedException.class, () -> shop.place("key-1"));
+        assertTrue(shop.orders.orders.isEmpty());
+        assertEquals(0, shop.stock.reservations());
+        assertTrue(shop.payments.charges.isEmpty());
+    }
+
+    @Test
+    void anOrderAboveTheLargestTotalIsRefusedBeforeAnythingIsHeld() {
+        shop.prices.put("MUG", OrderPricing.MAX_ORDER_TOTAL / 2 + 1, "EUR");
+        assertThrows(MoneyLimitException.class, () -> shop.place("key-1"));
+        assertTrue(shop.orders.orders.isEmpty());
+        assertEquals(0, shop.stock.reservations());
+        assertTrue(shop.payments.charges.isEmpty());
+    }
+}
