@@ -1,5 +1,6 @@
 package org.mercato.inventory.interfaces;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mercato.platform.json.MultiLine;
 import java.util.List;
 
@@ -19,8 +20,10 @@ public final class StockRequests {
         @Size(max = 20)
         public String warehouse;
 
+        @Schema(description = "units counted in the warehouse (a stocktake); or adjustBy")
         public Integer onHand;
 
+        @Schema(description = "units in (positive) or out (negative); or onHand")
         public Integer adjustBy;
 
         @Size(max = 300)

@@ -1,5 +1,6 @@
 package org.mercato.user.interfaces;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,7 @@ public class TokenResource {
 
     public static final class RefreshRequest {
         @JsonbProperty("refresh_token")
+        @Schema(name = "refresh_token")
         @NotBlank
         @Size(max = 200)
         public String refreshToken;
