@@ -208,7 +208,8 @@ class AccessMatrixIT {
                 "alg none", Jwt.unsigned(String.format(claims, now, now + 600)),
                 "tampered", parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(Jwt
                         .payload(customer).replace("[\"customer\"]", "[\"admin\",\"staff\",\"service\"]").getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2]);
+                                java.nio.charset.StandardCharsets.UTF_8))
+                        + "." + parts[2]);
         List<String> wrong = new ArrayList<>();
         ALLOWED.forEach((operation, roles) -> {
             if (roles.contains("anonymous")) {

@@ -81,15 +81,18 @@ class OpenApiIT {
                         + "\"currency\":\"EUR\"},\"description\":\"two\\nlines\"}"));
         Map<String, List<String>> bad = Map.of(
                 "users POST /users/api/accounts", List.of("{\"email\":\"a@b.test\",\"password\":\"correct horse "
-                        + "battery\",\"name\":\"Ada\",\"admin\":true}", "{\"email\":\"a@b.test\",\"password\":"
-                                + "\"correct horse battery\",\"name\":\"A\\u0000da\"}", "{\"name\":\"Ada\"}"),
+                        + "battery\",\"name\":\"Ada\",\"admin\":true}",
+                        "{\"email\":\"a@b.test\",\"password\":"
+                                + "\"correct horse battery\",\"name\":\"A\\u0000da\"}",
+                        "{\"name\":\"Ada\"}"),
                 "users POST /users/api/tokens/refresh", List.of("{\"refreshToken\":\"abc\"}"),
                 "inventory PUT /inventory/api/stock/{sku}", List.of("{\"onHand\":1.5}", "{\"onHand\":\"5\"}",
                         "{\"onHand\":5,\"currency\":\"USD\"}"),
                 "cart POST /cart/api/carts/{id}/items", List.of("{\"sku\":\"A-1\",\"quantity\":1.5}",
                         "{\"sku\":\"A-1\",\"quantity\":\"2\"}", "{\"sku\":\"A-1\",\"quantity\":2147483648}"),
                 "catalog POST /catalog/api/products", List.of("{\"name\":\"Two\\nlines\",\"price\":{\"amount\":"
-                        + "1999,\"currency\":\"EUR\"}}", "{\"name\":\"Mug\",\"price\":{\"amount\":19.99,"
+                        + "1999,\"currency\":\"EUR\"}}",
+                        "{\"name\":\"Mug\",\"price\":{\"amount\":19.99,"
                                 + "\"currency\":\"EUR\"}}"));
         good.forEach((operation, bodies) -> bodies.forEach(body -> assertMatches(schema(operation), body, true)));
         bad.forEach((operation, bodies) -> bodies.forEach(body -> assertMatches(schema(operation), body, false)));
@@ -104,16 +107,22 @@ class OpenApiIT {
     }
 
     @Test
-    void theMergedViewListsEachServiceUnderItsContextRoot() {
-        Http.Reply merged = PlatformExtension.http().send(PlatformExtension.http().request("/openapi", null)
-                .setHeader("Accept", "application/json").GET().build());
+    void theMergedViewHoldsEveryServiceUnderItsContextRoot() {
+        Http.Reply merged = PlatformExtension.http().get("/catalog/api/openapi/merged", null);
         assertEquals(200, merged.status(), merged.body());
-        JsonObject paths = merged.json().getJsonObject("paths");
+        JsonObject document = merged.json();
+        assertEquals(0, document.getJsonArray("x-missing").size(), document.getJsonArray("x-missing").toString());
+        JsonObject paths = document.getJsonObject("paths");
         for (String service : AccessMatrixIT.SERVICES) {
             assertTrue(paths.containsKey("/" + service + "/api/status"), service + " in " + paths.keySet());
         }
         assertFalse(paths.keySet().stream().anyMatch(path -> path.startsWith("/api/")), paths.keySet().toString());
         assertTrue(merged.body().contains("refresh_token"), "the refresh body's real field name");
-        assertTrue(merged.body().contains("onHand") && merged.body().contains("adjustBy"), "the stock fields");
+        assertTrue(merged.body().contains("\"onHand\"") && merged.body().contains("\"adjustBy\""),
+                "the stock fields");
+        SwaggerParseResult parsed = new OpenAPIParser().readContents(merged.body(), null, null);
+        assertNotNull(parsed.getOpenAPI(), String.valueOf(parsed.getMessages()));
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), parsed.getMessages()
+                .toString());
     }
 }
