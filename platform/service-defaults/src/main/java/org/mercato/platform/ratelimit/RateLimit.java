@@ -49,7 +49,7 @@ public record RateLimit(long requests, long periodSeconds) {
             long requests = Long.parseLong(parts[0].trim());
             long seconds = Long.parseLong(parts[1].trim());
             return requests == 0 ? OFF : new RateLimit(requests, seconds);
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException e) { // NumberFormatException included
             throw new IllegalArgumentException(
                     "a rate limit is written requests/seconds (e.g. 20/60) or off, not '" + text + "'", e);
         }
