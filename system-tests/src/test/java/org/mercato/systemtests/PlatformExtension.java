@@ -38,7 +38,13 @@ public final class PlatformExtension implements BeforeAllCallback {
                         // shipments wait for the tests' staff steps instead of the demo warehouse
                         "MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0",
                         // a late charge is looked up after 3 s instead of a minute (OrderFlowIT)
-                        "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3"));
+                        "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3",
+                        // the tests are a trusted proxy (X-Forwarded-For stands for other clients, RateLimitIT)
+                        // and, at their own address, free of per-address limits: they register and sign in a lot
+                        "MERCATO_HTTP_TRUSTED_PROXIES", "127.0.0.1",
+                        "MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1",
+                        // one customer places 50 orders in a row (OrderFlowIT)
+                        "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60"));
                 awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {
