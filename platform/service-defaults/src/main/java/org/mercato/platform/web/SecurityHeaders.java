@@ -1,6 +1,7 @@
 package org.mercato.platform.web;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +9,13 @@ import java.util.Locale;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
 
 /**
@@ -23,7 +27,8 @@ import jakarta.servlet.http.HttpSession;
  * <p>
  * Registered in a WAR's web.xml, with the init parameters {@code content-security-policy} (none by default, e.g.
  * when PrimeFaces writes its own nonce-based policy), {@code referrer-policy} (default {@code same-origin}) and
- * {@code cookie-same-site} (default {@code Strict}).
+ * {@code cookie-same-site} (default {@code Strict}) and {@code harden-cookies} ({@code false} for a site that sets
+ * none, so its static files are sent unwrapped).
  */
 public class SecurityHeaders extends HttpFilter {
 
@@ -32,6 +37,7 @@ public class SecurityHeaders extends HttpFilter {
     private String contentSecurityPolicy;
     private String referrerPolicy;
     private String sameSite;
+    private boolean cookies = true;
     private transient TrustedProxies proxies;
 
     @Override
@@ -40,6 +46,7 @@ public class SecurityHeaders extends HttpFilter {
         contentSecurityPolicy = param(config, "content-security-policy", null);
         referrerPolicy = param(config, "referrer-policy", "same-origin");
         sameSite = param(config, "cookie-same-site", "Strict");
+        cookies = Boolean.parseBoolean(param(config, "harden-cookies", "true"));
         try {
             proxies = TrustedProxies.fromConfig();
         } catch (IllegalStateException | LinkageError noConfig) {
@@ -70,9 +77,14 @@ public class SecurityHeaders extends HttpFilter {
         if (https) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        // the container adds its session cookie straight to the response, past any wrapper: so the cookie headers
-        // are hardened right after a session is created or its id changed, and once more at the end
-        chain.doFilter(new CookieHardening(request, response, https), response);
+        // the container adds its session cookies straight to the response, past any wrapper: so the cookie headers
+        // are hardened right after a session is created or its id changed, before the response is first flushed
+        // (committing it), and once more at the end
+        if (!cookies) {
+            chain.doFilter(request, response);
+            return;
+        }
+        chain.doFilter(new CookieHardening(request, response, https), new HardenBeforeCommit(response, https));
         if (!response.isCommitted()) {
             hardenCookies(response, https);
         }
@@ -107,6 +119,103 @@ public class SecurityHeaders extends HttpFilter {
     private static String param(FilterConfig config, String name, String fallback) {
         String value = config.getInitParameter(name);
         return value == null || value.isBlank() ? fallback : value.trim().replaceAll("\\s+", " ");
+    }
+
+    /** Hardens the cookies before the response is committed by a flush. */
+    private final class HardenBeforeCommit extends HttpServletResponseWrapper {
+        private final boolean https;
+
+        HardenBeforeCommit(HttpServletResponse response, boolean https) {
+            super(response);
+            this.https = https;
+        }
+
+        private void beforeCommit() {
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            if (!response.isCommitted()) {
+                hardenCookies(response, https);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            beforeCommit();
+            super.flushBuffer();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            PrintWriter writer = super.getWriter();
+            return new PrintWriter(writer) {
+                @Override
+                public void flush() {
+                    beforeCommit();
+                    super.flush();
+                }
+
+                @Override
+                public void close() {
+                    beforeCommit();
+                    super.close();
+                }
+            };
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            ServletOutputStream stream = super.getOutputStream();
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    stream.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    stream.write(bytes, offset, length);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    beforeCommit();
+                    stream.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    beforeCommit();
+                    stream.close();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return stream.isReady();
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    stream.setWriteListener(listener);
+                }
+            };
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            beforeCommit();
+            super.sendRedirect(location);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            beforeCommit();
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            beforeCommit();
+            super.sendError(status);
+        }
     }
 
     /** Hardens the session cookie as soon as the container has written it. */
