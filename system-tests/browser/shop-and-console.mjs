@@ -23,10 +23,35 @@ function expect(condition, message) {
   }
 }
 
+// Every page reports Content-Security-Policy violations (blocked scripts, styles, frames): there must be none.
+const violations = [];
+async function watched(page, name) {
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  page.on("console", (message) => {
+    const text = message.text();
+    if (text.includes("CSP violation") || text.includes("Content Security Policy")) {
+      violations.push(`${name}: ${text}`);
+    }
+  });
+  return page;
+}
+
+function expectSecurityHeaders(response, what) {
+  const headers = response.headers();
+  expect(headers["content-security-policy"]?.includes("frame-ancestors 'none'"), `${what}: CSP ${headers["content-security-policy"]}`);
+  expect(headers["x-frame-options"] === "DENY", `${what}: X-Frame-Options`);
+  expect(headers["x-content-type-options"] === "nosniff", `${what}: X-Content-Type-Options`);
+  expect(!!headers["referrer-policy"], `${what}: Referrer-Policy`);
+}
+
 try {
   // A shopper finds headphones despite a typo, and narrows the results with a facet.
-  const shop = await browser.newPage();
-  await shop.goto(`${baseUrl}/`);
+  const shop = await watched(await browser.newPage(), "storefront");
+  expectSecurityHeaders(await shop.goto(`${baseUrl}/`), "storefront");
   await shop.waitForSelector("#total", { timeout: 15000 });
   await shop.fill("input[name=q]", "hedphones");
   await shop.click("form[role=search] button");
@@ -99,17 +124,23 @@ try {
   await shop.screenshot({ path: `${shots}/storefront-cart.png`, fullPage: true });
 
   // A customer cannot enter the console; the admin can, and sees every service's readiness.
-  const console_ = await browser.newPage();
-  await console_.goto(`${baseUrl}/admin/`);
+  const console_ = await watched(await browser.newPage(), "console");
+  expectSecurityHeaders(await console_.goto(`${baseUrl}/admin/`), "console sign-in page");
   await console_.fill("#signIn\\:email", email);
   await console_.fill("#signIn\\:password", "correct horse battery");
   await console_.click("#signIn\\:submit");
   await console_.waitForSelector("text=not a staff account", { timeout: 15000 });
 
+  const sessionCookie = async () =>
+    (await console_.context().cookies(`${baseUrl}/admin/`)).find((c) => c.name === "JSESSIONID");
+  const before = await sessionCookie();
+  expect(before && before.httpOnly && before.sameSite === "Strict", `console cookie ${JSON.stringify(before)}`);
   await console_.fill("#signIn\\:email", adminEmail);
   await console_.fill("#signIn\\:password", adminPassword);
   await console_.click("#signIn\\:submit");
   await console_.waitForURL(/dashboard\.xhtml/, { timeout: 15000 });
+  const after = await sessionCookie();
+  expect(after && after.value !== before.value, "signing in to the console must change the session id");
   const table = await console_.textContent("#health");
   for (const check of ["users-database", "catalog-database", "cart-grid", "analytics-database"]) {
     expect(table.includes(check), `dashboard should list ${check}`);
@@ -121,6 +152,7 @@ try {
   await console_.click("#header\\:signOut");
   await console_.goto(`${baseUrl}/admin/dashboard.xhtml`);
   await console_.waitForSelector("#signIn\\:email", { timeout: 15000 });
+  expect(violations.length === 0, `Content-Security-Policy violations:\n${violations.join("\n")}`);
   console.log("browser checks passed");
 } finally {
   await browser.close();

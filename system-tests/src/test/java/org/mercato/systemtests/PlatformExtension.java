@@ -43,7 +43,13 @@ public final class PlatformExtension implements BeforeAllCallback {
                         // a late charge is looked up after 3 s instead of a minute (OrderFlowIT)
                         "MERCATO_ORDERS_PAYMENT_CHECK_AFTER_SECONDS", "3",
                         // payments charges for the order service only: PaymentApiIT signs in as it
-                        "MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ORDERS_SERVICE_SECRET));
+                        "MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ORDERS_SERVICE_SECRET,
+                        // the tests are a trusted proxy (X-Forwarded-For stands for other clients, RateLimitIT)
+                        // and, at their own address, free of per-address limits: they register and sign in a lot
+                        "MERCATO_HTTP_TRUSTED_PROXIES", "127.0.0.1",
+                        "MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1",
+                        // one customer places 50 orders in a row (OrderFlowIT)
+                        "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60"));
                 awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {

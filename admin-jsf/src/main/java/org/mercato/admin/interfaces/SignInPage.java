@@ -7,6 +7,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Backs index.xhtml: only staff and admins get into the console. */
 @Named
@@ -31,6 +32,9 @@ public class SignInPage {
                 LOG.warning(() -> "Console sign-in refused for a non-staff account");
                 return refuse("This account is not a staff account.");
             }
+            // a new session id at sign-in: an id planted or seen before sign-in is worth nothing afterwards
+            ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                    .changeSessionId();
             session.signIn(signedIn.accessToken(), signedIn.email(), signedIn.name(), signedIn.roles());
             LOG.info(() -> "Staff member signed in to the console: " + signedIn.email());
             return "dashboard?faces-redirect=true";

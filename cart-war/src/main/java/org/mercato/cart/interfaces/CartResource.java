@@ -33,6 +33,7 @@ import org.mercato.cart.application.CartService.Caller;
 import org.mercato.cart.application.CartView;
 import org.mercato.cart.domain.Cart;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 
 /**
@@ -56,6 +57,7 @@ public class CartResource {
     UriInfo uriInfo;
 
     @POST
+    @RateLimited(value = "carts.per-address", byDefault = "20/60")
     public Response create() {
         Cart cart = carts.createGuestCart();
         URI location = uriInfo.getAbsolutePathBuilder().path(cart.id()).build();

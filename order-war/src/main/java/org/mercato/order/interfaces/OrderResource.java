@@ -41,6 +41,7 @@ import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Transition;
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.money.MoneyJson;
+import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
 
@@ -70,6 +71,7 @@ public class OrderResource {
 
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
+    @RateLimited(value = "orders.per-customer", per = RateLimited.Per.CALLER, byDefault = "10/60")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response place(@HeaderParam("Idempotency-Key") String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -1,7 +1,6 @@
 package org.mercato.user.application;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -10,14 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.user.domain.Account;
-import org.mercato.user.domain.AccountLockedException;
 import org.mercato.user.domain.AccountRepository;
 import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.InvalidCredentialsException;
 import org.mercato.user.domain.InvalidRefreshTokenException;
-import org.mercato.user.domain.LoginPolicy;
 import org.mercato.user.domain.PasswordHasher;
 import org.mercato.user.domain.RefreshToken;
 import org.mercato.user.domain.RefreshTokenRepository;
@@ -44,42 +40,33 @@ public class AuthenticationService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "mercato.login.max-failures", defaultValue = "5")
-    int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "mercato.login.lockout-minutes", defaultValue = "15")
-    long lockoutMinutes;
+    SignInThrottle throttle;
 
     private volatile String dummyHash;
 
     /**
-     * Checks the password and issues tokens. A wrong password is counted (and committed) even though the call
-     * fails, so repeated guesses lock the account.
+     * Checks the password and issues tokens. Attempts are throttled per client address and per account before the
+     * (deliberately slow) password check runs; an account is never locked as such.
+     *
+     * @param clientAddress the client's address, as resolved by the interfaces layer
      */
-    @Transactional(dontRollbackOn = {InvalidCredentialsException.class, AccountLockedException.class})
-    public TokenPair login(String email, char[] password) {
-        Instant now = clock.instant();
-        Optional<Account> found = accounts.findByEmail(EmailAddress.normalize(email));
+    @Transactional
+    public TokenPair login(String email, char[] password, String clientAddress) {
+        String normalized = EmailAddress.normalize(email);
+        throttle.beforeAttempt(normalized, clientAddress);
+        Optional<Account> found = accounts.findByEmail(normalized);
         if (found.isEmpty()) {
             // spend the same time as a real check, so response time does not reveal which emails exist
             hasher.verify(password, dummyHash());
+            throttle.failed(normalized, clientAddress);
             throw new InvalidCredentialsException();
         }
         Account account = found.get();
-        if (account.isLockedAt(now)) {
-            throw new AccountLockedException(account.lockedUntil());
-        }
         if (!hasher.verify(password, account.passwordHash())) {
-            account.recordFailedLogin(now, new LoginPolicy(maxFailures, Duration.ofMinutes(lockoutMinutes)));
-            if (account.isLockedAt(now)) {
-                LOG.warning(() -> "Account " + account.id() + " locked until " + account.lockedUntil()
-                        + " after " + account.failedLogins() + " failed logins");
-                throw new AccountLockedException(account.lockedUntil());
-            }
+            throttle.failed(normalized, clientAddress);
             throw new InvalidCredentialsException();
         }
-        account.recordSuccessfulLogin();
+        throttle.succeeded(normalized, clientAddress);
         return tokens.issue(account);
     }
 
@@ -100,9 +87,6 @@ public class AuthenticationService {
             throw new InvalidRefreshTokenException();
         }
         Account account = accounts.find(token.accountId()).orElseThrow(InvalidRefreshTokenException::new);
-        if (account.isLockedAt(now)) {
-            throw new InvalidRefreshTokenException();
-        }
         token.revoke(now);
         return tokens.issue(account, token.familyId());
     }

@@ -24,8 +24,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A shopper's or staff member's account: identity, roles, password hash and the login-failure counter that
- * locks it after repeated wrong passwords.
+ * A shopper's or staff member's account: identity, roles and password hash. Wrong passwords are throttled
+ * outside the account (per client address), so nobody can lock the owner out by guessing.
  */
 @Entity
 @Table(name = "account")
@@ -51,12 +51,6 @@ public class Account {
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 20)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
-
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -92,32 +86,9 @@ public class Account {
         this.passwordChangedAt = now;
     }
 
-    public boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** A wrong password: count it, and lock the account once the policy's limit is reached. */
-    public void recordFailedLogin(Instant now, LoginPolicy policy) {
-        if (lockedUntil != null && !now.isBefore(lockedUntil)) {
-            // the previous lock has run out: start counting afresh
-            lockedUntil = null;
-            failedLogins = 0;
-        }
-        failedLogins++;
-        if (failedLogins >= policy.maxFailures()) {
-            lockedUntil = now.plus(policy.lockout());
-        }
-    }
-
-    public void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
     public void changePassword(String newPasswordHash, Instant now) {
         this.passwordHash = newPasswordHash;
         this.passwordChangedAt = now;
-        recordSuccessfulLogin();
     }
 
     public void rename(String newName) {
@@ -164,14 +135,6 @@ public class Account {
 
     public Set<Role> roles() {
         return Collections.unmodifiableSet(roles);
-    }
-
-    public int failedLogins() {
-        return failedLogins;
-    }
-
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 
     public Instant createdAt() {

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
 import org.mercato.user.application.AccountService;
@@ -55,6 +56,7 @@ public class AccountResource {
     /** A shopper registers; 409 when the email (in any letter case) is taken. */
     @POST
     @PermitAll
+    @RateLimited(value = "accounts.per-address", byDefault = "10/600")
     public Response register(@Valid @NotNull AccountRequests.Register body) {
         Account account = accounts.register(body.email, body.password, body.name);
         return Response.created(location(account)).entity(AccountViews.account(account)).build();

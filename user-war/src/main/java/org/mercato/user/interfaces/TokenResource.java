@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,12 +16,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.mercato.platform.ratelimit.RateLimitSettings;
 import org.mercato.user.application.AuthenticationService;
 
-/** Login ({@code POST /tokens}), refresh and logout. Tokens are never cached by intermediaries. */
+/** Login ({@code POST /tokens}, throttled per client address and account), refresh and logout. Tokens are never cached by intermediaries. */
 @Path("tokens")
 @RequestScoped
 @PermitAll
@@ -30,6 +33,12 @@ public class TokenResource {
 
     @Inject
     AuthenticationService authentication;
+
+    @Inject
+    RateLimitSettings rateLimits;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     public static final class RefreshRequest {
         @JsonbProperty("refresh_token")
@@ -41,7 +50,8 @@ public class TokenResource {
 
     @POST
     public Response login(@Valid @NotNull AccountRequests.Login body) {
-        return noStore(AccountViews.tokens(authentication.login(body.email, body.password.toCharArray())));
+        String client = rateLimits.clientAddress(servletRequest);
+        return noStore(AccountViews.tokens(authentication.login(body.email, body.password.toCharArray(), client)));
     }
 
     @POST

@@ -1,19 +1,18 @@
 package org.mercato.user.interfaces;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.ext.Provider;
 
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemMapper;
-import org.mercato.user.domain.AccountLockedException;
+import org.mercato.platform.ratelimit.RateLimitDecision;
 import org.mercato.user.domain.AccountNotFoundException;
 import org.mercato.user.domain.AddressNotFoundException;
 import org.mercato.user.domain.EmailAlreadyRegisteredException;
 import org.mercato.user.domain.InvalidCredentialsException;
 import org.mercato.user.domain.InvalidRefreshTokenException;
+import org.mercato.user.domain.SignInThrottledException;
 import org.mercato.user.domain.UserDomainException;
 import org.mercato.user.domain.WeakPasswordException;
 
@@ -29,10 +28,8 @@ public class UserProblemMapper extends ProblemMapper<UserDomainException> {
         if (e instanceof InvalidCredentialsException) {
             return Problem.of(401, "invalid-credentials", "Invalid credentials", e.getMessage());
         }
-        if (e instanceof AccountLockedException locked) {
-            long seconds = Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
-            return Problem.of(429, "account-locked", "Account temporarily locked", e.getMessage())
-                    .withHeader("Retry-After", Long.toString(seconds));
+        if (e instanceof SignInThrottledException throttled) {
+            return RateLimitDecision.tooManyRequests(throttled.retryAfterSeconds(), e.getMessage()).problem();
         }
         if (e instanceof WeakPasswordException) {
             return Problem.of(400, "weak-password", "Password rejected", e.getMessage())
