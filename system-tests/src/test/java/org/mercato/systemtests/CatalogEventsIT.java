@@ -135,9 +135,16 @@ class CatalogEventsIT {
         assertTrue(http().get("/catalog/api/products/" + id, staff).json().getJsonArray("variants")
                 .getJsonObject(0).getBoolean("inStock"));
 
-        // older news arriving late changes nothing
+        // older news arriving late changes nothing: once news sent after it has been applied (a positive marker,
+        // not a pause), the product is still in stock
         publishStock(sku, false, now.minusSeconds(60));
-        Thread.sleep(1500);
+        String markerName = "Marker " + UUID.randomUUID().toString().substring(0, 8);
+        Http.Reply marker = http().post("/catalog/api/products", "{\"name\":\"" + markerName + "\",\"status\":"
+                + "\"ACTIVE\",\"price\":{\"amount\":100,\"currency\":\"EUR\"}}", staff);
+        assertEquals(201, marker.status(), marker.body());
+        publishStock(marker.json().getJsonArray("variants").getJsonObject(0).getString("sku"), true, Instant.now());
+        Eventually.within(Duration.ofSeconds(10), "the later news applied",
+                () -> inStockResultsContain(markerName, marker.json().getString("id")));
         assertTrue(inStockResultsContain(name, id), "stale news must not win");
 
         publishStock(sku, false, now.plusSeconds(1));

@@ -69,11 +69,12 @@ class ImportIT {
         // no half product: the valid first row of "half" was not imported either
         UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products/half-" + p, null), 404);
         UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products/bad-" + p, null), 404);
-        // imported products are searchable
-        Thread.sleep(500);
-        assertEquals(1, PlatformExtension.http().get("/catalog/api/products?q=Import%20Mug%20" + run, null).json()
-                .getJsonArray("items").stream().filter(i -> i.asJsonObject().getString("slug").equals("mug-" + p))
-                .count());
+        // imported products are searchable (indexed after commit: polled for, not slept on)
+        Eventually.within(java.time.Duration.ofSeconds(5), "the imported mug in search results",
+                () -> PlatformExtension.http().get("/catalog/api/products?q=Import%20Mug%20" + run, null).json()
+                        .getJsonArray("items").stream().filter(i -> i.asJsonObject().getString("slug").equals(
+                                "mug-" + p))
+                        .count() == 1);
     }
 
     @Test

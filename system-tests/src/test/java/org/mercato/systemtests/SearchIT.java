@@ -124,8 +124,8 @@ class SearchIT {
         assertEquals(1, found, "searchable within 2 s");
         assertEquals(204, PlatformExtension.http().delete("/catalog/api/products/" + created.json().getString("id"),
                 staff).status());
-        Thread.sleep(300);
-        assertEquals(0, search("q=" + word).getInt("total"));
+        Eventually.within(java.time.Duration.ofSeconds(2), "the archived product leaving search",
+                () -> search("q=" + word).getInt("total") == 0);
     }
 
     @Test

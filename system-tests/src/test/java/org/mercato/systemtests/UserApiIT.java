@@ -295,10 +295,17 @@ class UserApiIT {
                 "{\"email\":\"" + email + "\",\"password\":\"wrong-" + password + "\"}",
                 null);
         PlatformExtension.http().get("/users/api/accounts/me", tokens.getString("access_token"));
-        Thread.sleep(500); // the launcher copies Payara's output to the log as it comes
+        // the launcher copies Payara's output to the log as it comes: wait for the last request's line, then look
+        Eventually.within(java.time.Duration.ofSeconds(5), "the last request's log line", () -> {
+            try {
+                return java.nio.file.Files.readString(PlatformExtension.payaraLog()).contains(
+                        "GET /users/api/accounts/me -> 200 in");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
         String log = java.nio.file.Files.readString(PlatformExtension.payaraLog());
         assertTrue(log.contains("POST /users/api/tokens -> 200"), "one line per request for the operator");
-        assertTrue(log.contains("GET /users/api/accounts/me -> 200 in"), "with the outcome");
         assertFalse(log.contains(password), "no password in the log");
         assertFalse(log.contains(tokens.getString("refresh_token")), "no refresh token in the log");
         assertFalse(log.contains(tokens.getString("access_token").split("\\.")[2]), "no access token in the log");
