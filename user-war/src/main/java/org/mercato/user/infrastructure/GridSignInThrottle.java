@@ -86,7 +86,11 @@ public class GridSignInThrottle implements SignInThrottle {
     }
 
     private IMap<String, Boolean> knownAddresses() {
-        return grid.get().getMap(KNOWN_ADDRESSES);
+        return hazelcast().getMap(KNOWN_ADDRESSES);
+    }
+
+    HazelcastInstance hazelcast() {
+        return grid.get();
     }
 
     private String addressKey(String clientAddress) {
