@@ -63,6 +63,21 @@ class WebSecurityIT {
                 .findFirst().orElse(null);
     }
 
+    /** The cookies a response sets, as name=value, on top of those the client had. */
+    private static java.util.Map<String, String> cookies(java.util.Map<String, String> had,
+            HttpResponse<String> response) {
+        java.util.Map<String, String> jar = new java.util.LinkedHashMap<>(had);
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return jar;
+    }
+
+    private static String cookieHeader(java.util.Map<String, String> jar) {
+        return String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
     private static String sessionId(String setCookie) {
         Matcher m = SESSION_ID.matcher(setCookie);
         assertTrue(m.find(), setCookie);
@@ -136,6 +151,8 @@ class WebSecurityIT {
     void consoleSignInGivesANewSessionIdAndTheOldOneIsWorthNothing() throws Exception {
         HttpResponse<String> page = get("/admin/");
         String before = sessionId(sessionCookie(page));
+        // Payara's replicated sessions come with a JSESSIONIDVERSION cookie: send back all of them, as a browser does
+        java.util.Map<String, String> jarBefore = cookies(java.util.Map.of(), page);
         Matcher viewState = VIEW_STATE.matcher(page.body());
         assertTrue(viewState.find(), page.body());
         String form = "signIn=signIn&" + field("signIn:email", PlatformExtension.ADMIN_EMAIL) + "&"
@@ -143,7 +160,7 @@ class WebSecurityIT {
                 + "&" + field("jakarta.faces.ViewState", viewState.group(1));
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(PlatformExtension.http()
                 .uri("/admin/index.xhtml")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + before)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader(jarBefore))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, signedIn.statusCode(), signedIn.body());
         assertTrue(signedIn.headers().firstValue("Location").orElse("").contains("dashboard"));
@@ -153,10 +170,11 @@ class WebSecurityIT {
         assertNotEquals(before, after);
         assertTrue(renewed.toLowerCase(Locale.ROOT).contains("samesite=strict"), renewed);
 
-        HttpResponse<String> withNew = get("/admin/dashboard.xhtml", "Cookie", "JSESSIONID=" + after);
+        HttpResponse<String> withNew = get("/admin/dashboard.xhtml", "Cookie", cookieHeader(cookies(jarBefore,
+                signedIn)));
         assertEquals(200, withNew.statusCode());
         assertTrue(withNew.body().contains("id=\"health\""), "signed in with the new id");
-        HttpResponse<String> withOld = get("/admin/dashboard.xhtml", "Cookie", "JSESSIONID=" + before);
+        HttpResponse<String> withOld = get("/admin/dashboard.xhtml", "Cookie", cookieHeader(jarBefore));
         assertFalse(withOld.statusCode() == 200 && withOld.body().contains("id=\"health\""),
                 "the id from before sign-in must not open the dashboard");
     }

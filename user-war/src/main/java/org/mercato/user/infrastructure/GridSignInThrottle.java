@@ -56,6 +56,9 @@ public class GridSignInThrottle implements SignInThrottle {
         refuseIfSpent(limiter.peek(accountAddressKey(account, clientAddress), perAccountAddress()));
         RateLimitDecision accountWide = limiter.peek(accountKey(account), perAccount());
         if (!accountWide.allowed() && !isKnown(account, clientAddress)) {
+            // many addresses guessing one account: worth the operator's attention (the email is not logged)
+            LOG.warning(() -> "Sign-in for one account refused from a new address: its wrong-password budget "
+                    + perAccount() + " is spent");
             refuseIfSpent(accountWide);
         }
     }
@@ -86,7 +89,11 @@ public class GridSignInThrottle implements SignInThrottle {
     }
 
     private IMap<String, Boolean> knownAddresses() {
-        return grid.get().getMap(KNOWN_ADDRESSES);
+        return hazelcast().getMap(KNOWN_ADDRESSES);
+    }
+
+    HazelcastInstance hazelcast() {
+        return grid.get();
     }
 
     private String addressKey(String clientAddress) {

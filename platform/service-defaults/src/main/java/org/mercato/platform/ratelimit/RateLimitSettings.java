@@ -50,7 +50,7 @@ public class RateLimitSettings {
     @PostConstruct
     void readProxies() {
         proxies = TrustedProxies.parse(config.getOptionalValue(TrustedProxies.SETTING, String.class).orElse(""));
-        exempt = TrustedProxies.parse(config.getOptionalValue(EXEMPT, String.class).orElse(""));
+        exempt = TrustedProxies.parse(config.getOptionalValue(EXEMPT, String.class).orElse(""), EXEMPT);
     }
 
     /**

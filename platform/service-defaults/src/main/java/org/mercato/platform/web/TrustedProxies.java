@@ -59,6 +59,15 @@ public final class TrustedProxies {
      *             DNS look-ups on the request path)
      */
     public static TrustedProxies parse(String list) {
+        return parse(list, SETTING);
+    }
+
+    /**
+     * The same form for another setting (e.g. addresses exempt from rate limits), named in error messages.
+     *
+     * @param setting the setting's name
+     */
+    public static TrustedProxies parse(String list, String setting) {
         if (list == null || list.isBlank() || list.trim().equalsIgnoreCase("none")) {
             return NONE;
         }
@@ -71,7 +80,7 @@ public final class TrustedProxies {
             String[] parts = trimmed.split("/", 2);
             byte[] network = literal(parts[0])
                     .orElseThrow(() -> new IllegalArgumentException(
-                            SETTING + ": not an IP address or CIDR range: " + trimmed));
+                            setting + ": not an IP address or CIDR range: " + trimmed));
             int bits = network.length * 8;
             if (parts.length == 2) {
                 try {
@@ -80,7 +89,7 @@ public final class TrustedProxies {
                     bits = -1;
                 }
                 if (bits < 0 || bits > network.length * 8) {
-                    throw new IllegalArgumentException(SETTING + ": bad prefix length in " + trimmed);
+                    throw new IllegalArgumentException(setting + ": bad prefix length in " + trimmed);
                 }
             }
             ranges.add(new Range(network, bits));
