@@ -33,7 +33,7 @@ import net.jqwik.api.Arbitrary;
 @ExtendWith(PlatformExtension.class)
 class GeneratedInputIT {
 
-    private static final int REQUESTS_PER_OPERATION = 12;
+    private static final int REQUESTS_PER_OPERATION = 8;
     private static final String MARKUP = "<script>alert(1)</script>";
 
     /** Values no schema accepts as they are, or accepts while an unwary service would choke on them. */

@@ -26,7 +26,9 @@ class PlatformIT {
                 .map(check -> check.asJsonObject().getString("name")).collect(Collectors.toSet());
         assertEquals(Set.of("users-database", "catalog-database", "inventory-database", "orders-database",
                 "cart-grid", "payments-database", "notifications-database", "fulfillment-database",
-                "analytics-database"), checks);
+                "analytics-database", "users-deployment", "catalog-deployment", "inventory-deployment",
+                "orders-deployment", "cart-deployment", "payments-deployment", "notifications-deployment",
+                "fulfillment-deployment", "analytics-deployment"), checks);
         health.getJsonArray("checks").forEach(check -> assertEquals("UP", check.asJsonObject().getString(
                 "status"), check.toString()));
     }

@@ -134,6 +134,7 @@ class SearchIT {
         UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?size=1000", null), 400);
         UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?minPrice=10&maxPrice=5", null),
                 400);
-        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?minPrice=abc", null), 404);
+        // a parameter that is not a number is the client's mistake (400 naming it), not an unknown resource
+        UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?minPrice=abc", null), 400);
     }
 }

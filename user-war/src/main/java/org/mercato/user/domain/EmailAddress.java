@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
+    /** The shape of an address once trimmed. */
+    public static final String SHAPE_REGEX = "[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+";
+    /** The same, with the surrounding spaces every entry point trims (for Bean Validation on request bodies). */
+    public static final String TRIMMED_SHAPE = "\\s*" + SHAPE_REGEX + "\\s*";
+    private static final Pattern SHAPE = Pattern.compile("^" + SHAPE_REGEX + "$");
 
     public EmailAddress {
         if (value == null) {

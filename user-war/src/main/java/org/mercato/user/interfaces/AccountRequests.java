@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.PasswordPolicy;
 
 /**
@@ -20,9 +21,10 @@ public final class AccountRequests {
     }
 
     public static final class Register {
-        /** Checked by the domain's one rule for emails (EmailAddress: trimmed, then its shape). */
+        /** The domain's one rule for emails (EmailAddress: trimmed, then its shape), checked with the others. */
         @NotBlank
         @Size(max = 320)
+        @Pattern(regexp = EmailAddress.TRIMMED_SHAPE, message = "must be an email address")
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
@@ -33,9 +35,10 @@ public final class AccountRequests {
     }
 
     public static final class CreateStaff {
-        /** Checked by the domain's one rule for emails (EmailAddress: trimmed, then its shape). */
+        /** The domain's one rule for emails (EmailAddress: trimmed, then its shape), checked with the others. */
         @NotBlank
         @Size(max = 320)
+        @Pattern(regexp = EmailAddress.TRIMMED_SHAPE, message = "must be an email address")
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)

@@ -90,8 +90,8 @@ public final class ApiDescription {
                     continue;
                 }
                 String path = "/" + service + "/api" + join(base, pathOf(method.getAnnotation(Path.class)));
-                operations.computeIfAbsent(path, p -> new TreeMap<>()).put(verb, operation(resource, method,
-                        schemas));
+                operations.computeIfAbsent(path, p -> new TreeMap<>()).put(verb,
+                        operation(service, resource, method, schemas));
             }
         }
         operations.forEach((path, byVerb) -> {
@@ -118,9 +118,10 @@ public final class ApiDescription {
                 .build();
     }
 
-    private static JsonObject operation(Class<?> resource, Method method, Map<String, JsonObject> schemas) {
+    private static JsonObject operation(String service, Class<?> resource, Method method,
+            Map<String, JsonObject> schemas) {
         JsonObjectBuilder operation = Json.createObjectBuilder()
-                .add("operationId", resource.getSimpleName() + "_" + method.getName());
+                .add("operationId", service + "_" + resource.getSimpleName() + "_" + method.getName());
         List<String> roles = roles(resource, method);
         operation.add("x-roles", Json.createArrayBuilder(roles));
         if (!roles.contains("anonymous")) {
