@@ -186,7 +186,8 @@ class HostileInputIT {
         String shopper = customer();
         Map<String, String> lists = Map.of("/catalog/api/products", "", "/orders/api/orders", shopper,
                 "/orders/api/orders?all=true", staff, "/fulfillment/api/shipments", staff,
-                "/notifications/api/emails", staff, "/users/api/accounts", staff);
+                "/notifications/api/emails", staff, "/users/api/accounts", staff,
+                "/inventory/api/stock/NO-SUCH-SKU/movements", staff);
         lists.forEach((list, token) -> {
             String sep = list.contains("?") ? "&" : "?";
             String auth = token.isEmpty() ? null : token;

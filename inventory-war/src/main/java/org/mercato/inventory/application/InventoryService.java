@@ -79,8 +79,12 @@ public class InventoryService {
         return stock.available(Skus.require(sku));
     }
 
-    public List<StockMovement> movements(String sku, int max) {
-        return stock.movements(Skus.require(sku), max);
+    public List<StockMovement> movements(String sku, int offset, int max) {
+        return stock.movements(Skus.require(sku), offset, max);
+    }
+
+    public long countMovements(String sku) {
+        return stock.countMovements(Skus.require(sku));
     }
 
     /** A stocktake: the warehouse has exactly {@code onHand} units. */

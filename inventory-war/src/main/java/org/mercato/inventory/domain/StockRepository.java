@@ -45,7 +45,10 @@ public interface StockRepository {
 
     void record(StockMovement movement);
 
-    List<StockMovement> movements(String sku, int max);
+    /** A SKU's movements, newest first: {@code max} of them after skipping {@code offset}. */
+    List<StockMovement> movements(String sku, int offset, int max);
+
+    long countMovements(String sku);
 
     /** Records that a message was applied; false if it had been already (a redelivery). */
     boolean markProcessed(UUID eventId, String eventType, Instant now);

@@ -153,10 +153,17 @@ public class JpaStockRepository implements StockRepository {
     }
 
     @Override
-    public List<StockMovement> movements(String sku, int max) {
+    public long countMovements(String sku) {
+        return ((Number) em.createNativeQuery("select count(*) from stock_movement where sku = ?1").setParameter(1,
+                sku).getSingleResult()).longValue();
+    }
+
+    @Override
+    public List<StockMovement> movements(String sku, int offset, int max) {
         return ((List<?>) em.createNativeQuery("select sku, warehouse, kind, quantity, on_hand_after,"
                 + " reserved_after, reference, actor, reason, occurred_at from stock_movement where sku = ?1"
-                + " order by id desc limit ?2").setParameter(1, sku).setParameter(2, max).getResultList()).stream()
+                + " order by id desc offset ?3 limit ?2").setParameter(1, sku).setParameter(2, max)
+                .setParameter(3, offset).getResultList()).stream()
                 .map(row -> {
                     Object[] c = (Object[]) row;
                     return new StockMovement((String) c[0], (String) c[1], StockMovement.Kind.valueOf((String) c[2]),

@@ -32,6 +32,7 @@ import org.mercato.inventory.domain.StockMovement;
 import org.mercato.inventory.infrastructure.AvailabilityCache;
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.Paging;
 
 /**
  * Stock per SKU: anyone reads what can be bought (from the availability cache); staff see the warehouses, set
@@ -112,12 +113,11 @@ public class StockResource {
     @GET
     @Path("{sku}/movements")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    public JsonObject movements(@PathParam("sku") String sku, @QueryParam("max") @DefaultValue("50") int max) {
-        if (max < 1 || max > 500) {
-            throw new InvalidStockRequestException("max must be between 1 and 500");
-        }
+    public JsonObject movements(@PathParam("sku") String sku, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("" + Paging.DEFAULT_SIZE) int size) {
+        Paging paging = Paging.of(page, size);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (StockMovement m : inventory.movements(sku, max)) {
+        for (StockMovement m : inventory.movements(sku, paging.offset(), paging.size())) {
             JsonObjectBuilder item = Json.createObjectBuilder().add("warehouse", m.warehouse())
                     .add("kind", m.kind().name()).add("quantity", m.quantity()).add("onHandAfter", m.onHandAfter())
                     .add("reservedAfter", m.reservedAfter()).add("occurredAt", m.occurredAt().toString());
@@ -126,7 +126,9 @@ public class StockResource {
             optional(item, "reason", m.reason());
             items.add(item);
         }
-        return Json.createObjectBuilder().add("sku", sku).add("items", items).build();
+        return Json.createObjectBuilder().add("sku", sku).add("items", items)
+                .add("total", inventory.countMovements(sku)).add("page", paging.page()).add("size", paging.size())
+                .build();
     }
 
     private JsonObject staffView(String sku) {
