@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -58,6 +59,8 @@ public class ApiDescriptionResource {
     List<String> services;
 
     private volatile JsonObject document;
+    /** The merged view once every service answered: it is built once, not per request (it calls every service). */
+    private volatile JsonObject mergedDocument;
 
     @GET
     @PermitAll
@@ -82,6 +85,10 @@ public class ApiDescriptionResource {
     @PermitAll
     @Produces({MediaType.APPLICATION_JSON, "application/vnd.oai.openapi+json"})
     public JsonObject merged() {
+        JsonObject cached = mergedDocument;
+        if (cached != null) {
+            return cached;
+        }
         JsonObjectBuilder paths = Json.createObjectBuilder();
         JsonObjectBuilder schemas = Json.createObjectBuilder();
         JsonArrayBuilder missing = Json.createArrayBuilder();
@@ -112,11 +119,16 @@ public class ApiDescriptionResource {
                     + "." + schema, value));
         }
         JsonObject self = document();
-        return Json.createObjectBuilder(self)
+        JsonArray notAnswering = missing.build();
+        JsonObject built = Json.createObjectBuilder(self)
                 .add("info", Json.createObjectBuilder().add("title", "Mercato API").add("version", version))
                 .add("paths", paths)
                 .add("components", Json.createObjectBuilder(self.getJsonObject("components"))
                         .add("schemas", schemas))
-                .add("x-missing", missing).build();
+                .add("x-missing", notAnswering).build();
+        if (notAnswering.isEmpty()) {
+            mergedDocument = built;
+        }
+        return built;
     }
 }
