@@ -2,6 +2,7 @@ package org.mercato.catalog.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -246,14 +247,18 @@ public class CatalogService {
 
     /** Every price of a draft is in the shop's currency, or the draft is refused before anything changes. */
     public void requireShopCurrency(ProductDraft draft) {
-        java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(draft.price()),
-                draft.variants() == null
-                        ? java.util.stream.Stream.empty()
-                        : draft.variants().stream().map(ProductDraft.VariantDraft::price))
-                .filter(java.util.Objects::nonNull).map(Money::currency).filter(c -> !c.equals(shopCurrency))
-                .findFirst().ifPresent(c -> {
-                    throw new CurrencyNotAcceptedException(c, shopCurrency);
-                });
+        List<Money> prices = new ArrayList<>();
+        if (draft.price() != null) {
+            prices.add(draft.price());
+        }
+        if (draft.variants() != null) {
+            draft.variants().forEach(variant -> prices.add(variant.price()));
+        }
+        for (Money price : prices) {
+            if (price != null && !price.currency().equals(shopCurrency)) {
+                throw new CurrencyNotAcceptedException(price.currency(), shopCurrency);
+            }
+        }
     }
 
     private Category category(ProductDraft draft) {

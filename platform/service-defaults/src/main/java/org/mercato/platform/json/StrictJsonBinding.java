@@ -57,7 +57,7 @@ public final class StrictJsonBinding {
     public static List<Problem.FieldError> check(JsonValue body, Type type) {
         List<Problem.FieldError> errors = new ArrayList<>();
         check(body, type, "", false, errors);
-        return errors.stream().map(e -> new Problem.FieldError(safe(e.field()), e.message())).toList();
+        return errors.stream().map(e -> new Problem.FieldError(TextRules.printable(e.field()), e.message())).toList();
     }
 
     private static void check(JsonValue value, Type type, String path, boolean multiLine,
@@ -108,7 +108,7 @@ public final class StrictJsonBinding {
                 String entryPath = join(path, entry.getKey());
                 String refusal = TextRules.refusal(entry.getKey(), false);
                 if (refusal != null) {
-                    errors.add(new Problem.FieldError(safe(entryPath), "key " + refusal));
+                    errors.add(new Problem.FieldError(TextRules.printable(entryPath), "key " + refusal));
                     continue;
                 }
                 check(entry.getValue(), valueType, entryPath, multiLine, errors);
@@ -128,7 +128,8 @@ public final class StrictJsonBinding {
             Property property = properties.get(entry.getKey());
             String propertyPath = join(path, entry.getKey());
             if (property == null) {
-                errors.add(new Problem.FieldError(safe(propertyPath), "is not a property of this request"));
+                errors.add(
+                        new Problem.FieldError(TextRules.printable(propertyPath), "is not a property of this request"));
             } else {
                 check(entry.getValue(), property.type(), propertyPath, property.multiLine(), errors);
             }
@@ -209,7 +210,7 @@ public final class StrictJsonBinding {
             object.forEach((key, item) -> {
                 String refusal = TextRules.refusal(key, false);
                 if (refusal != null) {
-                    errors.add(new Problem.FieldError(safe(join(path, key)), "key " + refusal));
+                    errors.add(new Problem.FieldError(TextRules.printable(join(path, key)), "key " + refusal));
                 } else {
                     checkAnyText(item, join(path, key), errors);
                 }
@@ -337,11 +338,5 @@ public final class StrictJsonBinding {
 
     private static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
-    }
-
-    /** A property name from the request, made safe to echo (no markup, no control characters, bounded). */
-    private static String safe(String name) {
-        String cleaned = name.replaceAll("[\\p{Cntrl}<>&\"']", "?");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "..." : cleaned;
     }
 }

@@ -36,6 +36,15 @@ public final class TextRules {
         return null;
     }
 
+    /**
+     * A name taken from the request (a property or parameter name), made safe to echo in a problem: markup and
+     * control characters become {@code ?}, and it is cut at 100 characters.
+     */
+    public static String printable(String name) {
+        String cleaned = name.replaceAll("[\\p{Cntrl}<>&\"']", "?");
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "..." : cleaned;
+    }
+
     /** C0 controls, DEL and C1 controls. */
     static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);

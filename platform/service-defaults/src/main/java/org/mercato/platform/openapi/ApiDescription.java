@@ -51,7 +51,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.json.JsonLimits;
@@ -155,12 +154,11 @@ public final class ApiDescription {
                         Idempotent.class) && method.getAnnotation(Idempotent.class).required();
                 parameters.add(parameter("header", header.value(), required, Json.createObjectBuilder()
                         .add("type", "string").add("maxLength", 100).build()));
-            } else if (!parameter.isAnnotationPresent(Context.class) && parameter.getAnnotations().length >= 0
-                    && !isInjected(parameter)) {
-                body = schema(parameter.getParameterizedType(), parameter.getAnnotations(), schemas);
-                if (parameter.getType() == String.class) {
-                    body = Json.createObjectBuilder().add("type", "string").build();
-                }
+            } else if (!isInjected(parameter)) {
+                // a body read as text (CSV, JSON imports) is any text: its rows are checked one by one
+                body = parameter.getType() == String.class
+                        ? Json.createObjectBuilder().add("type", "string").build()
+                        : schema(parameter.getParameterizedType(), parameter.getAnnotations(), schemas);
             }
         }
         if (method.isAnnotationPresent(Idempotent.class) && !mentionsHeader(method, "Idempotency-Key")) {
@@ -190,6 +188,7 @@ public final class ApiDescription {
         return operation.build();
     }
 
+    /** A parameter JAX-RS fills from the request ({@code @Context}, {@code @BeanParam}, ...), not the body. */
     private static boolean isInjected(Parameter parameter) {
         return Arrays.stream(parameter.getAnnotations()).anyMatch(a -> a.annotationType().getName().startsWith(
                 "jakarta.ws.rs.") && !a.annotationType().getSimpleName().equals("Encoded"));

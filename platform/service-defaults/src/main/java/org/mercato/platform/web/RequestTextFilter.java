@@ -32,12 +32,15 @@ public class RequestTextFilter implements ContainerRequestFilter {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
             for (String value : parameter.getValue()) {
-                String refusal = TextRules.refusal(parameter.getKey() + value, false);
+                String name = TextRules.printable(parameter.getKey());
+                String refusal = TextRules.refusal(parameter.getKey(), false);
+                if (refusal == null) {
+                    refusal = TextRules.refusal(value, false);
+                }
                 if (refusal != null) {
-                    errors.add(new Problem.FieldError(printable(parameter.getKey()), refusal));
+                    errors.add(new Problem.FieldError(name, refusal));
                 } else if (value.length() > MAX_QUERY_VALUE) {
-                    errors.add(new Problem.FieldError(parameter.getKey(),
-                            "must have at most " + MAX_QUERY_VALUE + " characters"));
+                    errors.add(new Problem.FieldError(name, "must have at most " + MAX_QUERY_VALUE + " characters"));
                 }
             }
         }
@@ -61,10 +64,5 @@ public class RequestTextFilter implements ContainerRequestFilter {
                     "The request has " + errors.size() + " invalid parameter(s)").withErrors(errors)
                     .toResponse(request.getUriInfo().getRequestUri()));
         }
-    }
-
-    private static String printable(String name) {
-        String cleaned = name.replaceAll("[\\p{Cntrl}<>&\"']", "?");
-        return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
     }
 }
