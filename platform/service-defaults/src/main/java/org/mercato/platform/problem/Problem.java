@@ -81,7 +81,8 @@ public final class Problem {
             json.add("detail", detail);
         }
         if (instance != null) {
-            json.add("instance", instance.getPath());
+            // the path as the client sent it (percent-encoded), not decoded into whatever text it carried
+            json.add("instance", instance.getRawPath());
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
@@ -89,7 +90,9 @@ public final class Problem {
                     e.message())));
             json.add("errors", list);
         }
-        return json.build().toString();
+        // a problem may quote the request (a path, an id): no markup is ever written back, whatever reads it
+        // (<, > and & only occur inside JSON strings, where an escape of the code point means the same character)
+        return json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     public Response toResponse(URI instance) {

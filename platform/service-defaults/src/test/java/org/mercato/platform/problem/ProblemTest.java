@@ -32,6 +32,17 @@ class ProblemTest {
     }
 
     @Test
+    void neverWritesMarkupBackEvenWhenItQuotesTheRequest() {
+        String written = Problem.of(404, "not-found", "Not found", "product <script>alert(1)</script> & co")
+                .toJson(URI.create("http://shop.example/catalog/api/products/%3Cscript%3E"));
+        assertFalse(written.contains("<") || written.contains(">") || written.contains("&"), written);
+        JsonObject json = parse(written);
+        // the same text for any JSON reader
+        assertEquals("product <script>alert(1)</script> & co", json.getString("detail"));
+        assertEquals("/catalog/api/products/%3Cscript%3E", json.getString("instance"));
+    }
+
+    @Test
     void listsFieldErrorsWhenThereAreSome() {
         JsonObject json = parse(Problem.of(400, "validation", "Invalid request", null)
                 .withErrors(List.of(new Problem.FieldError("email", "must not be blank"))).toJson(null));
