@@ -13,7 +13,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 
-/** A small HTTP client for black-box tests: JSON in, status + JSON out. */
+/**
+ * A small HTTP client for black-box tests: JSON in, status + JSON out. Every answer is held to the service's
+ * OpenAPI document ({@link ResponseContract}).
+ */
 final class Http {
 
     // HTTP/1.1 as browsers and curl speak it to the gateway; the JDK default would try an h2c upgrade
@@ -97,6 +100,7 @@ final class Http {
     Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            ResponseContract.check(base, request, response);
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

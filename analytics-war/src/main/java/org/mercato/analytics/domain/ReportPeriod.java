@@ -43,8 +43,13 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String name, String value) {
+        String text = value.trim();
+        // ISO 8601's basic four-digit year only: "+10000-01-01" parses but is no date a shop reports on
+        if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            throw AnalyticsException.invalid(name + " must be a date as YYYY-MM-DD, not '" + shorten(value) + "'");
+        }
         try {
-            return LocalDate.parse(value.trim());
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw AnalyticsException.invalid(name + " must be a date as YYYY-MM-DD, not '" + shorten(value) + "'");
         }

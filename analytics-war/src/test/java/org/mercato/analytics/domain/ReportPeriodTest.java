@@ -37,7 +37,8 @@ class ReportPeriodTest {
     @Test
     void refusesUnreadableDatesFromAfterToAndMoreThan366Days() {
         for (String[] bad : new String[][]{{"2026-13-01", "2026-12-01"}, {"24.11.2026", null},
-                {"2026-11-24T00:00:00Z", null}, {"yesterday", null}, {null, "2026-02-30"}}) {
+                {"2026-11-24T00:00:00Z", null}, {"yesterday", null}, {null, "2026-02-30"},
+                {"+10000-01-01", "+10000-01-02"}, {"-0001-01-01", null}, {"٢٠٢٦-١١-٢٤", null}}) {
             AnalyticsException e = assertThrows(AnalyticsException.class,
                     () -> ReportPeriod.parse(bad[0], bad[1], TODAY));
             assertEquals(400, e.status());

@@ -127,8 +127,8 @@ public class ProductResource {
                     .add("count", v.count())));
             facets.add(facet.getKey(), values);
         }
-        JsonObject body = Json.createObjectBuilder().add("items", items).add("total", result.total())
-                .add("facets", facets).add("page", paging.page()).add("size", paging.size()).build();
+        JsonObject body = Json.createObjectBuilder(paging.answer(items, result.total())).add("facets", facets)
+                .build();
         CacheControl cache = new CacheControl();
         cache.setMaxAge(30);
         return Response.ok(body).cacheControl(cache).build();

@@ -57,7 +57,7 @@ public class ShipmentResource {
         if (orderId != null && orderId.length() > 64) {
             throw FulfillmentException.invalid("orderId must have at most 64 characters");
         }
-        return ShipmentViews.page(fulfillment.search(status(status), orderId, paging.page(), paging.size()));
+        return ShipmentViews.page(fulfillment.search(status(status), orderId, paging.page(), paging.size()), paging);
     }
 
     @GET

@@ -3,6 +3,8 @@ package org.mercato.fulfillment.interfaces;
 import java.time.Instant;
 
 import jakarta.json.Json;
+
+import org.mercato.platform.web.Paging;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,10 +21,10 @@ final class ShipmentViews {
     private ShipmentViews() {
     }
 
-    static JsonObject page(FulfillmentService.Page page) {
+    static JsonObject page(FulfillmentService.Page page, Paging paging) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.items().forEach(shipment -> items.add(shipment(shipment)));
-        return Json.createObjectBuilder().add("items", items).add("total", page.total()).build();
+        return paging.answer(items, page.total());
     }
 
     static JsonObject shipment(Shipment shipment) {

@@ -133,8 +133,10 @@ class ShipmentResourceTest {
         assertEquals("PACKED", dispatch.getString("from"));
         assertEquals("staff@mercato.test", dispatch.getString("actor"));
 
-        JsonObject page = ShipmentViews.page(new FulfillmentService.Page(List.of(shipment), 41));
-        assertEquals(Set.of("items", "total"), page.keySet());
+        JsonObject page = ShipmentViews.page(new FulfillmentService.Page(List.of(shipment), 41),
+                org.mercato.platform.web.Paging.of(2, 20));
+        assertEquals(Set.of("items", "total", "page", "size"), page.keySet());
         assertEquals(41, page.getInt("total"));
+        assertEquals(2, page.getInt("page"));
     }
 }

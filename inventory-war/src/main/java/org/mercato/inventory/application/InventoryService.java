@@ -328,7 +328,12 @@ public class InventoryService {
                 throw new InvalidStockRequestException("quantity of " + line.sku() + " must be between 1 and "
                         + MAX_LINE_QUANTITY);
             }
-            wanted.merge(line.sku(), line.quantity(), Integer::sum);
+            // the limit holds per SKU, however many lines name it
+            int total = wanted.merge(line.sku(), line.quantity(), Integer::sum);
+            if (total > MAX_LINE_QUANTITY) {
+                throw new InvalidStockRequestException("quantity of " + line.sku() + " must be at most "
+                        + MAX_LINE_QUANTITY + " in all");
+            }
         }
         return wanted;
     }

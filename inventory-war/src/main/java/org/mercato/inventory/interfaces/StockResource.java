@@ -126,9 +126,7 @@ public class StockResource {
             optional(item, "reason", m.reason());
             items.add(item);
         }
-        return Json.createObjectBuilder().add("sku", sku).add("items", items)
-                .add("total", inventory.countMovements(sku)).add("page", paging.page()).add("size", paging.size())
-                .build();
+        return Json.createObjectBuilder(paging.answer(items, inventory.countMovements(sku))).add("sku", sku).build();
     }
 
     private JsonObject staffView(String sku) {

@@ -116,6 +116,16 @@ class InventoryServiceIT {
     }
 
     @Test
+    void theLineLimitHoldsPerSkuHoweverManyLinesNameIt() {
+        String sku = newSku();
+        inventory.inTransaction(service -> service.adjust(sku, "MAIN", 5_000, null, "test", "delivery"));
+        int half = InventoryService.MAX_LINE_QUANTITY;
+        assertThrows(InvalidStockRequestException.class, () -> inventory.inTransaction(service -> service.reserve(
+                "order-split-" + sku, List.of(new LineRequest(sku, half), new LineRequest(sku, 1)), null)));
+        assertEquals(new StockLevel(sku, "MAIN", 5_000, 0), level(sku));
+    }
+
+    @Test
     void aFeedMessageIsAppliedOnce() {
         String sku = newSku();
         UUID eventId = UUID.randomUUID();

@@ -44,7 +44,7 @@ public class EmailResource {
                     + " characters");
         }
         return EmailViews.page(notifications.emails(orderId, recipient, paging.offset(), paging.size()),
-                notifications.count(orderId, recipient));
+                notifications.count(orderId, recipient), paging);
     }
 
     @GET

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.json.Json;
+
+import org.mercato.platform.web.Paging;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,10 +18,10 @@ final class EmailViews {
     private EmailViews() {
     }
 
-    static JsonObject page(List<Email> emails, long total) {
+    static JsonObject page(List<Email> emails, long total, Paging paging) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         emails.forEach(email -> items.add(summary(email)));
-        return Json.createObjectBuilder().add("items", items).add("total", total).build();
+        return paging.answer(items, total);
     }
 
     static JsonObject detail(Email email) {

@@ -105,8 +105,7 @@ public class OrderResource {
             orders.mine(token.getSubject(), paging.page(), paging.size()).forEach(o -> items.add(view(o)));
             total = orders.countMine(token.getSubject());
         }
-        return Json.createObjectBuilder().add("items", items).add("total", total).add("page", paging.page())
-                .add("size", paging.size()).build();
+        return paging.answer(items, total);
     }
 
     @GET

@@ -10,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -125,7 +126,7 @@ public class AccountResource {
         String query = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
         List<JsonObject> items = accounts.search(query, paging.page(), paging.size()).stream()
                 .map(AccountViews::account).toList();
-        return AccountViews.page(items, accounts.count(query));
+        return paging.answer(Json.createArrayBuilder(items), accounts.count(query));
     }
 
     @GET

@@ -48,10 +48,6 @@ final class AccountViews {
                 .build();
     }
 
-    static JsonObject page(List<JsonObject> items, long total) {
-        return Json.createObjectBuilder().add("items", Json.createArrayBuilder(items)).add("total", total).build();
-    }
-
     static JsonObject tokens(TokenPair pair) {
         return Json.createObjectBuilder()
                 .add("access_token", pair.accessToken())

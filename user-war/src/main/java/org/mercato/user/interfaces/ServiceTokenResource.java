@@ -65,7 +65,7 @@ public class ServiceTokenResource {
         if (!valid) {
             LOG.warning(() -> "Refused a service token for client '" + credentials.client.replaceAll("[^a-z0-9-]",
                     "?") + "'");
-            throw new InvalidCredentialsException();
+            throw new InvalidCredentialsException("client or secret is wrong");
         }
         TokenPair pair = tokens.issueServiceToken(credentials.client);
         CacheControl noStore = new CacheControl();

@@ -77,9 +77,21 @@ public final class ApiDescription {
      * @param resources its JAX-RS resource classes (annotated {@code @Path})
      */
     public static JsonObject of(String service, String version, Collection<Class<?>> resources) {
+        return of(service, version, resources, resources.isEmpty()
+                ? ApiDescription.class.getClassLoader()
+                : resources.iterator().next().getClassLoader());
+    }
+
+    /**
+     * @param loader where the service's {@value ResponseDocumentation#RESOURCE} files are read from (its WAR's)
+     * @throws IllegalStateException when a response documentation file names a schema or operation twice
+     */
+    static JsonObject of(String service, String version, Collection<Class<?>> resources, ClassLoader loader) {
         Map<String, JsonObjectBuilder> paths = new TreeMap<>();
         Map<String, JsonObject> schemas = new TreeMap<>();
         List<Class<?>> sorted = resources.stream().sorted(Comparator.comparing(Class::getName)).toList();
+        ResponseDocumentation answers = ResponseDocumentation.load(loader);
+        answers.schemas().forEach(schemas::put);
         Map<String, Map<String, JsonObject>> operations = new TreeMap<>();
         for (Class<?> resource : sorted) {
             String base = pathOf(resource.getAnnotation(Path.class));
@@ -90,7 +102,7 @@ public final class ApiDescription {
                 }
                 String path = "/" + service + "/api" + join(base, pathOf(method.getAnnotation(Path.class)));
                 operations.computeIfAbsent(path, p -> new TreeMap<>()).put(verb,
-                        operation(service, resource, method, schemas));
+                        operation(service, resource, method, schemas, answers.of(verb, path)));
             }
         }
         operations.forEach((path, byVerb) -> {
@@ -118,7 +130,7 @@ public final class ApiDescription {
     }
 
     private static JsonObject operation(String service, Class<?> resource, Method method,
-            Map<String, JsonObject> schemas) {
+            Map<String, JsonObject> schemas, JsonObject documentedAnswers) {
         JsonObjectBuilder operation = Json.createObjectBuilder()
                 .add("operationId", service + "_" + resource.getSimpleName() + "_" + method.getName());
         List<String> roles = roles(resource, method);
@@ -175,9 +187,16 @@ public final class ApiDescription {
             operation.add("requestBody", Json.createObjectBuilder().add("content", content));
         }
         JsonObjectBuilder responses = Json.createObjectBuilder();
-        responses.add(verb(method).equals("post") ? "2XX" : "200", Json.createObjectBuilder()
-                .add("description", "Success").add("content", Json.createObjectBuilder().add("application/json",
-                        Json.createObjectBuilder().add("schema", Json.createObjectBuilder()))));
+        if (documentedAnswers == null) {
+            // undocumented: any JSON (OpenApiIT fails on this marker)
+            responses.add(verb(method).equals("post") ? "2XX" : "200", Json.createObjectBuilder()
+                    .add("description", "Success").add("x-undocumented", true).add("content", Json
+                            .createObjectBuilder().add("application/json", Json.createObjectBuilder().add("schema",
+                                    JsonValue.EMPTY_JSON_OBJECT))));
+        } else {
+            documentedAnswers.forEach((status, answer) -> responses.add(status, ResponseDocumentation.response(
+                    answer.asJsonObject())));
+        }
         for (String status : List.of("400", "401", "403", "404", "409", "413", "422", "429", "503")) {
             responses.add(status, Json.createObjectBuilder().add("description", "A problem (RFC 9457)")
                     .add("content", Json.createObjectBuilder().add("application/problem+json", Json

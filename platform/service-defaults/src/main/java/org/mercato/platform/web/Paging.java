@@ -2,6 +2,10 @@ package org.mercato.platform.web;
 
 import java.util.List;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
 
@@ -47,6 +51,15 @@ public record Paging(int page, int size) {
     /** Rows skipped before this page; never more than {@link #MAX_OFFSET}, so it cannot overflow. */
     public int offset() {
         return page * size;
+    }
+
+    /**
+     * This page as every list answers it: {@code {items, total, page, size}}, {@code total} counting the rows of
+     * the whole list (all pages).
+     */
+    public JsonObject answer(JsonArrayBuilder items, long total) {
+        return Json.createObjectBuilder().add("items", items).add("total", total).add("page", page)
+                .add("size", size).build();
     }
 
     private static ProblemException invalid(String field, String message) {
