@@ -71,9 +71,9 @@ public class TokenService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        refreshTokens.add(new RefreshToken(account.id(), familyId, hash(refreshToken), now,
-                now.plus(Duration.ofDays(refreshTokenDays))));
-        return new TokenPair(accessToken, refreshToken, accessTtl.toSeconds());
+        Duration refreshTtl = Duration.ofDays(refreshTokenDays);
+        refreshTokens.add(new RefreshToken(account.id(), familyId, hash(refreshToken), now, now.plus(refreshTtl)));
+        return new TokenPair(accessToken, refreshToken, accessTtl.toSeconds(), refreshTtl.toSeconds());
     }
 
     /**
@@ -93,7 +93,7 @@ public class TokenService {
                 .add("exp", now.plus(accessTtl).getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
                 .build());
-        return new TokenPair(accessToken, null, accessTtl.toSeconds());
+        return new TokenPair(accessToken, null, accessTtl.toSeconds(), 0);
     }
 
     /** Refresh tokens are stored only as this hash: a leaked table cannot be replayed. */

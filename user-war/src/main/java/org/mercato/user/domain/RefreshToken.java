@@ -76,6 +76,11 @@ public class RefreshToken {
         return familyId;
     }
 
+    /** The SHA-256 hash (hex) the token is found by. */
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public Instant expiresAt() {
         return expiresAt;
     }

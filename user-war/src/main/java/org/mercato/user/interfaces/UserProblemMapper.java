@@ -22,6 +22,11 @@ public class UserProblemMapper extends ProblemMapper<UserDomainException> {
 
     @Override
     protected Problem problem(UserDomainException e) {
+        return describe(e);
+    }
+
+    /** The problem a refusal of the user domain is answered with (also for resources that add headers to it). */
+    static Problem describe(UserDomainException e) {
         if (e instanceof EmailAlreadyRegisteredException) {
             return Problem.of(409, "email-taken", "Email already registered", e.getMessage());
         }

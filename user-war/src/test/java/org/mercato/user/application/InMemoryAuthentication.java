@@ -1,0 +1,179 @@
+package org.mercato.user.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.json.JsonObject;
+
+import org.mercato.user.domain.Account;
+import org.mercato.user.domain.AccountRepository;
+import org.mercato.user.domain.EmailAddress;
+import org.mercato.user.domain.PasswordHasher;
+import org.mercato.user.domain.RefreshToken;
+import org.mercato.user.domain.RefreshTokenRepository;
+import org.mercato.user.domain.Role;
+
+/**
+ * The sign-in, refresh and logout use cases wired to small in-memory fakes behind their ports (no container, no
+ * database), for tests of the layers above them.
+ */
+public final class InMemoryAuthentication {
+
+    /** Refresh-token lifetime the fakes are configured with, in days. */
+    public static final long REFRESH_TOKEN_DAYS = 30;
+
+    private final Map<UUID, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final AuthenticationService service = new AuthenticationService();
+
+    public InMemoryAuthentication() {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        TokenService tokens = new TokenService();
+        tokens.signer = new AccessTokenSigner() {
+            @Override
+            public String sign(JsonObject claims) {
+                return "jwt-for-" + claims.getString("sub") + "-" + claims.getString("jti");
+            }
+
+            @Override
+            public JsonObject jwks() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<String> keyIds() {
+                return List.of();
+            }
+        };
+        tokens.refreshTokens = new Tokens();
+        tokens.clock = clock;
+        tokens.issuer = "mercato";
+        tokens.accessTokenMinutes = 15;
+        tokens.refreshTokenDays = REFRESH_TOKEN_DAYS;
+        service.accounts = new Accounts();
+        service.refreshTokens = tokens.refreshTokens;
+        service.hasher = new PasswordHasher() {
+            @Override
+            public String hash(char[] password) {
+                return "plain:" + new String(password);
+            }
+
+            @Override
+            public boolean verify(char[] password, String storedHash) {
+                return hash(password).equals(storedHash);
+            }
+        };
+        service.tokens = tokens;
+        service.clock = clock;
+        service.throttle = new SignInThrottle() {
+            @Override
+            public void beforeAttempt(String account, String clientAddress) {
+            }
+
+            @Override
+            public void failed(String account, String clientAddress) {
+            }
+
+            @Override
+            public void succeeded(String account, String clientAddress) {
+            }
+        };
+    }
+
+    /** The use cases, on the fakes. */
+    public AuthenticationService service() {
+        return service;
+    }
+
+    /** A customer account with this email and password. */
+    public Account customer(String email, String password) {
+        Account account = new Account(new EmailAddress(email), "Test Shopper", "plain:" + password,
+                Set.of(Role.CUSTOMER), Instant.parse("2026-11-01T10:00:00Z"));
+        accounts.put(account.id(), account);
+        return account;
+    }
+
+    /** Refresh tokens of the account not yet revoked. */
+    public long liveRefreshTokens(UUID accountId) {
+        return refreshTokens.values().stream().filter(t -> t.accountId().equals(accountId) && !t.isRevoked())
+                .count();
+    }
+
+    private final class Accounts implements AccountRepository {
+        @Override
+        public Optional<Account> find(UUID id) {
+            return Optional.ofNullable(accounts.get(id));
+        }
+
+        @Override
+        public Optional<Account> findByEmail(String email) {
+            return accounts.values().stream().filter(a -> EmailAddress.normalize(a.email()).equals(email)).findFirst();
+        }
+
+        @Override
+        public boolean existsByEmail(String email) {
+            return findByEmail(email).isPresent();
+        }
+
+        @Override
+        public boolean anyWithRole(Role role) {
+            return accounts.values().stream().anyMatch(a -> a.hasRole(role));
+        }
+
+        @Override
+        public List<Account> search(String text, int offset, int limit) {
+            return new ArrayList<>(accounts.values());
+        }
+
+        @Override
+        public long count(String text) {
+            return accounts.size();
+        }
+
+        @Override
+        public void add(Account account) {
+            accounts.put(account.id(), account);
+        }
+    }
+
+    private final class Tokens implements RefreshTokenRepository {
+        @Override
+        public Optional<RefreshToken> findByHash(String tokenHash) {
+            return Optional.ofNullable(refreshTokens.get(tokenHash));
+        }
+
+        @Override
+        public void add(RefreshToken token) {
+            refreshTokens.put(token.tokenHash(), token);
+        }
+
+        @Override
+        public int revokeFamily(UUID familyId, Instant now) {
+            return revokeWhere(t -> t.familyId().equals(familyId), now);
+        }
+
+        @Override
+        public int revokeAllOf(UUID accountId, Instant now) {
+            return revokeWhere(t -> t.accountId().equals(accountId), now);
+        }
+
+        private int revokeWhere(java.util.function.Predicate<RefreshToken> which, Instant now) {
+            int revoked = 0;
+            for (RefreshToken token : refreshTokens.values()) {
+                if (which.test(token) && !token.isRevoked()) {
+                    token.revoke(now);
+                    revoked++;
+                }
+            }
+            return revoked;
+        }
+    }
+}
