@@ -67,6 +67,7 @@ class AccessMatrixIT {
             "POST /catalog/api/products/{id}/images", "admin staff",
             "DELETE /catalog/api/products/{id}/images/{imageId}", "admin staff",
             "POST /catalog/api/search-index", "admin staff",
+            "GET /catalog/api/sitemap", "anonymous",
             "GET /catalog/api/skus", "anonymous",
             "GET /catalog/api/status", "admin staff",
             "GET /catalog/api/suggestions", "anonymous",

@@ -184,6 +184,14 @@ public class CatalogService {
         return wanted.stream().filter(found::containsKey).map(found::get).toList();
     }
 
+    /**
+     * The pages a crawler should know: active products (most recently changed first, at most {@code limit}) for a
+     * sitemap.
+     */
+    public List<org.mercato.catalog.domain.ProductSlug> shopperPages(int limit) {
+        return catalog.activeProductSlugs(limit);
+    }
+
     public List<Category> categories() {
         return catalog.categories().stream()
                 .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name)).toList();

@@ -34,5 +34,8 @@ public interface CatalogRepository {
 
     List<Category> categories();
 
+    /** Active products' slugs, most recently changed first, at most {@code limit}. */
+    List<ProductSlug> activeProductSlugs(int limit);
+
     void add(Category category);
 }

@@ -84,6 +84,15 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public List<org.mercato.catalog.domain.ProductSlug> activeProductSlugs(int limit) {
+        return em.createQuery("select new org.mercato.catalog.domain.ProductSlug(p.slug, p.updatedAt)"
+                + " from Product p where p.status = :active order by p.updatedAt desc, p.slug",
+                org.mercato.catalog.domain.ProductSlug.class)
+                .setParameter("active", org.mercato.catalog.domain.ProductStatus.ACTIVE)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public List<Product> products(int offset, int limit) {
         // one query per association for the whole page (IN batches) rather than three per product
         return em.createQuery("select p from Product p order by p.id", Product.class).setFirstResult(offset)
