@@ -1,0 +1,7 @@
+-- Prices may include tax (mercato.shop.prices-include-tax): then the total is goods plus shipping and the tax is
+-- the part of it that is tax. Orders placed before this were priced net, with the tax added.
+alter table customer_order add column tax_included boolean not null default false;
+alter table customer_order drop constraint customer_order_total_check;
+alter table customer_order add constraint customer_order_parts_make_total
+    check (total = subtotal + shipping + case when tax_included then 0 else tax end);
+alter table customer_order add constraint customer_order_tax_within_total check (tax <= total);
