@@ -87,6 +87,7 @@ class AccessMatrixIT {
             "GET /orders/api/orders/{id}", "admin customer staff",
             "POST /orders/api/orders/{id}/cancel", "admin staff",
             "POST /orders/api/orders/{id}/delivered", "admin staff",
+            "POST /orders/api/quotes", "admin customer staff",
             "GET /orders/api/status", "admin staff",
             // carts: guests use them by id; a customer's cart is checked against the token in the service
             "POST /cart/api/carts", "anonymous",

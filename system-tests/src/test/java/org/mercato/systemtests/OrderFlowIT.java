@@ -181,11 +181,13 @@ class OrderFlowIT {
         JsonObject order = placed.json();
         String id = order.getString("id");
         assertEquals("PAID", order.getString("status"));
-        // 2 x 24.50 + 6.00 = 55.00, free shipping from 50.00, 19 % tax in DE = 10.45
+        // 2 x 24.50 + 6.00 = 55.00, free shipping from 50.00; prices include tax (the default): 19 % in DE is
+        // 55.00 * 19 / 119 = 8.78 of the total
         assertEquals(5500, order.getJsonObject("totals").getJsonObject("subtotal").getInt("amount"));
         assertEquals(0, order.getJsonObject("totals").getJsonObject("shipping").getInt("amount"));
-        assertEquals(1045, order.getJsonObject("totals").getJsonObject("tax").getInt("amount"));
-        assertEquals(6545, order.getJsonObject("total").getInt("amount"));
+        assertEquals(878, order.getJsonObject("totals").getJsonObject("tax").getInt("amount"));
+        assertTrue(order.getJsonObject("totals").getBoolean("taxIncluded"));
+        assertEquals(5500, order.getJsonObject("total").getInt("amount"));
         assertEquals("EUR", order.getJsonObject("total").getString("currency"));
         assertTrue(placed.header("Location").endsWith("/orders/api/orders/" + id));
 
@@ -232,7 +234,7 @@ class OrderFlowIT {
         Eventually.within(Duration.ofSeconds(30), "today's sales include the order", () -> {
             JsonObject after = todaysSales();
             return after.getInt("orders") == salesBefore.getInt("orders") + 1 && after.getJsonObject("revenue")
-                    .getInt("amount") == salesBefore.getJsonObject("revenue").getInt("amount") + 6545;
+                    .getInt("amount") == salesBefore.getJsonObject("revenue").getInt("amount") + 5500;
         });
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         Http.Reply top = http().get("/analytics/api/products/top?from=" + today + "&to=" + today + "&limit=100",
@@ -376,7 +378,8 @@ class OrderFlowIT {
             assertEquals("REFUNDED", cancelled.json().getString("status"));
             Message refunded = BrokerClient.next(refunds, Duration.ofSeconds(20), m -> "PaymentRefunded".equals(
                     BrokerClient.property(m, "eventType")) && id.equals(BrokerClient.json(m).getString("orderId")));
-            assertEquals(19_040, BrokerClient.json(refunded).getJsonObject("amount").getInt("amount"));
+            // 2 x 80.00, free shipping, prices including tax: the whole 160.00 charged comes back
+            assertEquals(16_000, BrokerClient.json(refunded).getJsonObject("amount").getInt("amount"));
         }
         Eventually.within(Duration.ofSeconds(30), "the units back in stock", () -> available(sku) == 3);
         Eventually.within(Duration.ofSeconds(30), "the shipment cancelled", () -> "CANCELLED".equals(shipmentOf(id)

@@ -57,6 +57,10 @@ public class Sale {
     @Column(nullable = false)
     private long total;
 
+    /** The order's prices were gross: its tax is the part of the total that is tax, not added to it. */
+    @Column(name = "tax_included", nullable = false)
+    private boolean taxIncluded;
+
     @Column(nullable = false)
     private long refunded;
 
@@ -79,11 +83,13 @@ public class Sale {
     }
 
     /**
+     * @param taxIncluded the prices were gross: {@code subtotal + shipping = total} and {@code tax} is the part of
+     *            it that is tax; else {@code subtotal + shipping + tax = total}
      * @throws SalesFactRefusedException if the order cannot be a sale: no id or customer, no lines, money in more
      *             than one currency, or parts that do not add up to the total
      */
     public static Sale placed(String orderId, String customerId, Instant placedAt, Money subtotal, Money shipping,
-            Money tax, Money total, List<SaleLine> lines, Instant now) {
+            Money tax, Money total, boolean taxIncluded, List<SaleLine> lines, Instant now) {
         if (orderId == null || orderId.isBlank() || orderId.length() > 64) {
             throw new SalesFactRefusedException("orderId must have 1 to 64 characters");
         }
@@ -106,8 +112,13 @@ public class Sale {
                 throw new SalesFactRefusedException("order " + orderId + " has a negative amount");
             }
         }
-        if (total.isNegative() || !addsUp(subtotal, shipping, tax, total)) {
-            throw new SalesFactRefusedException("order " + orderId + ": subtotal + shipping + tax is not the total");
+        if (total.isNegative() || !addsUp(subtotal, shipping, taxIncluded ? new Money(0, currency) : tax, total)) {
+            throw new SalesFactRefusedException("order " + orderId + ": subtotal + shipping" + (taxIncluded
+                    ? ""
+                    : " + tax") + " is not the total");
+        }
+        if (tax.amount() > total.amount()) {
+            throw new SalesFactRefusedException("order " + orderId + ": more tax than the total");
         }
         Sale sale = new Sale();
         sale.orderId = orderId;
@@ -119,6 +130,7 @@ public class Sale {
         sale.shipping = shipping.amount();
         sale.tax = tax.amount();
         sale.total = total.amount();
+        sale.taxIncluded = taxIncluded;
         sale.recordedAt = now;
         sale.lines = new ArrayList<>(lines);
         return sale;
@@ -205,6 +217,11 @@ public class Sale {
 
     public Money total() {
         return new Money(total, currency);
+    }
+
+    /** The tax is the part of the total that is tax (gross prices), not added to it. */
+    public boolean taxIncluded() {
+        return taxIncluded;
     }
 
     public long refunded() {

@@ -57,7 +57,7 @@ final class OrderEventBodies {
         Instant placedAt = instant(event, "placedAt");
         return refusedAsRejected(event, () -> Sale.placed(orderId, customerId, placedAt, money(event, totals,
                 "totals.subtotal", "subtotal"), money(event, totals, "totals.shipping", "shipping"),
-                money(event, totals, "totals.tax", "tax"), total, lines, now));
+                money(event, totals, "totals.tax", "tax"), total, taxIncluded(event, totals), lines, now));
     }
 
     static SaleCancellation orderCancelled(ReceivedEvent event, Instant now) {
@@ -97,6 +97,18 @@ final class OrderEventBodies {
         } catch (ArithmeticException tooLarge) {
             throw rejected(event, ": " + path + ".amount is out of range");
         }
+    }
+
+    /** {@code totals.taxIncluded}: absent in events from before prices could include tax, which were net. */
+    private static boolean taxIncluded(ReceivedEvent event, JsonObject totals) {
+        JsonValue value = totals.get("taxIncluded");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw rejected(event, ": totals.taxIncluded must be true or false");
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static int quantity(ReceivedEvent event, JsonObject line) {

@@ -101,7 +101,7 @@ class SalesFactsIT {
         }
         Money zero = new Money(0, currency);
         return Sale.placed(orderId, "customer-" + orderId, Instant.parse(placedAt), new Money(subtotal, currency),
-                zero, zero, new Money(subtotal, currency), saleLines, NOW);
+                zero, zero, new Money(subtotal, currency), false, saleLines, NOW);
     }
 
     private static Sale eur(String orderId, String placedAt, long total) {

@@ -19,7 +19,7 @@ class SaleTest {
 
     private static Sale sale(Instant placedAt, long subtotal, long shipping, long tax, long total) {
         return Sale.placed("order-1", "customer-1", placedAt, eur(subtotal), eur(shipping), eur(tax), eur(total),
-                List.of(new SaleLine("MC-1", "Headphones", 2, subtotal)), NOW);
+                false, List.of(new SaleLine("MC-1", "Headphones", 2, subtotal)), NOW);
     }
 
     private static Money eur(long amount) {
@@ -34,15 +34,31 @@ class SaleTest {
                 sale(Instant.parse("2026-11-25T00:00:00Z"), 100, 0, 0, 100).saleDay());
     }
 
+    private static Sale gross(long subtotal, long shipping, long tax, long total) {
+        return Sale.placed("order-1", "customer-1", NOW, eur(subtotal), eur(shipping), eur(tax), eur(total), true,
+                List.of(new SaleLine("MC-1", "Headphones", 2, subtotal)), NOW);
+    }
+
+    @Test
+    void aGrossOrdersTaxIsPartOfItsTotal() {
+        Sale sale = gross(2500, 495, 478, 2995);
+        assertTrue(sale.taxIncluded());
+        assertEquals(2995, sale.netRevenue());
+        assertEquals(eur(478), sale.tax());
+        assertThrows(SalesFactRefusedException.class, () -> gross(2500, 495, 478, 3473), "tax added to a gross");
+        assertThrows(SalesFactRefusedException.class, () -> sale(NOW, 2500, 495, 478, 2995), "net without tax");
+        assertThrows(SalesFactRefusedException.class, () -> gross(100, 0, 101, 100), "more tax than total");
+    }
+
     @Test
     void refusesMoneyThatDoesNotAddUpOrMixesCurrencies() {
         assertThrows(SalesFactRefusedException.class, () -> sale(NOW, 100, 10, 10, 121));
         assertThrows(SalesFactRefusedException.class, () -> Sale.placed("order-1", "c", NOW, eur(100), eur(0),
-                eur(0), new Money(100, "USD"), List.of(new SaleLine("MC-1", "x", 1, 100)), NOW));
+                eur(0), new Money(100, "USD"), false, List.of(new SaleLine("MC-1", "x", 1, 100)), NOW));
         assertThrows(SalesFactRefusedException.class, () -> Sale.placed("order-1", "c", NOW, eur(100), eur(0),
-                eur(0), eur(100), List.of(), NOW));
+                eur(0), eur(100), false, List.of(), NOW));
         assertThrows(SalesFactRefusedException.class, () -> Sale.placed("", "c", NOW, eur(100), eur(0), eur(0),
-                eur(100), List.of(new SaleLine("MC-1", "x", 1, 100)), NOW));
+                eur(100), false, List.of(new SaleLine("MC-1", "x", 1, 100)), NOW));
         assertThrows(SalesFactRefusedException.class, () -> new SaleLine("MC-1", "x", 0, 100));
         assertEquals("MC-1", new SaleLine("MC-1", null, 1, 100).name());
     }

@@ -1,6 +1,7 @@
 package org.mercato.analytics.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,31 @@ class OrderEventBodiesTest {
         assertEquals("Sonora Crème Headphones 319", sale.lines().get(0).name());
         assertEquals(2, sale.lines().get(0).quantity());
         assertEquals(34798, sale.lines().get(0).revenue());
+        assertFalse(sale.taxIncluded(), "an event without taxIncluded was priced net");
+    }
+
+    @Test
+    void readsAGrossOrderWhoseTaxIsInItsTotal() {
+        JsonObject net = json(OrderEventSamples.orderPlaced("o-1"));
+        JsonObject gross = Json.createObjectBuilder(net).add("totals", Json.createObjectBuilder(net.getJsonObject(
+                "totals")).add("total", Json.createObjectBuilder().add("amount", 34798).add("currency", "EUR")).add(
+                        "taxIncluded", true))
+                .build();
+        Sale sale = OrderEventBodies.orderPlaced(event("OrderPlaced", gross.toString()), NOW);
+        assertTrue(sale.taxIncluded());
+        assertEquals(new Money(34798, "EUR"), sale.total());
+        assertEquals(new Money(6960, "EUR"), sale.tax());
+        RejectedMessageException wrongFlag = assertThrows(RejectedMessageException.class, () -> OrderEventBodies
+                .orderPlaced(event("OrderPlaced", Json.createObjectBuilder(gross).add("totals", Json
+                        .createObjectBuilder(gross.getJsonObject("totals")).add("taxIncluded", "yes")).build()
+                        .toString()), NOW));
+        assertTrue(wrongFlag.getMessage().contains("totals.taxIncluded must be true or false"), wrongFlag
+                .getMessage());
+        // the net total with the flag set: the tax would be counted twice
+        assertThrows(RejectedMessageException.class, () -> OrderEventBodies.orderPlaced(event("OrderPlaced", Json
+                .createObjectBuilder(net).add("totals", Json.createObjectBuilder(net.getJsonObject("totals")).add(
+                        "taxIncluded", true))
+                .build().toString()), NOW));
     }
 
     @Test

@@ -43,7 +43,7 @@ final class EventBodies {
         EventFields totals = body.object("totals");
         return new OrderConfirmation(orderId, email, customer.optionalLine("name", 200), lines,
                 new OrderConfirmation.Totals(totals.money("subtotal"), totals.money("shipping"), totals.money("tax"),
-                        totals.money("total")),
+                        totals.money("total"), totals.optionalBoolean("taxIncluded")),
                 address(body.object("shippingAddress")), body.optionalInstant("placedAt"));
     }
 

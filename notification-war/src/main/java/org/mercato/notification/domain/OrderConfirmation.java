@@ -24,7 +24,10 @@ public record OrderConfirmation(String orderId, String customerEmail, String cus
         }
     }
 
-    /** {@code subtotal + shipping + tax = total}, all in one currency. */
-    public record Totals(Money subtotal, Money shipping, Money tax, Money total) {
+    /**
+     * All in one currency. With {@code taxIncluded} (gross prices) {@code subtotal + shipping = total} and
+     * {@code tax} is the part of the total that is tax; without it, {@code subtotal + shipping + tax = total}.
+     */
+    public record Totals(Money subtotal, Money shipping, Money tax, Money total, boolean taxIncluded) {
     }
 }

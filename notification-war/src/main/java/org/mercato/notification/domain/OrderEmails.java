@@ -21,7 +21,10 @@ public final class OrderEmails {
     private OrderEmails() {
     }
 
-    /** OrderPlaced: every line with its prices, the totals, the shipping address. */
+    /**
+     * OrderPlaced: every line with its prices, the totals (the tax as "incl. VAT" under the total when the prices
+     * included it, else as "VAT" above it), the shipping address.
+     */
     public static ComposedEmail confirmation(OrderConfirmation order) {
         String subject = "Your Mercato order " + order.orderId() + " is confirmed";
         Writer mail = new Writer(subject, order.customerName());
@@ -48,8 +51,14 @@ public final class OrderEmails {
         OrderConfirmation.Totals totals = order.totals();
         mail.total("Subtotal", totals.subtotal(), false);
         mail.total("Shipping", totals.shipping(), false);
-        mail.total("Tax", totals.tax(), false);
-        mail.total("Total", totals.total(), true);
+        if (totals.taxIncluded()) {
+            // gross prices: the tax is already in the total, shown as the part of it that is tax
+            mail.total("Total", totals.total(), true);
+            mail.total("incl. VAT", totals.tax(), false);
+        } else {
+            mail.total("VAT", totals.tax(), false);
+            mail.total("Total", totals.total(), true);
+        }
         html.append("</tfoot>\n</table>\n");
         text.append('\n');
 

@@ -1,6 +1,7 @@
 package org.mercato.notification.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +28,21 @@ class EventBodiesTest {
         assertEquals(new OrderConfirmation.Line("MC-7KQ2ZP", "Sonora Crème Headphones 319", 2,
                 new Money(17399, "EUR"), new Money(34798, "EUR")), order.lines().get(0));
         assertEquals(new Money(41758, "EUR"), order.totals().total());
+        assertFalse(order.totals().taxIncluded(), "an event without taxIncluded was priced net, tax added");
         assertEquals("N1 1AA", order.shippingAddress().postalCode());
         assertNull(order.shippingAddress().line2());
+    }
+
+    @Test
+    void readsWhetherThePricesIncludedTheTax() {
+        String net = TestEvents.orderPlaced("o-3", "ada@example.com", "Ada").body().toString();
+        String gross = net.replace("\"amount\":41758,\"currency\":\"EUR\"}}",
+                "\"amount\":34798,\"currency\":\"EUR\"},\"taxIncluded\":true}");
+        OrderConfirmation order = EventBodies.orderPlaced(TestEvents.event(NotificationService.ORDER_PLACED, gross));
+        assertTrue(order.totals().taxIncluded(), gross);
+        assertEquals(new Money(34798, "EUR"), order.totals().total());
+        assertRefused(gross.replace("\"taxIncluded\":true", "\"taxIncluded\":\"yes\""),
+                "totals.taxIncluded must be true or false");
     }
 
     @Test

@@ -20,7 +20,7 @@ class OrderEmailsTest {
         return new OrderConfirmation("6c0f5d0e", "ada@example.com", name, List.of(
                 new OrderConfirmation.Line("MC-7KQ2ZP", "Sonora Crème Headphones 319", 2, eur(17399), eur(34798)),
                 new OrderConfirmation.Line("MC-CABLE1", "Braided Cable", 3, eur(1250), eur(3750))),
-                new OrderConfirmation.Totals(eur(38548), eur(490), eur(7808), eur(46846)), address,
+                new OrderConfirmation.Totals(eur(38548), eur(490), eur(7808), eur(46846), false), address,
                 Instant.parse("2026-11-24T10:15:30Z"));
     }
 
@@ -49,7 +49,7 @@ class OrderEmailsTest {
         assertTrue(text.startsWith("Hello Ada Lovelace,"), text);
         assertTrue(text.contains("2 x Sonora Crème Headphones 319 (MC-7KQ2ZP) at EUR 173.99 each: EUR 347.98"), text);
         assertTrue(text.contains("3 x Braided Cable (MC-CABLE1) at EUR 12.50 each: EUR 37.50"), text);
-        assertTrue(text.contains("Subtotal: EUR 385.48\nShipping: EUR 4.90\nTax: EUR 78.08\nTotal: EUR 468.46"),
+        assertTrue(text.contains("Subtotal: EUR 385.48\nShipping: EUR 4.90\nVAT: EUR 78.08\nTotal: EUR 468.46"),
                 text);
         assertTrue(text.contains("Order: 6c0f5d0e\nPlaced: 2026-11-24 10:15 UTC"), text);
         assertTrue(text.contains("Shipping to:\nAda Lovelace\n1 Analytical Row\nN1 1AA London\nGB\n"), text);
@@ -67,12 +67,26 @@ class OrderEmailsTest {
     }
 
     @Test
+    void grossPricesShowTheTaxAsThePartOfTheTotal() {
+        OrderConfirmation order = new OrderConfirmation("o-2", "ada@example.com", "Ada", List.of(
+                new OrderConfirmation.Line("MUG", "Mug", 2, eur(1250), eur(2500))),
+                new OrderConfirmation.Totals(eur(2500), eur(495), eur(478), eur(2995), true), LONDON, null);
+        ComposedEmail email = OrderEmails.confirmation(order);
+        assertTrue(email.text().contains("Subtotal: EUR 25.00\nShipping: EUR 4.95\nTotal: EUR 29.95\n"
+                + "incl. VAT: EUR 4.78\n"), email.text());
+        assertFalse(email.text().contains("\nVAT:"), "the tax is not shown as added: " + email.text());
+        assertTrue(email.html().contains("<strong>Total</strong></td><td align=\"right\"><strong>EUR 29.95</strong>"
+                + "</td></tr>\n<tr><td colspan=\"3\" align=\"right\">incl. VAT</td><td align=\"right\">EUR 4.78</td>"),
+                email.html());
+    }
+
+    @Test
     void theHtmlEscapesEverythingThatCameFromTheEvent() {
         Address address = new Address("<script>alert('x')</script>", "1 \"Quoted\" & <b>Bold</b> Row", null,
                 "London", null, "GB");
         OrderConfirmation order = new OrderConfirmation("o-1", "ada@example.com", "<script>alert(1)</script>",
                 List.of(new OrderConfirmation.Line("MC-1", "<img src=x onerror=alert(2)>", 1, eur(100), eur(100))),
-                new OrderConfirmation.Totals(eur(100), eur(0), eur(0), eur(100)), address, null);
+                new OrderConfirmation.Totals(eur(100), eur(0), eur(0), eur(100), true), address, null);
         ComposedEmail email = OrderEmails.confirmation(order);
         String html = email.html();
         assertFalse(html.contains("<script"), html);

@@ -20,12 +20,14 @@ import org.mercato.order.domain.OrderLine;
 import org.mercato.order.domain.OrderPricing;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
+import org.mercato.order.domain.Totals;
 import org.mercato.platform.security.Digests;
 
 /**
  * Places an order (DESIGN §2): read the cart, price it from the catalog, hold the stock, charge, and save the paid
  * order with its {@code OrderPlaced} event in one transaction. The shopper's Idempotency-Key makes the whole
- * attempt happen once: sent again it answers with the first outcome (the order, or the same refusal).
+ * attempt happen once: sent again it answers with the first outcome (the order, or the same refusal). Also quotes a
+ * cart: the same reading and pricing, with nothing held, charged or saved, so checkout shows what will be charged.
  */
 @ApplicationScoped
 public class OrderService {
@@ -62,6 +64,40 @@ public class OrderService {
     public record Placed(Order order, boolean replay) {
     }
 
+    /**
+     * A cart priced for a destination as placing an order from it would price it now.
+     *
+     * @param lines the cart's lines (one per SKU) at the catalog's prices
+     * @param totals what the order would charge, in minor units of the shop's currency
+     */
+    public record Quote(List<OrderLine> lines, Totals totals) {
+        public Quote {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Quotes a cart shipped to a country: the lines and totals an order placed from it now would have and charge
+     * (the same cart reading and the same {@link OrderPricing}). Nothing is held, charged or saved.
+     *
+     * @param authorization the shopper's own Authorization header, so cart-war checks the cart is theirs
+     * @throws OrderException 400 for a malformed cart id or country, 422 {@code country-not-served}, 404 for an
+     *             unknown or someone else's cart, 409 {@code cart-empty} or {@code item-unavailable}, 503
+     *             {@code catalog-unavailable}
+     * @throws DependencyUnavailableException when cart-war does not answer
+     * @throws org.mercato.platform.money.MoneyLimitException when the total passes the largest order
+     */
+    public Quote quote(String cartId, String country, String authorization) {
+        requireCartId(cartId);
+        requireServedCountry(country, "country");
+        List<OrderLine> lines = pricedLines(cart.items(cartId, authorization).items());
+        return new Quote(lines, pricing.price(lines, country));
+    }
+
+    /**
+     * @throws OrderException the refusal of each step (400, 402, 404, 409, 422, 503: see the README)
+     * @throws DependencyUnavailableException when cart-war does not answer
+     */
     public Placed place(Customer customer, String idempotencyKey, PlaceOrder request, String authorization) {
         requireKey(idempotencyKey);
         validate(request);
@@ -72,6 +108,7 @@ public class OrderService {
         }
         ShopperCart.Contents contents = cart.items(request.cartId(), authorization);
         List<OrderLine> lines = pricedLines(contents.items());
+        // the aggregate prices the lines with the same OrderPricing a quote uses: the charge is the quoted total
         Order order = new Order(UUID.randomUUID(), customer, request.cartId(), contents.version(), lines, pricing,
                 request.shippingAddress(), idempotencyKey, hash, clock.instant());
         try {
@@ -188,9 +225,7 @@ public class OrderService {
     }
 
     private void validate(PlaceOrder request) {
-        if (request.cartId() == null || !request.cartId().matches("[A-Za-z0-9-]{1,64}")) {
-            throw OrderException.invalid("cartId must be a cart's id");
-        }
+        requireCartId(request.cartId());
         ShippingAddress address = request.shippingAddress();
         if (address == null) {
             throw OrderException.invalid("shippingAddress is required");
@@ -202,12 +237,7 @@ public class OrderService {
         }
         requireText(address.city(), "shippingAddress.city", 100);
         requireText(address.postalCode(), "shippingAddress.postalCode", 20);
-        if (address.country() == null || !address.country().matches("[A-Z]{2}")) {
-            throw OrderException.invalid("shippingAddress.country must be an ISO 3166 alpha-2 code such as DE");
-        }
-        if (!pricing.shipsTo(address.country())) {
-            throw new OrderException(422, "country-not-served", "the shop does not ship to " + address.country());
-        }
+        requireServedCountry(address.country(), "shippingAddress.country");
         if (!"card".equals(request.paymentMethod())) {
             throw OrderException.invalid("payment.method must be \"card\"");
         }
@@ -218,6 +248,21 @@ public class OrderService {
         if (token.replaceAll("[\\s-]", "").matches("\\d{12,19}")) {
             // a card number must never reach (or be logged by) the shop: refuse before it goes anywhere
             throw OrderException.invalid("payment.token must be a provider token, never a card number");
+        }
+    }
+
+    private static void requireCartId(String cartId) {
+        if (cartId == null || !cartId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw OrderException.invalid("cartId must be a cart's id");
+        }
+    }
+
+    private void requireServedCountry(String country, String field) {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            throw OrderException.invalid(field + " must be an ISO 3166 alpha-2 code such as DE");
+        }
+        if (!pricing.shipsTo(country)) {
+            throw new OrderException(422, "country-not-served", "the shop does not ship to " + country);
         }
     }
 

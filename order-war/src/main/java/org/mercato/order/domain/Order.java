@@ -82,6 +82,10 @@ public class Order {
     @Column(nullable = false)
     private long total;
 
+    /** The prices were gross: the tax is the part of the total that is tax, not added to it. */
+    @Column(name = "tax_included", nullable = false)
+    private boolean taxIncluded;
+
     @Embedded
     private ShippingAddress shippingAddress;
 
@@ -145,6 +149,7 @@ public class Order {
         this.shipping = totals.shipping().amount();
         this.tax = totals.tax().amount();
         this.total = totals.total().amount();
+        this.taxIncluded = totals.taxIncluded();
         this.shippingAddress = shippingAddress;
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
@@ -237,7 +242,7 @@ public class Order {
 
     public Totals totals() {
         return new Totals(new Money(subtotal, currency), new Money(shipping, currency), new Money(tax, currency),
-                new Money(total, currency));
+                new Money(total, currency), taxIncluded);
     }
 
     public ShippingAddress shippingAddress() {

@@ -39,7 +39,7 @@ public class OutboxOrderEvents implements OrderEvents {
                 .add("customer", customer(order.customer())).add("lines", lines)
                 .add("totals", Json.createObjectBuilder().add("subtotal", MoneyJson.of(totals.subtotal()))
                         .add("shipping", MoneyJson.of(totals.shipping())).add("tax", MoneyJson.of(totals.tax()))
-                        .add("total", MoneyJson.of(totals.total())))
+                        .add("total", MoneyJson.of(totals.total())).add("taxIncluded", totals.taxIncluded()))
                 .add("shippingAddress", address(order.shippingAddress())).add("paymentId", order.paymentId())
                 .add("placedAt", order.updatedAt().toString());
         if (order.cartId() != null) {

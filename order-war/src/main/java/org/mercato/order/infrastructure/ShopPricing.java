@@ -13,8 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.order.domain.OrderPricing;
 
 /**
- * The shop's pricing rules from configuration: MERCATO_SHOP_CURRENCY, MERCATO_ORDERS_SHIPPING_FEE and MERCATO_ORDERS_FREE_SHIPPING_FROM
- * (minor units), MERCATO_ORDERS_TAX_RATES ("DE:1900,FR:2000,...", basis points per country shipped to).
+ * The shop's pricing rules from configuration: MERCATO_SHOP_CURRENCY, MERCATO_SHOP_PRICES_INCLUDE_TAX (true: the
+ * catalogue prices and the shipping fee are gross, the default of a euro shop), MERCATO_ORDERS_SHIPPING_FEE and
+ * MERCATO_ORDERS_FREE_SHIPPING_FROM (minor units), MERCATO_ORDERS_TAX_RATES ("DE:1900,FR:2000,...", basis points per
+ * country shipped to).
  */
 @ApplicationScoped
 public class ShopPricing {
@@ -24,6 +26,10 @@ public class ShopPricing {
     @Inject
     @ConfigProperty(name = "mercato.shop.currency", defaultValue = "EUR")
     String currency;
+
+    @Inject
+    @ConfigProperty(name = "mercato.shop.prices-include-tax", defaultValue = "true")
+    boolean pricesIncludeTax;
 
     @Inject
     @ConfigProperty(name = "mercato.orders.shipping-fee", defaultValue = "495")
@@ -41,8 +47,10 @@ public class ShopPricing {
     @Produces
     @Singleton
     OrderPricing pricing() {
-        OrderPricing pricing = new OrderPricing(currency, shippingFee, freeShippingFrom, parse(taxRates));
-        LOG.info(() -> "Pricing in " + currency + ": shipping " + shippingFee + " free from " + freeShippingFrom
+        OrderPricing pricing = new OrderPricing(currency, shippingFee, freeShippingFrom, parse(taxRates),
+                pricesIncludeTax);
+        LOG.info(() -> "Pricing in " + currency + (pricesIncludeTax ? ", prices include tax" : ", tax added to prices")
+                + ": shipping " + shippingFee + " free from " + freeShippingFrom
                 + ", ships to "
                 + pricing.taxBasisPoints().keySet().stream().sorted().toList());
         return pricing;

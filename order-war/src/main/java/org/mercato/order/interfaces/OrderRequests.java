@@ -40,6 +40,16 @@ public final class OrderRequests {
         public Payment payment;
     }
 
+    /** What a quote is asked for: a cart of the caller's, priced for a destination country. */
+    public static final class Quote {
+        @NotNull
+        public String cartId;
+
+        /** ISO 3166 alpha-2, the shipping address's country */
+        @NotNull
+        public String country;
+    }
+
     public static final class Cancel {
         @MultiLine
         public String reason;

@@ -189,7 +189,7 @@ public class OrderResource {
                 .add("status", order.status().name()).add("total", MoneyJson.of(totals.total()))
                 .add("totals", Json.createObjectBuilder().add("subtotal", MoneyJson.of(totals.subtotal()))
                         .add("shipping", MoneyJson.of(totals.shipping())).add("tax", MoneyJson.of(totals.tax()))
-                        .add("total", MoneyJson.of(totals.total())))
+                        .add("total", MoneyJson.of(totals.total())).add("taxIncluded", totals.taxIncluded()))
                 .add("lines", lines).add("shippingAddress", address).add("history", history)
                 .add("createdAt", order.createdAt().toString()).add("updatedAt", order.updatedAt().toString());
         if (order.cartId() != null) {

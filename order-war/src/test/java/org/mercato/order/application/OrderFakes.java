@@ -255,7 +255,11 @@ final class OrderFakes {
 
     /** The order service and order management wired to the fakes above, with one cart of two mugs. */
     static final class Shop {
-        static final OrderPricing PRICING = new OrderPricing("EUR", 495, 5000, Map.of("DE", 1900, "FR", 2000));
+        /** Net prices, tax added on top. */
+        static final OrderPricing PRICING = new OrderPricing("EUR", 495, 5000, Map.of("DE", 1900, "FR", 2000), false);
+        /** Gross prices (the default of a euro shop): the tax is the part of the total that is tax. */
+        static final OrderPricing GROSS_PRICING = new OrderPricing("EUR", 495, 5000, Map.of("DE", 1900, "FR", 2000),
+                true);
         static final Customer ALICE = new Customer("alice", "alice@example.com", "Alice");
         static final ShippingAddress HOME = new ShippingAddress("Alice", "1 Main St", null, "Berlin", "10115",
                 "DE");
@@ -272,6 +276,10 @@ final class OrderFakes {
         final OrderManagement management = new OrderManagement();
 
         Shop() {
+            this(PRICING);
+        }
+
+        Shop(OrderPricing pricing) {
             prices.put("MUG", 1250, "EUR");
             carts.put("cart-1", new ShopperCart.Contents(7, List.of(new ShopperCart.Item("MUG", 2))));
             service.cart = (cartId, authorization) -> Optional.ofNullable(carts.get(cartId)).orElseThrow(
@@ -280,7 +288,7 @@ final class OrderFakes {
             service.stock = stock;
             service.payments = payments;
             service.store = store;
-            service.pricing = PRICING;
+            service.pricing = pricing;
             service.clock = clock;
             service.reservationMinutes = 30;
             management.orders = orders;

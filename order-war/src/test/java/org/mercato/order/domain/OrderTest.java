@@ -19,7 +19,7 @@ class OrderTest {
 
     private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
     private static final OrderPricing PRICING = new OrderPricing("EUR", 495, 5000,
-            Map.of("DE", 1900, "FR", 2000, "US", 0));
+            Map.of("DE", 1900, "FR", 2000, "US", 0), false);
 
     private static Order order() {
         return new Order(UUID.randomUUID(), new Customer("alice", "alice@example.com", "Alice"), "cart-1", 1,
@@ -97,7 +97,7 @@ class OrderTest {
     }
 
     @Test
-    void totalsAddShippingBelowTheThresholdAndTaxByCountry() {
+    void netPricesGetShippingBelowTheThresholdAndTaxByCountryAdded() {
         Totals small = order().totals();
         assertEquals(2500, small.subtotal().amount());
         assertEquals(495, small.shipping().amount());
