@@ -41,6 +41,12 @@ class ImageIT {
         staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
+        // the demo catalog's pictures are drawn in the background after start; the tests that count rows and files
+        // need them all stored (a full run is long past this by the time it gets here)
+        Eventually.within(java.time.Duration.ofMinutes(6), "every demo product pictured",
+                () -> db.count("select count(*) from product p where not exists (select 1 from product_image i"
+                        + " where i.product_id = p.id) and exists (select 1 from variant v where v.product_id = p.id"
+                        + " and v.sku like 'D16-%')") == 0);
     }
 
     private static Http http() {

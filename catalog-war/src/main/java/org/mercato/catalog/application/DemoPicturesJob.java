@@ -17,7 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,14 +26,17 @@ import org.mercato.catalog.domain.Variant;
 
 /**
  * Gives the demo catalog its pictures, in the background once the catalog has started (drawing them takes about
- * a tenth of a second each, too long to hold up the start): every demo product without a picture among the first
+ * a tenth of a second each, too long to hold up the start), beginning {@code mercato.catalog.demo-pictures-delay}
+ * seconds (MERCATO_CATALOG_DEMO_PICTURES_DELAY, default 30) after start so the services deployed after the catalog
+ * in the same server start undisturbed: every demo product without a picture among the first
  * {@code mercato.catalog.demo-pictures} (MERCATO_CATALOG_DEMO_PICTURES, default 2,000) gets one to three, drawn
  * by {@link DemoPictures} and stored through the same checks and store as an upload. A demo product whose
  * pictures were all removed gets them again at the next start.
  */
 @Startup
 @Singleton
-@DependsOn("DemoCatalogSeeder")
+// after the search index has opened (and rebuilt itself on a first start), so its changes index one by one
+@DependsOn({"DemoCatalogSeeder", "ProductIndex"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoPicturesJob {
 
@@ -52,7 +55,7 @@ public class DemoPicturesJob {
     DemoPictures pictures;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService executor;
 
     @Inject
     @ConfigProperty(name = "mercato.catalog.demo-products", defaultValue = "0")
@@ -66,6 +69,11 @@ public class DemoPicturesJob {
     @ConfigProperty(name = "mercato.catalog.demo-pictures", defaultValue = "2000")
     int pictured;
 
+    /** Seconds to wait after start: the other services in the same server deploy first, undisturbed. */
+    @Inject
+    @ConfigProperty(name = "mercato.catalog.demo-pictures-delay", defaultValue = "30")
+    int delaySeconds;
+
     private volatile boolean stopping;
     private Future<?> running;
 
@@ -75,14 +83,14 @@ public class DemoPicturesJob {
         if (count <= 0) {
             return;
         }
-        running = executor.submit(() -> {
+        running = executor.schedule(() -> {
             try {
                 drawPictures(count);
             } catch (RuntimeException e) {
                 // the shop works without them; the next start takes up where this one stopped
                 LOG.log(Level.WARNING, "Demo pictures stopped; the next start goes on", e);
             }
-        });
+        }, Math.max(0, delaySeconds), java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @PreDestroy
