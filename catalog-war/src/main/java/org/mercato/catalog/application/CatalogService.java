@@ -172,11 +172,7 @@ public class CatalogService {
         if (productIds.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<UUID, ProductImage> main = new java.util.HashMap<>();
-        for (ProductImage image : catalog.mainImages(productIds)) {
-            main.putIfAbsent(image.productId(), image);
-        }
-        return main;
+        return catalog.mainImages(productIds);
     }
 
     /** Pictures stored before their size in pixels was kept (at most {@code limit}). */

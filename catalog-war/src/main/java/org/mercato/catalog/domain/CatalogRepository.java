@@ -11,8 +11,8 @@ public interface CatalogRepository {
 
     Optional<ProductImage> findImage(UUID id);
 
-    /** The first picture (lowest position) of each of these products that has one. */
-    List<ProductImage> mainImages(java.util.Collection<UUID> productIds);
+    /** The first picture (lowest position) of each of these products that has one, by product id. */
+    java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds);
 
     /** Pictures whose size in pixels is not known yet. */
     List<ProductImage> imagesWithoutSize(int limit);

@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -28,7 +29,7 @@ public class ProductImage {
     @Id
     private UUID id;
 
-    @ManyToOne(optional = false)
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "product_id")
     private Product product;
 
@@ -113,11 +114,6 @@ public class ProductImage {
     /** In pixels, or null while unknown. */
     public Integer height() {
         return height;
-    }
-
-    /** The product this picture belongs to. */
-    public UUID productId() {
-        return product.id();
     }
 
     /** Records the size of a picture stored before sizes were kept. */

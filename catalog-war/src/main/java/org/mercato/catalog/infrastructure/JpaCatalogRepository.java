@@ -37,10 +37,16 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public List<ProductImage> mainImages(java.util.Collection<UUID> productIds) {
-        return em.createQuery("select i from ProductImage i where i.product.id in :ids and i.position = "
-                + "(select min(j.position) from ProductImage j where j.product = i.product)", ProductImage.class)
-                .setParameter("ids", productIds).getResultList();
+    public java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds) {
+        // the product's id comes with the row, so no product is loaded for a result page's pictures
+        List<Object[]> rows = em.createQuery("select i.product.id, i from ProductImage i where i.product.id in :ids"
+                + " and i.position = (select min(j.position) from ProductImage j where j.product = i.product)",
+                Object[].class).setParameter("ids", productIds).getResultList();
+        java.util.Map<UUID, ProductImage> main = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            main.putIfAbsent((UUID) row[0], (ProductImage) row[1]);
+        }
+        return main;
     }
 
     @Override
