@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Product images: staff upload and remove them; shoppers (and CDNs) read them with long-lived cache headers. */
+/**
+ * Product images: staff upload and remove them; shoppers (and CDNs) read them, whole or resized to a srcset's
+ * widths, with long-lived cache headers; the demo catalog has pictures drawn for it and results carry the main one.
+ */
 @ExtendWith(PlatformExtension.class)
 class ImageIT {
 
@@ -38,6 +41,12 @@ class ImageIT {
         staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
                 .getString("access_token");
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
+        // the demo catalog's pictures are drawn in the background after start; the tests that count rows and files
+        // need them all stored (a full run is long past this by the time it gets here)
+        Eventually.within(java.time.Duration.ofMinutes(6), "every demo product pictured",
+                () -> db.count("select count(*) from product p where not exists (select 1 from product_image i"
+                        + " where i.product_id = p.id) and exists (select 1 from variant v where v.product_id = p.id"
+                        + " and v.sku like 'D16-%')") == 0);
     }
 
     private static Http http() {
@@ -111,6 +120,102 @@ class ImageIT {
         JsonObject page = http().get("/catalog/api/products/" + id, null).json();
         assertEquals(url, page.getJsonArray("images").getJsonObject(0).getString("url"));
         assertEquals(product.getInt("version") + 1, page.getInt("version"), "an image is a change to the product");
+
+        // 40 x 30 pixels: no resized width is narrower, so the srcset is the original alone, never scaled up
+        assertEquals(40, image.getInt("width"));
+        assertEquals(30, image.getInt("height"));
+        assertEquals(url + " 40w", image.getString("srcset"));
+        HttpResponse<byte[]> wider = http().getBytes(url + "?w=160");
+        assertEquals(200, wider.statusCode());
+        assertArrayEquals(picture, wider.body());
+    }
+
+    /** The demo catalog's pictures are drawn in the background after start: wait for one listing to show them. */
+    private static JsonObject pictured(String category) {
+        JsonObject[] found = new JsonObject[1];
+        Eventually.within(java.time.Duration.ofSeconds(180), "demo pictures in the " + category + " listing", () -> {
+            Http.Reply listing = http().get("/catalog/api/products?category=" + category + "&size=50", null);
+            assertEquals(200, listing.status(), listing.body());
+            for (var item : listing.json().getJsonArray("items")) {
+                if (item.asJsonObject().get("image") instanceof JsonObject) {
+                    found[0] = item.asJsonObject();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static BufferedImage decode(byte[] bytes) throws IOException {
+        return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void demoProductsHavePicturesAndListingsCarryTheMainOne() throws IOException {
+        JsonObject item = pictured("lighting");
+        JsonObject main = item.getJsonObject("image");
+        String url = main.getString("url");
+        assertEquals("image/jpeg", main.getString("contentType"));
+        assertEquals(1200, main.getInt("width"));
+        assertEquals(1200, main.getInt("height"));
+        assertEquals(url + "?w=160 160w, " + url + "?w=320 320w, " + url + "?w=640 640w, " + url + " 1200w",
+                main.getString("srcset"));
+
+        JsonObject product = http().get("/catalog/api/products/" + item.getString("slug"), null).json();
+        var images = product.getJsonArray("images");
+        assertTrue(images.size() >= 1 && images.size() <= 3, images.toString());
+        assertEquals(url, images.getJsonObject(0).getString("url"), "the listing shows the first picture");
+        for (var picture : images) {
+            if (!picture.asJsonObject().isNull("sku")) {
+                String sku = picture.asJsonObject().getString("sku");
+                assertTrue(product.getJsonArray("variants").stream()
+                        .anyMatch(v -> v.asJsonObject().getString("sku").equals(sku)), sku);
+            }
+        }
+        HttpResponse<byte[]> original = http().getBytes(url);
+        assertEquals(200, original.statusCode());
+        BufferedImage drawn = decode(original.body());
+        assertEquals(1200, drawn.getWidth());
+        assertEquals(1200, drawn.getHeight());
+
+        // listings without a picture say so rather than leaving the field out
+        Http.Reply all = http().get("/catalog/api/products?size=100", null);
+        for (var listed : all.json().getJsonArray("items")) {
+            assertTrue(listed.asJsonObject().containsKey("image"), listed.toString());
+        }
+    }
+
+    @Test
+    void aWidthIsServedResizedWithItsOwnTagAndImmutableCaching() throws IOException {
+        String url = pictured("headphones").getJsonObject("image").getString("url");
+        String originalTag = http().getBytes(url).headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> small = http().getBytes(url + "?w=320");
+        assertEquals(200, small.statusCode());
+        assertEquals("image/jpeg", small.headers().firstValue("Content-Type").orElse(""));
+        BufferedImage resized = decode(small.body());
+        assertEquals(320, resized.getWidth());
+        assertEquals(320, resized.getHeight());
+        String cache = small.headers().firstValue("Cache-Control").orElse("");
+        assertTrue(cache.contains("public") && cache.contains("max-age=31536000") && cache.contains("immutable"),
+                cache);
+        String tag = small.headers().firstValue("ETag").orElseThrow();
+        assertFalse(tag.equals(originalTag), "each width has its own tag");
+        assertEquals(304, http().getBytes(url + "?w=320", "If-None-Match", tag).statusCode());
+        assertArrayEquals(small.body(), http().getBytes(url + "?w=320").body(), "resized once, the same bytes after");
+        assertEquals(160, decode(http().getBytes(url + "?w=160").body()).getWidth());
+    }
+
+    @Test
+    void aWidthThatIsNotServedIsABadRequest() {
+        String url = pictured("speakers").getJsonObject("image").getString("url");
+        for (String w : new String[]{"300", "abc", "0", "-320", ""}) {
+            Http.Reply refused = http().get(url + "?w=" + w, null);
+            UserApiIT.assertProblem(refused, 400);
+            assertEquals("w", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"), w);
+        }
+        assertEquals(404, http().getBytes("/catalog/api/images/" + UUID.randomUUID() + "?w=320").statusCode());
     }
 
     @Test

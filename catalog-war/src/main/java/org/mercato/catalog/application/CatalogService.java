@@ -19,6 +19,7 @@ import org.mercato.catalog.domain.CatalogRepository;
 import org.mercato.catalog.domain.Category;
 import org.mercato.catalog.domain.CategoryNotFoundException;
 import org.mercato.catalog.domain.DuplicateException;
+import org.mercato.catalog.domain.ImageFile;
 import org.mercato.catalog.domain.ImageFormat;
 import org.mercato.catalog.domain.ImageNotFoundException;
 import org.mercato.catalog.domain.InvalidProductException;
@@ -51,6 +52,9 @@ public class CatalogService {
 
     @Inject
     ImageStore images;
+
+    @Inject
+    ImageProcessing imageProcessing;
 
     @Inject
     @ConfigProperty(name = "mercato.shop.currency", defaultValue = "EUR")
@@ -98,13 +102,45 @@ public class CatalogService {
     public record ImageUpload(byte[] bytes, String declaredMediaType, String sku, String alt) {
     }
 
+    /** The most pixels an uploaded picture may have (8,000 x 6,000): more would cost too much memory to resize. */
+    public static final long MAX_IMAGE_PIXELS = 48_000_000L;
+
     /**
-     * Adds a picture to a product. The bytes must be a JPEG, PNG, GIF or WebP image whatever the uploader says;
-     * the file is written first and removed again if the change does not commit.
+     * Adds a picture to a product. The bytes must be a JPEG, PNG, GIF or WebP image whatever the uploader says, and
+     * decodable; the file is written first and removed again if the change does not commit.
+     *
+     * @throws InvalidProductException for anything else, an unknown variant SKU or too many pixels (400)
+     * @throws ProductNotFoundException (404)
      */
     public ProductImage addImage(UUID productId, ImageUpload upload) {
         Product product = catalog.findProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        ProductImage image = attach(product, upload);
+        changes.productChanged(product);
+        LOG.info(() -> "Image " + image.id() + " (" + image.format().mediaType() + ", " + image.width() + "x"
+                + image.height() + ", " + image.size() + " bytes) added to product " + productId);
+        return image;
+    }
+
+    /** A picture for {@link #addPictures}: what the demo catalog draws for a product. */
+    public record NewPicture(byte[] bytes, String sku, String alt) {
+    }
+
+    /**
+     * Adds pictures to many products in one transaction, through the same checks and store as an upload; the
+     * products' changes are announced as any other.
+     */
+    public void addPictures(java.util.Map<UUID, List<NewPicture>> pictures) {
+        List<Product> changed = new ArrayList<>();
+        pictures.forEach((productId, list) -> catalog.findProduct(productId).ifPresent(product -> {
+            list.forEach(picture -> attach(product,
+                    new ImageUpload(picture.bytes(), null, picture.sku(), picture.alt())));
+            changed.add(product);
+        }));
+        changes.productsChanged(changed);
+    }
+
+    private ProductImage attach(Product product, ImageUpload upload) {
         if (upload.bytes() == null || upload.bytes().length == 0) {
             throw new InvalidProductException("the request body must be the image");
         }
@@ -115,15 +151,50 @@ public class CatalogService {
             throw new InvalidProductException("the body is " + format.mediaType() + ", not "
                     + upload.declaredMediaType());
         }
+        ImageProcessing.Dimensions pixels = imageProcessing.measure(upload.bytes(), format)
+                .orElseThrow(() -> new InvalidProductException("the " + format.mediaType() + " image cannot be read"));
+        if ((long) pixels.width() * pixels.height() > MAX_IMAGE_PIXELS) {
+            throw new InvalidProductException("the image has " + pixels.width() + " x " + pixels.height()
+                    + " pixels; at most " + MAX_IMAGE_PIXELS + " pixels are accepted");
+        }
         UUID imageId = UUID.randomUUID();
-        ProductImage image = product.addImage(imageId, upload.sku(), format, upload.bytes().length,
-                Digests.sha256Hex(upload.bytes()), upload.alt(), clock.instant());
+        ProductImage image = product.addImage(imageId, upload.sku(), new ImageFile(format, upload.bytes().length,
+                Digests.sha256Hex(upload.bytes()), pixels.width(), pixels.height()), upload.alt(), clock.instant());
         images.store(imageId, upload.bytes());
         changes.afterRollback(() -> images.delete(imageId));
-        changes.productChanged(product);
-        LOG.info(() -> "Image " + imageId + " (" + format.mediaType() + ", " + upload.bytes().length
-                + " bytes) added to product " + productId);
+        LOG.fine(() -> "Image " + imageId + " (" + format.mediaType() + ", " + pixels.width() + "x"
+                + pixels.height() + ", " + upload.bytes().length + " bytes) added to product " + product.id());
         return image;
+    }
+
+    /** Each product's main picture (the first by position), for a result page: one query for the page. */
+    public java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return catalog.mainImages(productIds);
+    }
+
+    /** Pictures stored before their size in pixels was kept (at most {@code limit}). */
+    public List<ProductImage> imagesWithoutSize(int limit) {
+        return catalog.imagesWithoutSize(limit);
+    }
+
+    /** Records the size in pixels of a picture stored before sizes were kept; its products' caches follow. */
+    public void recordImageSize(UUID imageId, int width, int height) {
+        catalog.findImage(imageId).ifPresent(image -> {
+            image.measured(width, height);
+            changes.catalogChanged();
+        });
+    }
+
+    /**
+     * Products that have a variant whose SKU lies in {@code [skuFrom, skuTo)} and no picture, after the product
+     * id {@code after} (null: from the start), in id order, each mapped inside the transaction.
+     */
+    public <T> List<T> productsWithoutImages(String skuFrom, String skuTo, UUID after, int limit,
+            java.util.function.Function<Product, T> mapper) {
+        return catalog.productsWithoutImages(skuFrom, skuTo, after, limit).stream().map(mapper).toList();
     }
 
     public void removeImage(UUID productId, UUID imageId) {
@@ -303,7 +374,8 @@ public class CatalogService {
         return sku;
     }
 
-    static java.util.Optional<UUID> parseUuid(String text) {
+    /** The id in {@code text}, or empty when it is not a UUID. */
+    public static java.util.Optional<UUID> parseUuid(String text) {
         try {
             return java.util.Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException notAnId) {

@@ -104,7 +104,7 @@ public final class DemoCatalog {
         long span = department.maxPrice() - department.minPrice();
         long base = department.minPrice() + (long) (random.nextDouble() * span);
         base = base / 100 * 100 + 99; // prices end in .99
-        String skuStem = "D" + Long.toString(seed, 36).toUpperCase(Locale.ROOT) + "-" + String.format("%06d", index);
+        String skuStem = skuStem(seed, index);
         List<ProductDraft.VariantDraft> variants = new ArrayList<>();
         int count = 1 + random.nextInt(department.options().size());
         for (int i = 0; i < count; i++) {
@@ -121,6 +121,15 @@ public final class DemoCatalog {
         String slug = org.mercato.catalog.domain.Slugs.of(name) + "-" + index;
         return new DemoProduct(department, new ProductDraft(name, slug, description, brand, null,
                 ProductStatus.ACTIVE, attributes, null, variants));
+    }
+
+    /**
+     * What the SKUs of the {@code index}-th product begin with ("D16-000042", then "-1", "-2"...): in SKU order the
+     * demo products are in their generated order, so SKUs from {@code skuStem(seed, 0)} to {@code skuStem(seed, n)}
+     * are those of the first n products.
+     */
+    public static String skuStem(long seed, int index) {
+        return "D" + Long.toString(seed, 36).toUpperCase(Locale.ROOT) + "-" + String.format("%06d", index);
     }
 
     private static String pick(Random random, List<String> values) {

@@ -11,6 +11,18 @@ public interface CatalogRepository {
 
     Optional<ProductImage> findImage(UUID id);
 
+    /** The first picture (lowest position) of each of these products that has one, by product id. */
+    java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds);
+
+    /** Pictures whose size in pixels is not known yet. */
+    List<ProductImage> imagesWithoutSize(int limit);
+
+    /**
+     * Products without pictures that have a variant with a SKU in {@code [skuFrom, skuTo)}, in id order after
+     * {@code after} (null: from the first).
+     */
+    List<Product> productsWithoutImages(String skuFrom, String skuTo, UUID after, int limit);
+
     Optional<Product> findProductBySlug(String slug);
 
     boolean slugTaken(String slug, UUID exceptProductId);

@@ -168,8 +168,7 @@ public class Product {
      *
      * @param sku the variant it shows, or null for the whole product
      */
-    public ProductImage addImage(UUID imageId, String sku, ImageFormat format, int size, String sha256, String alt,
-            Instant now) {
+    public ProductImage addImage(UUID imageId, String sku, ImageFile file, String alt, Instant now) {
         if (images.size() >= MAX_IMAGES) {
             throw new InvalidProductException("at most " + MAX_IMAGES + " images per product");
         }
@@ -180,7 +179,7 @@ public class Product {
         if (alt != null && alt.length() > 300) {
             throw new InvalidProductException("alt text must have at most 300 characters");
         }
-        ProductImage image = new ProductImage(this, imageId, variantSku, format, size, sha256,
+        ProductImage image = new ProductImage(this, imageId, variantSku, file,
                 alt == null || alt.isBlank() ? null : alt.trim(), images.size(), now);
         images.add(image);
         this.updatedAt = now;

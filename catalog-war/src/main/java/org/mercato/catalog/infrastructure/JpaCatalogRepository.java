@@ -37,6 +37,43 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds) {
+        // the product's id comes with the row, so no product is loaded for a result page's pictures
+        List<Object[]> rows = em.createQuery("select i.product.id, i from ProductImage i where i.product.id in :ids"
+                + " and i.position = (select min(j.position) from ProductImage j where j.product = i.product)",
+                Object[].class).setParameter("ids", productIds).getResultList();
+        java.util.Map<UUID, ProductImage> main = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            main.putIfAbsent((UUID) row[0], (ProductImage) row[1]);
+        }
+        return main;
+    }
+
+    @Override
+    public List<ProductImage> imagesWithoutSize(int limit) {
+        return em.createQuery("select i from ProductImage i where i.width is null order by i.id", ProductImage.class)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Product> productsWithoutImages(String skuFrom, String skuTo, UUID after, int limit) {
+        String query = "select p from Product p where not exists (select i from ProductImage i where i.product = p)"
+                + " and exists (select v from Variant v where v.product = p and v.sku >= :from and v.sku < :to)"
+                + (after == null ? "" : " and p.id > :after") + " order by p.id";
+        var products = em.createQuery(query, Product.class).setParameter("from", skuFrom).setParameter("to", skuTo)
+                .setMaxResults(limit)
+                .setHint("eclipselink.batch.type", "IN")
+                .setHint("eclipselink.batch", "p.attributes")
+                .setHint("eclipselink.batch", "p.variants")
+                .setHint("eclipselink.batch", "p.variants.attributes")
+                .setHint("eclipselink.batch", "p.category");
+        if (after != null) {
+            products.setParameter("after", after);
+        }
+        return products.getResultList();
+    }
+
+    @Override
     public Optional<Product> findProductBySlug(String slug) {
         return em.createQuery("select p from Product p where p.slug = :slug", Product.class)
                 .setParameter("slug", slug).getResultStream().findFirst();

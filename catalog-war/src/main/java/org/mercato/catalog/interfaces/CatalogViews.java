@@ -78,16 +78,37 @@ final class CatalogViews {
         return images;
     }
 
-    /** An image's URL is stable and its bytes never change, so it can be cached for good. */
+    /**
+     * An image's URL is stable and its bytes never change, so it can be cached for good. {@code width} and
+     * {@code height} are the original's, in pixels; {@code srcset} offers each served width up to the original's.
+     */
     static JsonObject image(ProductImage image) {
+        String url = "/catalog/api/images/" + image.id();
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", image.id().toString())
-                .add("url", "/catalog/api/images/" + image.id())
+                .add("url", url)
                 .add("contentType", image.format().mediaType())
                 .add("size", image.size());
+        if (image.width() == null) {
+            json.addNull("width").addNull("height").add("srcset", url);
+        } else {
+            json.add("width", image.width()).add("height", image.height()).add("srcset", srcset(image, url));
+        }
         optional(json, "sku", image.sku());
         optional(json, "alt", image.alt());
         return json.build();
+    }
+
+    /** "url?w=160 160w, url?w=320 320w, url 1200w": the resized copies narrower than the original, then it. */
+    static String srcset(ProductImage image, String url) {
+        StringBuilder srcset = new StringBuilder();
+        for (int width : image.srcsetWidths()) {
+            if (!srcset.isEmpty()) {
+                srcset.append(", ");
+            }
+            srcset.append(width == image.width() ? url : url + "?w=" + width).append(' ').append(width).append('w');
+        }
+        return srcset.toString();
     }
 
     /** What a shopper pays at least: the cheapest variant ("from 19.99 EUR"). */

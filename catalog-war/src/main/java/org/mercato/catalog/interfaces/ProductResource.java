@@ -41,6 +41,7 @@ import org.mercato.platform.money.MoneyJson;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductNotFoundException;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.money.Money;
@@ -102,6 +103,9 @@ public class ProductResource {
         ProductSearch.Result result = search.search(new ProductSearch.Query(blankToNull(text),
                 blankToNull(category), blankToNull(brand), List.copyOf(attributes), minPrice, maxPrice, sort(sort),
                 paging.page(), paging.size(), "true".equals(inStock)));
+        // each result's main picture, in one query for the page
+        Map<UUID, ProductImage> mainImages = catalog.mainImages(result.items().stream()
+                .flatMap(hit -> CatalogService.parseUuid(hit.id()).stream()).toList());
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (ProductSearch.Hit hit : result.items()) {
             JsonObjectBuilder item = Json.createObjectBuilder()
@@ -117,6 +121,12 @@ public class ProductResource {
                 item.addNull("category");
             } else {
                 item.add("category", hit.category());
+            }
+            ProductImage image = CatalogService.parseUuid(hit.id()).map(mainImages::get).orElse(null);
+            if (image == null) {
+                item.addNull("image");
+            } else {
+                item.add("image", CatalogViews.image(image));
             }
             items.add(item);
         }

@@ -1,6 +1,7 @@
 package org.mercato.catalog.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,6 +28,29 @@ class ProductImageTest {
         return Product.create(draft, null, () -> "SKU-X", NOW);
     }
 
+    private static ImageFile file(ImageFormat format, int size, String hash) {
+        return new ImageFile(format, size, hash.repeat(64), 1200, 900);
+    }
+
+    @Test
+    void aPictureOffersTheServedWidthsUpToItsOwn() {
+        Product product = shirt();
+        ProductImage large = product.addImage(UUID.randomUUID(), null, file(ImageFormat.JPEG, 10, "a"), null, NOW);
+        assertEquals(List.of(160, 320, 640, 1200), large.srcsetWidths());
+        assertEquals(1200, large.width());
+        assertEquals(900, large.height());
+        assertTrue(large.isOriginalAt(1280));
+        assertFalse(large.isOriginalAt(640));
+        ProductImage exact = product.addImage(UUID.randomUUID(), null,
+                new ImageFile(ImageFormat.PNG, 10, "b".repeat(64), 320, 200), null, NOW);
+        assertEquals(List.of(160, 320), exact.srcsetWidths());
+        assertTrue(exact.isOriginalAt(320));
+        ProductImage tiny = product.addImage(UUID.randomUUID(), null,
+                new ImageFile(ImageFormat.PNG, 10, "c".repeat(64), 40, 30), null, NOW);
+        assertEquals(List.of(40), tiny.srcsetWidths());
+        assertThrows(IllegalArgumentException.class, () -> new ImageFile(ImageFormat.PNG, 10, "d", 0, 30));
+    }
+
     @Test
     void formatsAreRecognisedByTheirBytesNotTheirName() {
         assertEquals(Optional.of(ImageFormat.JPEG), ImageFormat.detect(new byte[]{(byte) 0xFF, (byte) 0xD8,
@@ -45,10 +69,10 @@ class ProductImageTest {
     @Test
     void imagesKeepTheirOrderAndMayShowOneVariant() {
         Product product = shirt();
-        ProductImage whole = product.addImage(UUID.randomUUID(), null, ImageFormat.PNG, 100, "a".repeat(64),
-                " Front ", NOW.plusSeconds(1));
-        ProductImage red = product.addImage(UUID.randomUUID(), "SHIRT-RED", ImageFormat.JPEG, 200, "b".repeat(64),
-                null, NOW.plusSeconds(2));
+        ProductImage whole = product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 100, "a"), " Front ",
+                NOW.plusSeconds(1));
+        ProductImage red = product.addImage(UUID.randomUUID(), "SHIRT-RED", file(ImageFormat.JPEG, 200, "b"), null,
+                NOW.plusSeconds(2));
         assertNull(whole.sku());
         assertEquals("Front", whole.alt());
         assertEquals("SHIRT-RED", red.sku());
@@ -65,12 +89,12 @@ class ProductImageTest {
     void anImageForAnUnknownVariantOrBeyondTheLimitIsRefused() {
         Product product = shirt();
         assertThrows(InvalidProductException.class, () -> product.addImage(UUID.randomUUID(), "SHIRT-GREEN",
-                ImageFormat.PNG, 1, "c".repeat(64), null, NOW));
+                file(ImageFormat.PNG, 1, "c"), null, NOW));
         for (int i = 0; i < Product.MAX_IMAGES; i++) {
-            product.addImage(UUID.randomUUID(), null, ImageFormat.PNG, 1, "c".repeat(64), null, NOW);
+            product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 1, "c"), null, NOW);
         }
         assertThrows(InvalidProductException.class,
-                () -> product.addImage(UUID.randomUUID(), null, ImageFormat.PNG, 1, "c".repeat(64), null, NOW));
+                () -> product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 1, "c"), null, NOW));
         assertTrue(product.images().size() == Product.MAX_IMAGES);
     }
 }

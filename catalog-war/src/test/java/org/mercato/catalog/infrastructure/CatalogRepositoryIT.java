@@ -125,8 +125,10 @@ class CatalogRepositoryIT {
         Product scarf = product("Silk Scarf", null, "SCF-1");
         java.util.UUID first = java.util.UUID.randomUUID();
         java.util.UUID second = java.util.UUID.randomUUID();
-        scarf.addImage(first, null, org.mercato.catalog.domain.ImageFormat.PNG, 120, "a".repeat(64), "Folded", NOW);
-        scarf.addImage(second, "SCF-1", org.mercato.catalog.domain.ImageFormat.WEBP, 340, "b".repeat(64), null, NOW);
+        scarf.addImage(first, null, new org.mercato.catalog.domain.ImageFile(org.mercato.catalog.domain.ImageFormat.PNG,
+                120, "a".repeat(64), 800, 600), "Folded", NOW);
+        scarf.addImage(second, "SCF-1", new org.mercato.catalog.domain.ImageFile(
+                org.mercato.catalog.domain.ImageFormat.WEBP, 340, "b".repeat(64), 1600, 1200), null, NOW);
         inTransaction(em -> new JpaCatalogRepository(em).add(scarf));
         inTransaction(em -> {
             var repository = new JpaCatalogRepository(em);
@@ -135,12 +137,51 @@ class CatalogRepositoryIT {
             assertEquals("SCF-1", repository.findImage(second).orElseThrow().sku());
             assertEquals(org.mercato.catalog.domain.ImageFormat.WEBP,
                     repository.findImage(second).orElseThrow().format());
+            assertEquals(1600, repository.findImage(second).orElseThrow().width());
+            assertEquals(1200, repository.findImage(second).orElseThrow().height());
+            var main = repository.mainImages(List.of(scarf.id(), UUID.randomUUID()));
+            assertEquals(java.util.Set.of(scarf.id()), main.keySet(), "one per product that has pictures");
+            assertEquals(first, main.get(scarf.id()).id(), "the first by position");
             found.removeImage(first, NOW.plusSeconds(1));
         });
         inTransaction(em -> {
             var repository = new JpaCatalogRepository(em);
             assertTrue(repository.findImage(first).isEmpty(), "orphan removal deletes the row");
             assertEquals(0, repository.findImage(second).orElseThrow().position());
+            assertEquals(second, repository.mainImages(List.of(scarf.id())).get(scarf.id()).id());
         });
+    }
+
+    @Test
+    void findsDemoProductsWithoutPicturesBySkuRangeAndPicturesWithoutSize() {
+        Product first = product("Demo Lamp", null, "DQQ-000001-1", "DQQ-000001-2");
+        Product second = product("Demo Chair", null, "DQQ-000002-1");
+        Product pictured = product("Demo Sofa", null, "DQQ-000003-1");
+        Product beyond = product("Demo Table", null, "DQQ-000004-1");
+        UUID picture = UUID.randomUUID();
+        pictured.addImage(picture, null, new org.mercato.catalog.domain.ImageFile(
+                org.mercato.catalog.domain.ImageFormat.JPEG, 10, "c".repeat(64), 1200, 1200), null, NOW);
+        inTransaction(em -> List.of(first, second, pictured, beyond).forEach(new JpaCatalogRepository(em)::add));
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            List<UUID> found = repository.productsWithoutImages("DQQ-000000", "DQQ-000004", null, 10).stream()
+                    .map(Product::id).toList();
+            // PostgreSQL orders uuids byte by byte, as their text sorts (not as UUID.compareTo, which is signed)
+            List<UUID> expected = java.util.stream.Stream.of(first.id(), second.id())
+                    .sorted(java.util.Comparator.comparing(UUID::toString)).toList();
+            assertEquals(expected, found, "in id order, without the pictured one and the one past the range");
+            assertEquals(expected.subList(1, 2), repository.productsWithoutImages("DQQ-000000", "DQQ-000004",
+                    expected.get(0), 10).stream().map(Product::id).toList());
+            assertTrue(repository.imagesWithoutSize(10).isEmpty());
+            em.createNativeQuery("update product_image set width = null, height = null where id = ?")
+                    .setParameter(1, picture).executeUpdate();
+        });
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            List<org.mercato.catalog.domain.ProductImage> unmeasured = repository.imagesWithoutSize(10);
+            assertEquals(List.of(picture), unmeasured.stream().map(i -> i.id()).toList());
+            unmeasured.get(0).measured(800, 600);
+        });
+        inTransaction(em -> assertEquals(800, new JpaCatalogRepository(em).findImage(picture).orElseThrow().width()));
     }
 }
