@@ -28,11 +28,6 @@ export default defineConfig({
   plugins: [react()],
   server: { proxy },
   preview: { proxy, headers: { "Content-Security-Policy": csp } },
-  build: {
-    // the bundle-size check reads the manifest to find the JavaScript the first page loads
-    manifest: true,
-    sourcemap: false,
-  },
   test: {
     environment: "jsdom",
     setupFiles: ["./src/test/setup.ts"],
