@@ -351,6 +351,172 @@ class HostileInputIT {
         assertEquals(200, http().get("/analytics/api/products/top", staff).status());
     }
 
+    // the re-check's kinds (faults file of 2026-12-01), refused once in the platform for every endpoint
+
+    @Test
+    void nullItemsInArraysAndNullMapValuesAreRefusedByPath() {
+        String sku = stockedSku(500, 4);
+        String order = "brk-" + UUID.randomUUID();
+        assertRefused(400, "lines[0]", http().post("/inventory/api/reservations", "{\"orderId\":\"" + order
+                + "\",\"lines\":[null]}", staff));
+        assertRefused(400, "lines[1]", http().post("/inventory/api/reservations", "{\"orderId\":\"" + order
+                + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1},null]}", staff));
+        assertEquals(404, http().get("/inventory/api/reservations/" + order, staff).status(), "nothing held");
+        assertEquals(4, http().get("/inventory/api/stock/" + sku, staff).json().getInt("available"));
+        String price = "\"price\":{\"amount\":500,\"currency\":\"EUR\"}";
+        assertRefused(400, "variants[0]", http().post("/catalog/api/products", "{\"name\":\"Brk\",\"status\":"
+                + "\"DRAFT\",\"variants\":[null]}", staff));
+        assertRefused(400, "attributes.color", http().post("/catalog/api/products", "{\"name\":\"Brk\","
+                + "\"status\":\"DRAFT\",\"attributes\":{\"color\":null}," + price + "}", staff));
+        assertRefused(400, "variants[0].attributes.size", http().post("/catalog/api/products", "{\"name\":\"Brk\","
+                + "\"status\":\"DRAFT\",\"variants\":[{\"sku\":\"BRK-" + UUID.randomUUID().toString()
+                        .substring(0, 6)
+                + "\",\"attributes\":{\"size\":null}," + price + "}]}", staff));
+        Http.Reply created = http().post("/catalog/api/products", "{\"name\":\"Brk " + UUID.randomUUID()
+                .toString().substring(0, 6) + "\",\"status\":\"DRAFT\"," + price + "}", staff);
+        assertEquals(201, created.status(), created.body());
+        String product = "/catalog/api/products/" + created.json().getString("id");
+        assertRefused(400, "attributes.color", http().put(product, "{\"name\":\"Brk\",\"status\":\"DRAFT\","
+                + "\"attributes\":{\"color\":null}," + price + ",\"version\":" + created.json().getJsonNumber(
+                        "version")
+                + "}", staff));
+        assertFalse(http().get(product, staff).body().contains("color"), "nothing changed");
+    }
+
+    @Test
+    void invalidUtf8IsRefusedInBodiesQueriesAndPaths() {
+        String token = customer();
+        String before = http().get("/users/api/accounts/me", token).json().getString("name");
+        byte[][] invalid = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF}};
+        for (byte[] bytes : invalid) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"name\":\"Ada".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertRefused(400, "invalid-utf8", http().send(http().request("/users/api/accounts/me", token).header(
+                    "Content-Type", "application/json").method("PATCH",
+                            HttpRequest.BodyPublishers.ofByteArray(body
+                                    .toByteArray()))
+                    .build()));
+            // a CSV import (read as text, not by the JSON reader) too
+            assertRefused(400, "invalid-utf8", http().postBytes("/catalog/api/imports", "text/csv", body
+                    .toByteArray(), staff));
+        }
+        assertEquals(before, http().get("/users/api/accounts/me", token).json().getString("name"));
+        String shopper = customer();
+        for (String escape : List.of("%ED%A0%80", "%C0%80", "%FF", "%E2%82")) {
+            assertRefused(400, "query", http().get("/catalog/api/products?q=" + escape, null));
+            assertRefused(400, "query", http().get("/catalog/api/suggestions?q=" + escape, null));
+            assertRefused(400, "query", http().get("/inventory/api/stock?sku=" + escape, null));
+            assertRefused(400, "query", http().get("/users/api/accounts?q=" + escape, staff));
+            assertRefused(400, "query", http().get("/orders/api/orders?status=" + escape, shopper));
+            assertRefused(400, "query", http().get("/notifications/api/emails?recipient=" + escape, staff));
+        }
+    }
+
+    @Test
+    void aMalformedPercentEscapeInTheQueryIs400WhoeverAsks() {
+        int port = PlatformExtension.platform().httpPort();
+        for (String[] request : new String[][]{{"GET", "/catalog/api/products?q=%zz"},
+                {"GET", "/users/api/accounts?q=ab%4"}, {"POST", "/payments/api/refunds?x=%"},
+                {"PUT", "/inventory/api/stock/A?q=%G0"}}) {
+            RawHttp.Reply reply = RawHttp.send("127.0.0.1", port, request[0], request[1], request[0].equals("GET")
+                    ? null
+                    : "{}");
+            assertEquals(400, reply.status(), request[0] + " " + request[1] + ": " + reply.body());
+            assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.headers()
+                    .toString());
+            assertTrue(reply.body().contains("'%' not followed by two hexadecimal digits"), reply.body());
+        }
+    }
+
+    /**
+     * Payara's connector fails on a malformed escape in the path before any web application runs (Grizzly's
+     * URLDecoder throws in {@code CoyoteAdapter.postParseRequest}, payara/Payara#8000) and answers an empty 200;
+     * no filter of a WAR sees the request. It needs a fix in front of or inside the container (launcher/gateway).
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("container level, payara/Payara#8000: needs the launcher's or the gateway's fix")
+    void aMalformedPercentEscapeInThePathIs400WhoeverAsks() {
+        int port = PlatformExtension.platform().httpPort();
+        for (String[] request : new String[][]{{"POST", "/payments/api/refunds%zz"},
+                {"GET", "/users/api/accounts/%zz"}, {"DELETE", "/users/api/accounts/%zz"}}) {
+            RawHttp.Reply reply = RawHttp.send("127.0.0.1", port, request[0], request[1], request[0].equals("GET")
+                    ? null
+                    : "{}");
+            assertEquals(400, reply.status(), request[0] + " " + request[1] + ": " + reply.body());
+            assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.headers()
+                    .toString());
+        }
+    }
+
+    @Test
+    void echoedTextCarriesNoBidiOrInvisibleCharacters() {
+        Http.Reply reply = http().get("/analytics/api/sales/daily?from=2026-01-01%E2%80%AEcod.exe%E2%80%8B",
+                staff);
+        assertRefused(400, "from", reply);
+        assertFalse(reply.body().contains("\u202e") || reply.body().toLowerCase().contains("\\u202e"), reply
+                .body());
+        assertFalse(reply.body().contains("\u200b") || reply.body().toLowerCase().contains("\\u200b"), reply
+                .body());
+    }
+
+    @Test
+    void anActionThatTakesNoBodyRefusesOneAndDoesNothing() {
+        String sku = stockedSku(500, 5);
+        String order = "nobody-" + UUID.randomUUID();
+        Http.Reply held = http().post("/inventory/api/reservations", "{\"orderId\":\"" + order + "\",\"lines\":"
+                + "[{\"sku\":\"" + sku + "\",\"quantity\":2}]}", staff);
+        assertEquals(201, held.status(), held.body());
+        String commit = "/inventory/api/reservations/" + order + "/commit";
+        assertRefused(400, "no-body", http().post(commit, "{bad", staff));
+        assertRefused(400, "no-body", http().postBytes(commit, "text/plain", "\u0000<script>".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), staff));
+        assertRefused(400, "no-body", http().post(commit, "{\"force\":true}", staff));
+        assertEquals(held.json(), http().get("/inventory/api/reservations/" + order, staff).json(),
+                "the hold is as it was");
+        // the same actions elsewhere, refused before they look for the shipment or order
+        assertRefused(400, "no-body", http().postBytes("/fulfillment/api/shipments/" + UUID.randomUUID()
+                + "/deliver", "text/plain", "\u0000<script>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                staff));
+        assertRefused(400, "no-body", http().post("/orders/api/orders/" + UUID.randomUUID() + "/delivered",
+                "{bad", staff));
+        assertEquals(404, http().post("/fulfillment/api/shipments/" + UUID.randomUUID() + "/deliver", "{}", staff)
+                .status(), "{} is no body: the action runs (and finds no shipment)");
+        // an empty body or {} is no body
+        Http.Reply committed = http().post(commit, " { } ", staff);
+        assertEquals(200, committed.status(), committed.body());
+        // and without any body at all (no Content-Type either), as the order service calls it
+        String other = "nobody-" + UUID.randomUUID();
+        assertEquals(201, http().post("/inventory/api/reservations", "{\"orderId\":\"" + other + "\",\"lines\":"
+                + "[{\"sku\":\"" + sku + "\",\"quantity\":1}]}", staff).status());
+        Http.Reply released = http().send(http().request("/inventory/api/reservations/" + other + "/release", staff)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, released.status(), released.body());
+    }
+
+    @Test
+    void onlyJsonInUtf8IsReadAsJson() {
+        String sku = stockedSku(300, 5);
+        String cart = http().post("/cart/api/carts", "", null).json().getString("id");
+        String line = "{\"sku\":\"" + sku + "\",\"quantity\":1}";
+        for (String type : List.of("*/*", "application/*", "application/json;charset=utf-16",
+                "application/json; charset=ISO-8859-1", "text/plain")) {
+            assertRefused(415, "415", http().postBytes("/cart/api/carts/" + cart + "/items", type, line.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), null));
+        }
+        assertEquals(0, http().get("/cart/api/carts/" + cart, null).json().getJsonArray("lines").size());
+        Http.Reply added = http().postBytes("/cart/api/carts/" + cart + "/items", "application/json; charset=UTF-8",
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        assertTrue(added.status() / 100 == 2, added.body());
+        // the documents say so: 415 for every operation with a body, not for an action without one
+        JsonObject paths = http().get("/inventory/api/openapi", null).json().getJsonObject("paths");
+        assertTrue(paths.getJsonObject("/inventory/api/reservations").getJsonObject("post").getJsonObject(
+                "responses").containsKey("415"));
+        assertFalse(paths.getJsonObject("/inventory/api/reservations/{orderId}/commit").getJsonObject("post")
+                .getJsonObject("responses").containsKey("415"));
+    }
+
     // 13. readiness
 
     @Test

@@ -39,7 +39,9 @@ import org.mercato.platform.problem.Problem;
  * <li>other numbers must be JSON numbers, booleans JSON booleans, text JSON strings;</li>
  * <li>a property the type does not declare is refused (a refund with a {@code currency} it would ignore);</li>
  * <li>text refuses control characters and unpaired surrogates ({@link TextRules}), except line breaks and tabs in
- * {@link MultiLine} properties; map keys follow the same rule.</li>
+ * {@link MultiLine} properties; map keys follow the same rule;</li>
+ * <li>an item of an array ({@code "lines": [null]}) or a value of a map ({@code "attributes": {"color": null}}) is
+ * never null (a property itself may be null or absent: Bean Validation decides whether it is required).</li>
  * </ul>
  * Each refusal names the property by its JSON path ({@code variants[1].price.amount}).
  */
@@ -96,7 +98,13 @@ public final class StrictJsonBinding {
             }
             Type element = raw.isArray() ? componentType(type) : typeArgument(type, 0);
             for (int i = 0; i < array.size(); i++) {
-                check(array.get(i), element, path + "[" + i + "]", multiLine, errors);
+                String itemPath = path + "[" + i + "]";
+                if (array.get(i).getValueType() == JsonValue.ValueType.NULL) {
+                    // a list never holds "no item": the services would fail on it later
+                    errors.add(new Problem.FieldError(itemPath, "must not be null"));
+                    continue;
+                }
+                check(array.get(i), element, itemPath, multiLine, errors);
             }
         } else if (Map.class.isAssignableFrom(raw)) {
             if (!(value instanceof JsonObject object)) {
@@ -109,6 +117,11 @@ public final class StrictJsonBinding {
                 String refusal = TextRules.refusal(entry.getKey(), false);
                 if (refusal != null) {
                     errors.add(new Problem.FieldError(TextRules.printable(entryPath), "key " + refusal));
+                    continue;
+                }
+                if (entry.getValue().getValueType() == JsonValue.ValueType.NULL) {
+                    // a map's value is never "no value": leave the key out instead
+                    errors.add(new Problem.FieldError(TextRules.printable(entryPath), "must not be null"));
                     continue;
                 }
                 check(entry.getValue(), valueType, entryPath, multiLine, errors);

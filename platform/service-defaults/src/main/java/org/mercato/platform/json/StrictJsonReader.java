@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.Priority;
 import jakarta.json.JsonValue;
@@ -26,6 +30,12 @@ import org.mercato.platform.problem.ProblemException;
  * {@link JsonLimits}, checked by {@link StrictJsonBinding} (integers only where the type is an integer, no unknown
  * properties, no control characters), then bound by JSON-B. Refusals are 400 problem+json naming each property.
  * Bodies read as text or as JSON-P values are left to the runtime's own readers.
+ *
+ * <p>
+ * Only {@code application/json} and {@code application/*+json}, without a charset or with {@code charset=utf-8}
+ * (any case), are read: a wildcard ({@code *}{@code /*}, {@code application/*}) or another charset is 415
+ * problem+json. The bytes must be valid UTF-8 (no overlong forms, no encoded surrogates, no stray bytes): anything
+ * else is 400, never replaced by U+FFFD.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
@@ -47,8 +57,61 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        String text = new String(entityStream.readAllBytes(), StandardCharsets.UTF_8);
+        String refusal = mediaTypeRefusal(mediaType);
+        if (refusal != null) {
+            throw new ProblemException(unsupported(refusal));
+        }
+        String text = utf8(entityStream.readAllBytes());
         return bind(text, genericType == null ? type : genericType);
+    }
+
+    /**
+     * Why a request's media type is not a JSON body this reader takes, or null when it is.
+     *
+     * @param mediaType the request's Content-Type (null when it has none)
+     */
+    public static String mediaTypeRefusal(MediaType mediaType) {
+        if (mediaType == null || mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
+            return "Content-Type must be application/json (not a wildcard)";
+        }
+        String type = mediaType.getType().toLowerCase(Locale.ROOT);
+        String subtype = mediaType.getSubtype().toLowerCase(Locale.ROOT);
+        if (!type.equals("application") || !(subtype.equals("json") || subtype.endsWith("+json"))) {
+            return "Content-Type must be application/json";
+        }
+        String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            return "a JSON body must be UTF-8 (charset=utf-8 or no charset)";
+        }
+        return null;
+    }
+
+    /** The 415 problem for a request body of a media type the resource does not read. */
+    public static Problem unsupported(String detail) {
+        return Problem.of(415, "unsupported-media-type", "Unsupported Media Type", detail);
+    }
+
+    /**
+     * Decodes a request body as strict UTF-8.
+     *
+     * @return the text
+     * @throws ProblemException 400 {@code invalid-utf8} when the bytes are not valid UTF-8 (an overlong form such as
+     *             {@code C0 80}, an encoded surrogate such as {@code ED A0 80}, a byte like {@code FF}, or a
+     *             sequence cut short)
+     */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(invalidUtf8("body"));
+        }
+    }
+
+    /** The 400 problem for text that is not valid UTF-8, naming where it was (body, a parameter, the path). */
+    public static Problem invalidUtf8(String where) {
+        return Problem.of(400, "invalid-utf8", "Invalid request", "The request's text must be valid UTF-8")
+                .withErrors(List.of(new Problem.FieldError(where, "is not valid UTF-8")));
     }
 
     /**

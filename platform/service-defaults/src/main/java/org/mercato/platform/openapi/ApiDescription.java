@@ -1,6 +1,9 @@
 package org.mercato.platform.openapi;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -194,10 +197,19 @@ public final class ApiDescription {
                             .createObjectBuilder().add("application/json", Json.createObjectBuilder().add("schema",
                                     JsonValue.EMPTY_JSON_OBJECT))));
         } else {
-            documentedAnswers.forEach((status, answer) -> responses.add(status, ResponseDocumentation.response(
-                    answer.asJsonObject())));
+            documentedAnswers.forEach((status, answer) -> {
+                if (!status.equals(ResponseDocumentation.PROBLEMS)) {
+                    responses.add(status, ResponseDocumentation.response(answer.asJsonObject()));
+                }
+            });
         }
-        for (String status : List.of("400", "401", "403", "404", "409", "413", "422", "429", "503")) {
+        java.util.SortedSet<String> problems = new java.util.TreeSet<>(List.of("400", "401", "403", "404", "409",
+                "413", "422", "429", "503"));
+        if (body != null) {
+            problems.add("415"); // a Content-Type other than the ones listed (or a charset other than UTF-8)
+        }
+        problems.addAll(ResponseDocumentation.problems(documentedAnswers));
+        for (String status : problems) {
             responses.add(status, Json.createObjectBuilder().add("description", "A problem (RFC 9457)")
                     .add("content", Json.createObjectBuilder().add("application/problem+json", Json
                             .createObjectBuilder().add("schema", Json.createObjectBuilder().add("$ref",
@@ -250,10 +262,21 @@ public final class ApiDescription {
 
     /** The JSON Schema of a Java type as the platform's strict reader accepts it. */
     static JsonObject schema(Type type, Annotation[] annotations, Map<String, JsonObject> schemas) {
+        return schema(type, null, annotations, schemas);
+    }
+
+    /**
+     * @param annotated the same type with its type-use annotations, when known: constraints on type arguments
+     *            ({@code List<@Size(max = 200) String>}, {@code Map<String, @Size(max = 200) String>}) apply to the
+     *            items or values
+     */
+    static JsonObject schema(Type type, AnnotatedType annotated, Annotation[] annotations,
+            Map<String, JsonObject> schemas) {
         Class<?> raw = raw(type);
         JsonObjectBuilder schema = Json.createObjectBuilder();
         if (raw == Optional.class) {
-            return schema(argument(type, 0), annotations, schemas);
+            AnnotatedType inner = typeArgument(annotated, 0);
+            return schema(argument(type, 0), inner, inner == null ? annotations : inner.getAnnotations(), schemas);
         }
         if (raw == int.class || raw == Integer.class) {
             schema.add("type", "integer").add("format", "int32");
@@ -301,7 +324,12 @@ public final class ApiDescription {
             schema.add("type", "string").add("format", "date-time");
         } else if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
             Type element = raw.isArray() ? raw.getComponentType() : argument(type, 0);
-            schema.add("type", "array").add("items", schema(element, new Annotation[0], schemas));
+            AnnotatedType annotatedElement = raw.isArray()
+                    ? (annotated instanceof AnnotatedArrayType array ? array.getAnnotatedGenericComponentType() : null)
+                    : typeArgument(annotated, 0);
+            schema.add("type", "array").add("items", schema(element, annotatedElement, annotatedElement == null
+                    ? new Annotation[0]
+                    : annotatedElement.getAnnotations(), schemas));
             Size size = find(annotations, Size.class);
             if (size != null && size.max() < Integer.MAX_VALUE) {
                 schema.add("maxItems", size.max());
@@ -310,8 +338,14 @@ public final class ApiDescription {
                 schema.add("minItems", 1);
             }
         } else if (Map.class.isAssignableFrom(raw)) {
-            schema.add("type", "object").add("additionalProperties", schema(argument(type, 1), new Annotation[0],
-                    schemas));
+            AnnotatedType annotatedValue = typeArgument(annotated, 1);
+            schema.add("type", "object").add("additionalProperties", schema(argument(type, 1), annotatedValue,
+                    annotatedValue == null ? new Annotation[0] : annotatedValue.getAnnotations(), schemas));
+            AnnotatedType annotatedKey = typeArgument(annotated, 0);
+            Size keySize = annotatedKey == null ? null : find(annotatedKey.getAnnotations(), Size.class);
+            if (keySize != null && keySize.max() < Integer.MAX_VALUE) {
+                schema.add("propertyNames", Json.createObjectBuilder().add("maxLength", keySize.max()));
+            }
             Size size = find(annotations, Size.class);
             if (size != null && size.max() < Integer.MAX_VALUE) {
                 schema.add("maxProperties", size.max());
@@ -340,8 +374,14 @@ public final class ApiDescription {
         List<Object[]> members = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
-                members.add(new Object[]{component.getName(), component.getGenericType(),
-                        component.getAnnotations(), component.getAnnotation(JsonbProperty.class)});
+                // constraints such as @Size and @Max target fields, methods and parameters, not record components:
+                // the compiler puts them on the component's field and accessor
+                members.add(new Object[]{component.getName(), component.getGenericType(), annotations(type,
+                        component),
+                        component.getAnnotation(JsonbProperty.class) != null
+                                ? component.getAnnotation(JsonbProperty.class)
+                                : find(annotations(type, component), JsonbProperty.class),
+                        component.getAnnotatedType()});
             }
         } else {
             for (Field field : type.getFields()) {
@@ -350,14 +390,14 @@ public final class ApiDescription {
                     continue;
                 }
                 members.add(new Object[]{field.getName(), field.getGenericType(), field.getAnnotations(),
-                        field.getAnnotation(JsonbProperty.class)});
+                        field.getAnnotation(JsonbProperty.class), field.getAnnotatedType()});
             }
         }
         for (Object[] member : members) {
             JsonbProperty renamed = (JsonbProperty) member[3];
             String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : (String) member[0];
             Annotation[] annotations = (Annotation[]) member[2];
-            properties.add(name, schema((Type) member[1], annotations, schemas));
+            properties.add(name, schema((Type) member[1], (AnnotatedType) member[4], annotations, schemas));
             if (find(annotations, NotNull.class) != null || find(annotations, NotBlank.class) != null
                     || find(annotations, NotEmpty.class) != null) {
                 required.add(name);
@@ -432,6 +472,25 @@ public final class ApiDescription {
             return (Class<?>) p.getRawType();
         }
         return Object.class;
+    }
+
+    private static AnnotatedType typeArgument(AnnotatedType annotated, int index) {
+        return annotated instanceof AnnotatedParameterizedType p
+                && p.getAnnotatedActualTypeArguments().length > index
+                        ? p.getAnnotatedActualTypeArguments()[index]
+                        : null;
+    }
+
+    /** A record component's annotations with those of its field and accessor (where constraints land). */
+    private static Annotation[] annotations(Class<?> record, RecordComponent component) {
+        List<Annotation> all = new ArrayList<>(Arrays.asList(component.getAnnotations()));
+        try {
+            all.addAll(Arrays.asList(record.getDeclaredField(component.getName()).getAnnotations()));
+        } catch (NoSuchFieldException e) {
+            // a record always has the field; nothing to add otherwise
+        }
+        all.addAll(Arrays.asList(component.getAccessor().getAnnotations()));
+        return all.toArray(Annotation[]::new);
     }
 
     private static Type argument(Type type, int index) {

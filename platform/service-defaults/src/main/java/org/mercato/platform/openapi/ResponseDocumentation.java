@@ -25,8 +25,14 @@ import jakarta.json.JsonValue;
  * {"schemas": {"Name": {JSON Schema 2020-12, references as "#/components/schemas/Other"}},
  *  "operations": {"GET /catalog/api/products/{id}": {"200": {"schema": {...}}},
  *                 "DELETE /catalog/api/products/{id}": {"204": {}},
- *                 "GET /catalog/api/images/{name}": {"200": {"contentType": "image/webp"}}}}
+ *                 "GET /catalog/api/images/{name}": {"200": {"contentType": "image/webp"}},
+ *                 "POST /orders/api/orders": {"201": {...}, "problems": ["402"]}}}
  * </pre>
+ *
+ * <p>
+ * {@code problems} (optional) names problem statuses the operation answers besides the ones every operation lists
+ * (400, 401, 403, 404, 409, 413, 422, 429, 503, and 415 with a request body): 4xx or 5xx, each documented as a
+ * problem+json answer.
  *
  * <p>
  * An operation every service has (the platform's {@code status}, {@code openapi}) is documented once with
@@ -39,6 +45,9 @@ import jakarta.json.JsonValue;
 final class ResponseDocumentation {
 
     static final String RESOURCE = "META-INF/mercato/api-responses.json";
+
+    /** The key of an operation's entry that lists its extra problem statuses. */
+    static final String PROBLEMS = "problems";
 
     private final Map<String, JsonObject> schemas;
     private final Map<String, JsonObject> operations;
@@ -88,6 +97,30 @@ final class ResponseDocumentation {
         }
         // the platform's own resources (status, openapi) are documented once for every service
         return operations.get(key + "/{service}" + path.substring(path.indexOf('/', 1)));
+    }
+
+    /**
+     * The extra problem statuses of a documented operation ({@code "problems": ["402"]}), none when it has no entry.
+     *
+     * @throws IllegalStateException when the list is not status codes from 400 to 599
+     */
+    static java.util.List<String> problems(JsonObject operation) {
+        if (operation == null || !operation.containsKey(PROBLEMS)) {
+            return java.util.List.of();
+        }
+        JsonValue list = operation.get(PROBLEMS);
+        if (list.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new IllegalStateException("\"" + PROBLEMS + "\" must be a list of status codes: " + list);
+        }
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        for (JsonValue item : list.asJsonArray()) {
+            String status = item instanceof jakarta.json.JsonString text ? text.getString() : item.toString();
+            if (!status.matches("[45][0-9][0-9]")) {
+                throw new IllegalStateException("\"" + PROBLEMS + "\" lists " + item + ", not a 4xx or 5xx status");
+            }
+            statuses.add(status);
+        }
+        return statuses;
     }
 
     /** One OpenAPI response object from a documented answer. */

@@ -9,6 +9,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
+import org.mercato.platform.json.TextRules;
+
 /**
  * An RFC 9457 problem detail. Every error a Mercato service returns is one of these, so clients parse one shape.
  */
@@ -75,10 +77,10 @@ public final class Problem {
     public String toJson(URI instance) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", type)
-                .add("title", title)
+                .add("title", TextRules.neutral(title))
                 .add("status", status);
         if (detail != null) {
-            json.add("detail", detail);
+            json.add("detail", TextRules.neutral(detail));
         }
         if (instance != null) {
             // the path as the client sent it (percent-encoded), not decoded into whatever text it carried
@@ -86,11 +88,13 @@ public final class Problem {
         }
         if (!errors.isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message",
-                    e.message())));
+            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", TextRules.neutral(e.field()))
+                    .add("message", TextRules.neutral(e.message()))));
             json.add("errors", list);
         }
-        // a problem may quote the request (a path, an id): no markup is ever written back, whatever reads it
+        // a problem may quote the request (a name, a path, an id): control, bidirectional and other invisible
+        // format characters were replaced above (TextRules.neutral), so a quoted value cannot reorder the message;
+        // no markup is ever written back, whatever reads it
         // (<, > and & only occur inside JSON strings, where an escape of the code point means the same character)
         return json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }

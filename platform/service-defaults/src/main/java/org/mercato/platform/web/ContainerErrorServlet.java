@@ -44,6 +44,18 @@ public class ContainerErrorServlet extends HttpServlet {
         if (status == 401 && response.getHeader("WWW-Authenticate") == null) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        response.getWriter().write(problem.toJson(path == null ? null : URI.create(String.valueOf(path))));
+        response.getWriter().write(problem.toJson(instance(path)));
+    }
+
+    /** The failed request's path, or null when it is not a valid URI (a malformed escape must not fail the page). */
+    static URI instance(Object path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return URI.create(String.valueOf(path));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

@@ -16,7 +16,10 @@ import org.mercato.platform.problem.Problem;
 /**
  * Refuses, with 400, query parameters, path segments and the headers Mercato stores ({@code Idempotency-Key},
  * {@code If-Match}) that hold control characters or unpaired surrogates ({@link TextRules}), or a query value
- * longer than {@value #MAX_QUERY_VALUE} characters: such text would otherwise reach a database or an index.
+ * longer than {@value #MAX_QUERY_VALUE} characters: such text would otherwise reach a database or an index. A raw
+ * path or query with a malformed percent-escape or escaped bytes that are not UTF-8 ({@link PercentEncoding}) is
+ * refused too, before the runtime's decoding turns them into U+FFFD ({@link RequestUriFilter} refuses them earlier
+ * still, where the servlet container runs it).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 50)
@@ -30,6 +33,14 @@ public class RequestTextFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        String rawPath = PercentEncoding.refusal(request.getUriInfo().getRequestUri().getRawPath());
+        if (rawPath != null) {
+            errors.add(new Problem.FieldError("path", rawPath));
+        }
+        String rawQuery = PercentEncoding.refusal(request.getUriInfo().getRequestUri().getRawQuery());
+        if (rawQuery != null) {
+            errors.add(new Problem.FieldError("query", rawQuery));
+        }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters(true).entrySet()) {
             for (String value : parameter.getValue()) {
                 String name = TextRules.printable(parameter.getKey());

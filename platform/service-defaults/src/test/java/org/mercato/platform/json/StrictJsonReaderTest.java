@@ -1,6 +1,7 @@
 package org.mercato.platform.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,5 +120,73 @@ class StrictJsonReaderTest {
         assertTrue(refusal("{} {}", Body.class).type().endsWith("malformed-json"));
         assertTrue(refusal("{\"name\":\"a\",\"name\":\"b\"}", Body.class).type().endsWith("malformed-json"));
         assertTrue(refusal("{\"ratio\":1e999999999}", Body.class).type().endsWith("json-limit"));
+    }
+
+    @Test
+    void nullItemsAndMapValuesAreRefusedByPath() {
+        Problem items = refusal("{\"lines\":[{\"sku\":\"A\",\"quantity\":1},null]}", Body.class);
+        assertEquals(400, items.status());
+        assertEquals("lines[1]", field(items));
+        assertEquals("attributes.color", field(refusal("{\"attributes\":{\"color\":null}}", Body.class)));
+        Problem nested = refusal("{\"variants\":[{\"attributes\":{\"size\":null}}],\"tags\":[null]}",
+                Product.class);
+        assertEquals(List.of("variants[0].attributes.size", "tags[0]"), nested.errors().stream().map(
+                Problem.FieldError::field).toList());
+        // a property itself may still be null: whether it is required is Bean Validation's decision
+        Body body = (Body) StrictJsonReader.bind("{\"lines\":null,\"attributes\":null,\"name\":null}", Body.class);
+        assertNull(body.lines);
+    }
+
+    public record Variant(Map<String, String> attributes) {
+    }
+
+    public record Product(List<Variant> variants, String[] tags) {
+    }
+
+    @Test
+    void bodiesMustBeValidUtf8() throws java.io.IOException {
+        byte[][] invalid = {{'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'A', (byte) 0xC0, (byte) 0x80, '"', '}'},
+                {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'},
+                {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'},
+                {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xE2, (byte) 0x82, '"', '}'}};
+        StrictJsonReader reader = new StrictJsonReader();
+        for (byte[] bytes : invalid) {
+            Problem problem = assertThrows(ProblemException.class, () -> reader.readFrom(cast(Body.class), Body.class,
+                    new java.lang.annotation.Annotation[0], jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE,
+                    null, new java.io.ByteArrayInputStream(bytes))).problem();
+            assertEquals(400, problem.status());
+            assertTrue(problem.type().endsWith("invalid-utf8"), problem.type());
+        }
+        Body body = (Body) reader.readFrom(cast(Body.class), Body.class, new java.lang.annotation.Annotation[0],
+                jakarta.ws.rs.core.MediaType.valueOf("application/json; charset=UTF-8"), null,
+                new java.io.ByteArrayInputStream("{\"name\":\"Zo\u00eb \ud83d\ude00\"}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("Zo\u00eb \ud83d\ude00", body.name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<Object> cast(Class<?> type) {
+        return (Class<Object>) type;
+    }
+
+    @Test
+    void onlyJsonInUtf8IsRead() {
+        for (String refused : new String[]{"*/*", "application/*", "application/json;charset=utf-16",
+                "application/json; charset=ISO-8859-1", "text/plain", "application/xml"}) {
+            assertNotNull(StrictJsonReader.mediaTypeRefusal(jakarta.ws.rs.core.MediaType.valueOf(refused)), refused);
+        }
+        assertNotNull(StrictJsonReader.mediaTypeRefusal(null));
+        for (String accepted : new String[]{"application/json", "Application/JSON", "application/json;charset=utf-8",
+                "application/json; charset=UTF-8", "application/merge-patch+json"}) {
+            assertNull(StrictJsonReader.mediaTypeRefusal(jakarta.ws.rs.core.MediaType.valueOf(accepted)), accepted);
+        }
+        Problem problem = assertThrows(ProblemException.class, () -> new StrictJsonReader().readFrom(cast(
+                Body.class), Body.class, new java.lang.annotation.Annotation[0],
+                jakarta.ws.rs.core.MediaType
+                        .valueOf("application/json;charset=utf-16"),
+                null, new java.io.ByteArrayInputStream(
+                        new byte[]{'{', '}'})))
+                .problem();
+        assertEquals(415, problem.status());
     }
 }

@@ -1,5 +1,6 @@
 package org.mercato.platform.json;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -22,5 +23,19 @@ class TextRulesTest {
             assertNull(TextRules.refusal(good, false), good);
         }
         assertNull(TextRules.refusal("two\r\nlines\tand a tab", true));
+    }
+
+    @Test
+    void printableNeutralisesMarkupControlsBidiAndFormatCharacters() {
+        assertEquals("?img src=x?", TextRules.printable("<img src=x>"));
+        assertEquals("abc?fdp.exe", TextRules.printable("abc\u202efdp.exe"));
+        for (char c : new char[]{'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068',
+                '\u2069', '\u200b', '\u200e', '\u200f', '\ufeff', '\u00ad', '\u0000', '\u0085'}) {
+            assertEquals("a?b", TextRules.printable("a" + c + "b"), Integer.toHexString(c));
+        }
+        // format characters beyond the BMP (a language tag) too; other scripts and emoji stay
+        assertEquals("x?", TextRules.neutral("x\udb40\udc01"));
+        assertEquals("Zo\u00eb \u6771\u4eac \ud83d\ude00", TextRules.printable("Zo\u00eb \u6771\u4eac \ud83d\ude00"));
+        assertEquals("x".repeat(100) + "...", TextRules.printable("x".repeat(150)));
     }
 }

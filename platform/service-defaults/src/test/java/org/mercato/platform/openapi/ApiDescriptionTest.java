@@ -92,4 +92,88 @@ class ApiDescriptionTest {
                 "get").getJsonObject("responses");
         assertFalse(responses.getJsonObject("200").containsKey("x-undocumented"), responses.toString());
     }
+
+    public record NewGadget(@jakarta.validation.constraints.Size(max = 200) String name,
+            @jakarta.validation.constraints.Max(100_000_000) @jakarta.validation.constraints.PositiveOrZero long amount,
+            String note,
+            java.util.Map<@jakarta.validation.constraints.Size(max = 60) String, @jakarta.validation.constraints.Size(max = 200) String> attributes,
+            List<@jakarta.validation.constraints.Size(max = 30) String> tags,
+            @jakarta.json.bind.annotation.JsonbProperty("refresh_token") String refreshToken) {
+    }
+
+    public static class NewGizmo {
+        @jakarta.validation.constraints.Size(max = 80)
+        public String label;
+        @jakarta.validation.constraints.Max(5)
+        public int count;
+    }
+
+    @jakarta.ws.rs.Path("gadgets")
+    public static class GadgetResource {
+
+        @POST
+        public JsonObject create(NewGadget gadget) {
+            return null;
+        }
+
+        @POST
+        @jakarta.ws.rs.Path("gizmos")
+        public JsonObject gizmo(NewGizmo gizmo) {
+            return null;
+        }
+
+        @POST
+        @jakarta.ws.rs.Path("{id}/ship")
+        public JsonObject ship(@PathParam("id") String id) {
+            return null;
+        }
+    }
+
+    @Test
+    void constraintsOnRecordComponentsFieldsAndTypeArgumentsAreInTheSchema() {
+        JsonObject schemas = ApiDescription.of("shop", "1", List.of(GadgetResource.class),
+                ApiDescriptionTest.class.getClassLoader()).getJsonObject("components").getJsonObject("schemas");
+        JsonObject gadget = schemas.getJsonObject("ApiDescriptionTestNewGadget").getJsonObject("properties");
+        assertEquals(200, gadget.getJsonObject("name").getInt("maxLength"), gadget.toString());
+        assertEquals(100_000_000, gadget.getJsonObject("amount").getJsonNumber("maximum").longValue());
+        assertEquals(0, gadget.getJsonObject("amount").getInt("minimum"));
+        assertEquals(100_000, gadget.getJsonObject("note").getInt("maxLength"), "no @Size: the parser's limit");
+        assertEquals(200, gadget.getJsonObject("attributes").getJsonObject("additionalProperties").getInt(
+                "maxLength"));
+        assertEquals(60, gadget.getJsonObject("attributes").getJsonObject("propertyNames").getInt("maxLength"));
+        assertEquals(30, gadget.getJsonObject("tags").getJsonObject("items").getInt("maxLength"));
+        assertTrue(gadget.containsKey("refresh_token"), "named as JSON-B binds it: " + gadget.keySet());
+        JsonObject gizmo = schemas.getJsonObject("ApiDescriptionTestNewGizmo").getJsonObject("properties");
+        assertEquals(80, gizmo.getJsonObject("label").getInt("maxLength"));
+        assertEquals(5, gizmo.getJsonObject("count").getInt("maximum"));
+    }
+
+    @Test
+    void operationsWithABodyList415AndAnEntryMayAddProblems(@TempDir Path dir) throws IOException {
+        ClassLoader loader = withResponses(dir, """
+                {"operations": {"POST /shop/api/gadgets": {"201": {"description": "Made"}, "problems": ["402"]},
+                   "POST /shop/api/gadgets/{id}/ship": {"200": {"description": "Shipped"}}}}
+                """);
+        JsonObject paths = ApiDescription.of("shop", "1", List.of(GadgetResource.class), loader).getJsonObject(
+                "paths");
+        JsonObject create = paths.getJsonObject("/shop/api/gadgets").getJsonObject("post").getJsonObject(
+                "responses");
+        assertTrue(create.containsKey("415"), create.keySet().toString());
+        assertEquals("#/components/schemas/Problem", create.getJsonObject("402").getJsonObject("content")
+                .getJsonObject("application/problem+json").getJsonObject("schema").getString("$ref"));
+        assertFalse(create.containsKey("problems"));
+        JsonObject ship = paths.getJsonObject("/shop/api/gadgets/{id}/ship").getJsonObject("post").getJsonObject(
+                "responses");
+        assertFalse(ship.containsKey("415"), "no body, no 415: " + ship.keySet());
+        assertFalse(ship.containsKey("402"));
+    }
+
+    @Test
+    void problemsMustBeErrorStatuses(@TempDir Path dir) throws IOException {
+        ClassLoader loader = withResponses(dir, """
+                {"operations": {"POST /shop/api/gadgets": {"201": {"description": "Made"}, "problems": ["201"]}}}
+                """);
+        assertThrows(IllegalStateException.class, () -> ApiDescription.of("shop", "1", List.of(
+                GadgetResource.class), loader));
+    }
 }

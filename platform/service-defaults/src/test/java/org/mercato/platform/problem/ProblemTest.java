@@ -57,4 +57,15 @@ class ProblemTest {
         assertEquals("60", locked.toResponse(null).getHeaderString("Retry-After"));
         assertEquals(Problem.MEDIA_TYPE, locked.toResponse(null).getMediaType().toString());
     }
+
+    @Test
+    void neverWritesBidiOrInvisibleCharactersBack() {
+        String json = Problem.of(400, "validation", "Invalid request", "unknown warehouse abc\u202egpj.exe\u200b")
+                .withErrors(List.of(new Problem.FieldError("attributes.a\u2066b", "value \u202d\u0007x")))
+                .toJson(null);
+        JsonObject problem = Json.createReader(new StringReader(json)).readObject();
+        assertEquals("unknown warehouse abc?gpj.exe?", problem.getString("detail"));
+        assertEquals("attributes.a?b", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("value ??x", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
+    }
 }
