@@ -430,26 +430,6 @@ class HostileInputIT {
         }
     }
 
-    /**
-     * Payara's connector fails on a malformed escape in the path before any web application runs (Grizzly's
-     * URLDecoder throws in {@code CoyoteAdapter.postParseRequest}, payara/Payara#8000) and answers an empty 200;
-     * no filter of a WAR sees the request. It needs a fix in front of or inside the container (launcher/gateway).
-     */
-    @Test
-    @org.junit.jupiter.api.Disabled("container level, payara/Payara#8000: needs the launcher's or the gateway's fix")
-    void aMalformedPercentEscapeInThePathIs400WhoeverAsks() {
-        int port = PlatformExtension.platform().httpPort();
-        for (String[] request : new String[][]{{"POST", "/payments/api/refunds%zz"},
-                {"GET", "/users/api/accounts/%zz"}, {"DELETE", "/users/api/accounts/%zz"}}) {
-            RawHttp.Reply reply = RawHttp.send("127.0.0.1", port, request[0], request[1], request[0].equals("GET")
-                    ? null
-                    : "{}");
-            assertEquals(400, reply.status(), request[0] + " " + request[1] + ": " + reply.body());
-            assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply.headers()
-                    .toString());
-        }
-    }
-
     @Test
     void echoedTextCarriesNoBidiOrInvisibleCharacters() {
         Http.Reply reply = http().get("/analytics/api/sales/daily?from=2026-01-01%E2%80%AEcod.exe%E2%80%8B",
