@@ -53,24 +53,31 @@ public class OrderManagement {
         return order;
     }
 
-    @Transactional
-    public List<Order> mine(String customerId, int page, int size) {
-        return orders.forCustomer(customerId, page, size);
+    /** One page of a list of orders, and how many the list has on all its pages. */
+    public record OrderPage(List<Order> items, long total) {
+        public OrderPage {
+            items = List.copyOf(items);
+        }
     }
 
+    /**
+     * Orders newest first: the caller's own, or every customer's when staff ask for {@code everyone}; only those in
+     * {@code status} when it is given. Each filter works alone and with the other, for every caller.
+     *
+     * @param customerId the caller (the token's subject)
+     * @param staff whether the caller is staff or an admin
+     * @param everyone every customer's orders instead of the caller's own (staff only)
+     * @param status only orders in this status, or null for any
+     * @throws OrderException 403 {@code forbidden} when someone who is not staff asks for every customer's orders
+     */
     @Transactional
-    public long countMine(String customerId) {
-        return orders.countForCustomer(customerId);
-    }
-
-    @Transactional
-    public List<Order> all(OrderStatus status, int page, int size) {
-        return orders.all(status, page, size);
-    }
-
-    @Transactional
-    public long countAll(OrderStatus status) {
-        return orders.countAll(status);
+    public OrderPage list(String customerId, boolean staff, boolean everyone, OrderStatus status, int page,
+            int size) {
+        if (everyone && !staff) {
+            throw new OrderException(403, "forbidden", "only staff may list every customer's orders (all=true)");
+        }
+        String whose = everyone ? null : customerId;
+        return new OrderPage(orders.search(whose, status, page, size), orders.count(whose, status));
     }
 
     /**

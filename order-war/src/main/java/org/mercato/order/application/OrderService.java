@@ -95,7 +95,9 @@ public class OrderService {
     }
 
     /**
-     * @throws OrderException the refusal of each step (400, 402, 404, 409, 422, 503: see the README)
+     * @throws OrderException the refusal of each step (400, 402, 404, 409, 422, 503: see the README); an attempt
+     *             that ran and was refused (402, 409 out-of-stock, 503 payment- or inventory-unavailable) keeps
+     *             that refusal under its key: sent again it is thrown again, marked {@link OrderException#replay()}
      * @throws DependencyUnavailableException when cart-war does not answer
      */
     public Placed place(Customer customer, String idempotencyKey, PlaceOrder request, String authorization) {
@@ -147,6 +149,11 @@ public class OrderService {
                     + (released ? "released" : "left to the payment check") + ", the charge will be checked later");
             throw refusal(store.failed(id, FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer"));
         }
+        if (charge.authenticationRequired()) {
+            releaseQuietly(id);
+            throw refusal(store.failed(id, FailureKind.AUTHENTICATION_REQUIRED, "the card's issuer asks the shopper"
+                    + " to authenticate the payment (3-D Secure); nothing was charged"));
+        }
         if (!charge.approved()) {
             releaseQuietly(id);
             throw refusal(store.failed(id, FailureKind.PAYMENT_DECLINED, "the card was declined ("
@@ -196,7 +203,8 @@ public class OrderService {
                     + " ask again in a moment");
         }
         if (order.status() == OrderStatus.FAILED) {
-            throw refusal(order);
+            // the attempt ran and was refused: its key keeps that outcome (a new attempt takes a new key)
+            throw refusal(order).asReplay();
         }
         return new Placed(order, true);
     }
@@ -207,6 +215,7 @@ public class OrderService {
         return switch (failed.failureKind()) {
             case OUT_OF_STOCK -> new OrderException(409, "out-of-stock", detail);
             case PAYMENT_DECLINED -> new OrderException(402, "payment-declined", detail);
+            case AUTHENTICATION_REQUIRED -> new OrderException(402, "authentication-required", detail);
             case PAYMENT_UNAVAILABLE -> new OrderException(503, "payment-unavailable", detail + "; nothing is kept:"
                     + " the stock was released and any charge is refunded");
             case INVENTORY_UNAVAILABLE -> new OrderException(503, "inventory-unavailable", detail);

@@ -8,10 +8,24 @@ import org.mercato.platform.money.Money;
 /** The payment-war side: charge an order once (its id is the idempotency key), refund, look a charge up. */
 public interface PaymentGateway {
 
-    /** @param declineReason the issuer's reason when declined, else null */
-    record Charge(String paymentId, String declineReason) {
+    /**
+     * @param declineReason the issuer's reason when declined, else null
+     * @param authenticationRequired the issuer wants the shopper to authenticate first (3-D Secure, Stripe's
+     *            {@code requires_action}): nothing was charged; not a decline
+     */
+    record Charge(String paymentId, String declineReason, boolean authenticationRequired) {
+
+        /** An approved charge ({@code declineReason} null) or a decline. */
+        public Charge(String paymentId, String declineReason) {
+            this(paymentId, declineReason, false);
+        }
+
+        public static Charge needsAuthentication() {
+            return new Charge(null, "authentication_required", true);
+        }
+
         public boolean approved() {
-            return declineReason == null;
+            return declineReason == null && !authenticationRequired;
         }
     }
 

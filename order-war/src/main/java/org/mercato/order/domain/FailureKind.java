@@ -8,6 +8,8 @@ public enum FailureKind {
     INVENTORY_UNAVAILABLE,
     /** the card was declined */
     PAYMENT_DECLINED,
+    /** the card's issuer wants the shopper to authenticate (3-D Secure); nothing was charged */
+    AUTHENTICATION_REQUIRED,
     /** payments did not answer in time (whether it charged is checked afterwards) */
     PAYMENT_UNAVAILABLE
 }

@@ -21,13 +21,16 @@ public interface OrderRepository {
     /** Whether an order that has not failed was placed from this version of the cart. */
     boolean cartOrdered(String cartId, long cartVersion);
 
-    List<Order> forCustomer(String customerId, int page, int size);
+    /**
+     * Orders newest first, a page of {@code size} from page {@code page} (0 first).
+     *
+     * @param customerId only this customer's orders; every customer's when null
+     * @param status only orders in this status; any status when null
+     */
+    List<Order> search(String customerId, OrderStatus status, int page, int size);
 
-    long countForCustomer(String customerId);
-
-    List<Order> all(OrderStatus status, int page, int size);
-
-    long countAll(OrderStatus status);
+    /** How many orders {@link #search} finds on all its pages. */
+    long count(String customerId, OrderStatus status);
 
     /**
      * Failed orders whose charge must still be checked (failed before {@code failedBefore}), and orders still

@@ -2,6 +2,7 @@ package org.mercato.order.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderRepository;
@@ -63,34 +65,38 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> forCustomer(String customerId, int page, int size) {
-        return em.createQuery("select o from Order o where o.customerId = :customer order by o.createdAt desc",
-                Order.class).setParameter("customer", customerId).setFirstResult(page * size).setMaxResults(size)
-                .getResultList();
+    public List<Order> search(String customerId, OrderStatus status, int page, int size) {
+        TypedQuery<Order> query = em.createQuery("select o from Order o" + where(customerId, status)
+                + " order by o.createdAt desc", Order.class);
+        return bind(query, customerId, status).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     @Override
-    public long countForCustomer(String customerId) {
-        return em.createQuery("select count(o) from Order o where o.customerId = :customer", Long.class)
-                .setParameter("customer", customerId).getSingleResult();
+    public long count(String customerId, OrderStatus status) {
+        return bind(em.createQuery("select count(o) from Order o" + where(customerId, status), Long.class),
+                customerId, status).getSingleResult();
     }
 
-    @Override
-    public List<Order> all(OrderStatus status, int page, int size) {
-        // two queries rather than ":status is null or ...": PostgreSQL cannot type a null parameter
-        var query = status == null
-                ? em.createQuery("select o from Order o order by o.createdAt desc", Order.class)
-                : em.createQuery("select o from Order o where o.status = :status order by o.createdAt desc",
-                        Order.class).setParameter("status", status);
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    /** Only the conditions asked for ("... or :status is null" cannot be typed by PostgreSQL). */
+    private static String where(String customerId, OrderStatus status) {
+        List<String> conditions = new ArrayList<>();
+        if (customerId != null) {
+            conditions.add("o.customerId = :customer");
+        }
+        if (status != null) {
+            conditions.add("o.status = :status");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
-    @Override
-    public long countAll(OrderStatus status) {
-        return status == null
-                ? em.createQuery("select count(o) from Order o", Long.class).getSingleResult()
-                : em.createQuery("select count(o) from Order o where o.status = :status", Long.class)
-                        .setParameter("status", status).getSingleResult();
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String customerId, OrderStatus status) {
+        if (customerId != null) {
+            query.setParameter("customer", customerId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query;
     }
 
     @Override

@@ -60,13 +60,25 @@ public class RestPaymentGateway implements PaymentGateway {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 402) {
-                return new Charge(null, declineReason(e.getResponse().readEntity(JsonObject.class)));
+                JsonObject problem = e.getResponse().readEntity(JsonObject.class);
+                return answer(problem);
             }
             if (status == 401) {
                 token.forget();
             }
             throw e;
         }
+    }
+
+    /**
+     * A 402 from payments: {@code .../authentication-required} is 3-D Secure (the shopper must authenticate), any
+     * other type a decline with the issuer's reason.
+     */
+    static Charge answer(JsonObject problem) {
+        if (problem.getString("type", "").endsWith("/authentication-required")) {
+            return Charge.needsAuthentication();
+        }
+        return new Charge(null, declineReason(problem));
     }
 
     /** "the card was declined (card_declined); payment ..." -> "card_declined" */

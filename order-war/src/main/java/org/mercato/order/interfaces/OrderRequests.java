@@ -2,33 +2,63 @@ package org.mercato.order.interfaces;
 
 import org.mercato.platform.json.MultiLine;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** JSON bodies of the orders API (classes with public fields, as Payara's OpenAPI reader needs). */
+/**
+ * JSON bodies of the orders API (classes with public fields, as Payara's OpenAPI reader needs). The limits are the
+ * ones {@code OrderService} enforces (and the columns hold), stated here so the generated schema says them.
+ */
 public final class OrderRequests {
 
     private OrderRequests() {
     }
 
     public static final class Address {
+        @NotBlank
+        @Size(max = 200)
         public String name;
+
+        @NotBlank
+        @Size(max = 200)
         public String line1;
+
+        @Size(max = 200)
         public String line2;
+
+        @NotBlank
+        @Size(max = 100)
         public String city;
+
+        @NotBlank
+        @Size(max = 20)
         public String postalCode;
-        /** ISO 3166 alpha-2 */
+
+        /** ISO 3166 alpha-2, upper case (DE) */
+        @NotNull
+        @Size(min = 2, max = 2)
+        @Pattern(regexp = "[A-Z]{2}")
         public String country;
     }
 
     public static final class Payment {
         /** "card" */
+        @NotNull
+        @Pattern(regexp = "card")
         public String method;
+
         /** the payment provider's card token (e.g. tok_visa); never a card number */
+        @NotBlank
+        @Size(max = 200)
         public String token;
     }
 
     public static final class PlaceOrder {
         @NotNull
+        @Size(min = 1, max = 64)
+        @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
         public String cartId;
 
         @NotNull
@@ -43,15 +73,21 @@ public final class OrderRequests {
     /** What a quote is asked for: a cart of the caller's, priced for a destination country. */
     public static final class Quote {
         @NotNull
+        @Size(min = 1, max = 64)
+        @Pattern(regexp = "[A-Za-z0-9-]{1,64}")
         public String cartId;
 
         /** ISO 3166 alpha-2, the shipping address's country */
         @NotNull
+        @Size(min = 2, max = 2)
+        @Pattern(regexp = "[A-Z]{2}")
         public String country;
     }
 
     public static final class Cancel {
+        /** Why staff cancel; "cancelled by staff" when absent */
         @MultiLine
+        @Size(max = 300)
         public String reason;
     }
 }

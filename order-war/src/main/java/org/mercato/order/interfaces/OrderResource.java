@@ -1,6 +1,7 @@
 package org.mercato.order.interfaces;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +42,8 @@ import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Transition;
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.money.MoneyJson;
+import org.mercato.platform.problem.Problem;
+import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
@@ -53,6 +56,8 @@ import org.mercato.platform.web.Paging;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
+
+    static final String REPLAYED = "Idempotent-Replayed";
 
     @Inject
     OrderService placing;
@@ -82,30 +87,60 @@ public class OrderResource {
         Customer customer = new Customer(token.getSubject(), token.getName(), token.getClaim("name") == null
                 ? null
                 : token.getClaim("name").toString());
-        OrderService.Placed placed = placing.place(customer, key, request, authorization);
+        OrderService.Placed placed;
+        try {
+            placed = placing.place(customer, key, request, authorization);
+        } catch (OrderException refused) {
+            if (!refused.replay()) {
+                throw refused;
+            }
+            throw new ProblemException(replayed(refused));
+        }
         URI location = uriInfo.getAbsolutePathBuilder().path(placed.order().id().toString()).build();
         // a replay answers exactly like the first time, and says so
         Response.ResponseBuilder response = Response.created(location).entity(view(placed.order()));
-        return (placed.replay() ? response.header("Idempotent-Replayed", "true") : response).build();
+        return (placed.replay() ? response.header(REPLAYED, "true") : response).build();
     }
 
+    /**
+     * A refusal answered again to the same key and request: the first answer (an attempt that ran keeps its outcome
+     * under its key, as Stripe's keys do), saying it is a replay.
+     */
+    static Problem replayed(OrderException refused) {
+        Problem problem = Problem.of(refused.status(), refused.type(), refused.title(), refused.getMessage())
+                .withHeader(REPLAYED, "true");
+        Integer retryAfter = refused.retryAfterSeconds();
+        return retryAfter == null ? problem : problem.withHeader("Retry-After", retryAfter.toString());
+    }
+
+    /**
+     * {@code ?page=&size=&status=&all=}: the caller's orders, or with {@code all=true} (staff only) every customer's,
+     * newest first; {@code status} (one of {@link OrderStatus}, exactly) keeps only orders in it. Every filter works
+     * alone and with the others; a bad value is 400 naming its parameter, {@code all=true} from a customer 403.
+     */
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public JsonObject list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") String status,
-            @QueryParam("all") @DefaultValue("false") boolean all) {
+            @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") OrderStatus status,
+            @QueryParam("all") String all) {
         Paging paging = Paging.of(page, size);
+        OrderManagement.OrderPage found = orders.list(token.getSubject(), isStaff(), everyone(all), status, paging
+                .page(), paging.size());
         JsonArrayBuilder items = Json.createArrayBuilder();
-        long total;
-        if (all && isStaff()) {
-            OrderStatus wanted = status(status);
-            orders.all(wanted, paging.page(), paging.size()).forEach(o -> items.add(view(o)));
-            total = orders.countAll(wanted);
-        } else {
-            orders.mine(token.getSubject(), paging.page(), paging.size()).forEach(o -> items.add(view(o)));
-            total = orders.countMine(token.getSubject());
+        found.items().forEach(o -> items.add(view(o)));
+        return paging.answer(items, found.total());
+    }
+
+    /** {@code all}: absent or false is the caller's own orders, true every customer's; anything else 400. */
+    static boolean everyone(String all) {
+        if (all == null || all.equals("false")) {
+            return false;
         }
-        return paging.answer(items, total);
+        if (all.equals("true")) {
+            return true;
+        }
+        throw new ProblemException(Problem.of(400, "validation", "Invalid request", "all must be true or false")
+                .withErrors(List.of(new Problem.FieldError("all", "must be true or false"))));
     }
 
     @GET
@@ -120,7 +155,7 @@ public class OrderResource {
     @Path("{id}/cancel")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject cancel(@PathParam("id") String id, OrderRequests.Cancel body) {
+    public JsonObject cancel(@PathParam("id") String id, @Valid OrderRequests.Cancel body) {
         String reason = body == null || body.reason == null ? "cancelled by staff" : body.reason;
         if (reason.length() > 300) {
             throw OrderException.invalid("reason must have at most 300 characters");
@@ -145,17 +180,6 @@ public class OrderResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw OrderException.notFound("no order " + id);
-        }
-    }
-
-    private static OrderStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return OrderStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw OrderException.invalid("status must be one of " + java.util.Arrays.toString(OrderStatus.values()));
         }
     }
 

@@ -88,25 +88,22 @@ final class OrderFakes {
         }
 
         @Override
-        public synchronized List<Order> forCustomer(String customerId, int page, int size) {
-            return orders.values().stream().filter(o -> o.customerId().equals(customerId)).skip((long) page * size)
-                    .limit(size).toList();
+        public synchronized List<Order> search(String customerId, OrderStatus status, int page, int size) {
+            // newest first, as the database answers
+            List<Order> found = new ArrayList<>(orders.values().stream().filter(o -> matches(o, customerId, status))
+                    .toList());
+            java.util.Collections.reverse(found);
+            return found.stream().skip((long) page * size).limit(size).toList();
         }
 
         @Override
-        public synchronized long countForCustomer(String customerId) {
-            return orders.values().stream().filter(o -> o.customerId().equals(customerId)).count();
+        public synchronized long count(String customerId, OrderStatus status) {
+            return orders.values().stream().filter(o -> matches(o, customerId, status)).count();
         }
 
-        @Override
-        public synchronized List<Order> all(OrderStatus status, int page, int size) {
-            return orders.values().stream().filter(o -> status == null || o.status() == status).skip((long) page
-                    * size).limit(size).toList();
-        }
-
-        @Override
-        public synchronized long countAll(OrderStatus status) {
-            return orders.values().stream().filter(o -> status == null || o.status() == status).count();
+        private static boolean matches(Order order, String customerId, OrderStatus status) {
+            return (customerId == null || order.customerId().equals(customerId)) && (status == null || order
+                    .status() == status);
         }
 
         @Override
@@ -167,7 +164,7 @@ final class OrderFakes {
         }
     }
 
-    /** Payments: approves, declines, or does not answer (having charged or not), as told. */
+    /** Payments: approves, declines, asks for 3-D Secure, or does not answer (having charged or not), as told. */
     static final class Payments implements PaymentGateway {
         record Charged(UUID orderId, Money amount, String cardToken, String paymentId) {
         }
@@ -175,6 +172,7 @@ final class OrderFakes {
         final List<Charged> charges = new ArrayList<>();
         final List<String> refunds = new ArrayList<>();
         String declineReason;
+        boolean authenticationRequired;
         boolean down;
         boolean chargesWhenDown;
         boolean refundsDown;
@@ -184,6 +182,10 @@ final class OrderFakes {
         public Charge charge(UUID orderId, Money amount, String cardToken) {
             if (down && !chargesWhenDown) {
                 throw new DependencyUnavailableException("payment", "payments timed out", null);
+            }
+            if (authenticationRequired) {
+                charges.add(new Charged(orderId, amount, cardToken, null));
+                return Charge.needsAuthentication();
             }
             String paymentId = declineReason == null ? "pay-" + (charges.size() + 1) : null;
             charges.add(new Charged(orderId, amount, cardToken, paymentId));

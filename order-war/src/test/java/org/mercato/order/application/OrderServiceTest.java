@@ -105,13 +105,78 @@ class OrderServiceTest {
         assertEquals(1, shop.stock.released.get(order.id()));
         assertTrue(shop.events.placed.isEmpty());
 
+        assertFalse(e.replay(), "the first answer is no replay");
+
         shop.payments.declineReason = null;
         OrderException replayed = shop.refused("key-1");
         assertEquals(402, replayed.status());
         assertEquals("payment-declined", replayed.type());
         assertEquals(e.getMessage(), replayed.getMessage());
+        assertTrue(replayed.replay(), "answered as a replay (Idempotent-Replayed: true)");
         assertEquals(1, shop.payments.charges.size(), "a replay charges nothing");
         assertEquals(1, shop.stock.reservations());
+    }
+
+    @Test
+    void aDeclinedKeyKeepsItsOutcomeAnotherCardUnderItIsKeyReusedAndANewKeyPlacesTheOrder() {
+        shop.payments.declineReason = "card_declined";
+        assertEquals(402, shop.refused("key-1", Shop.request("cart-1", "tok_chargeDeclined")).status());
+        shop.payments.declineReason = null;
+        OrderException otherCard = shop.refused("key-1", Shop.request("cart-1", "tok_visa"));
+        assertEquals(422, otherCard.status());
+        assertEquals("idempotency-key-reused", otherCard.type());
+        assertFalse(otherCard.replay());
+        assertEquals(1, shop.payments.charges.size(), "the other card was not charged under the used key");
+
+        OrderService.Placed placed = shop.place("key-2", Shop.request("cart-1", "tok_visa"));
+        assertEquals(OrderStatus.PAID, placed.order().status());
+        assertEquals(2, shop.payments.charges.size());
+    }
+
+    @Test
+    void everyOutcomeOfAnAttemptThatRanIsReplayedAsSuch() {
+        shop.stock.shortage = "MUG: 1 available";
+        OrderException first = shop.refused("short");
+        OrderException again = shop.refused("short");
+        assertEquals(409, again.status());
+        assertEquals("out-of-stock", again.type());
+        assertFalse(first.replay());
+        assertTrue(again.replay());
+        assertEquals(1, shop.stock.reservations(), "the replay held nothing");
+    }
+
+    @Test
+    void refusalsBeforeTheAttemptRanAreNoReplayAndLeaveTheKeyFree() {
+        shop.carts.put("cart-empty", new ShopperCart.Contents(1, List.of()));
+        OrderException empty = shop.refused("key-1", Shop.request("cart-empty", "tok_visa"));
+        assertEquals("cart-empty", empty.type());
+        assertFalse(empty.replay());
+        assertTrue(shop.orders.orders.isEmpty(), "nothing kept under the key");
+        assertEquals(OrderStatus.PAID, shop.place("key-1").order().status(), "the key is still free");
+    }
+
+    @Test
+    void threeDSecureFailsTheOrderAsAuthenticationRequiredNotAsADeclineAndReleasesTheStock() {
+        shop.payments.authenticationRequired = true;
+        OrderException e = shop.refused("key-1", Shop.request("cart-1", "tok_threeDSecureRequired"));
+        assertEquals(402, e.status());
+        assertEquals("authentication-required", e.type());
+        assertEquals("Authentication required", e.title());
+        assertTrue(e.getMessage().contains("3-D Secure"), e.getMessage());
+        Order order = shop.byKey("key-1");
+        assertEquals(OrderStatus.FAILED, order.status());
+        assertEquals(FailureKind.AUTHENTICATION_REQUIRED, order.failureKind());
+        assertFalse(order.paymentCheckDue(), "nothing was charged: no late check");
+        assertEquals(1, shop.stock.released.get(order.id()), "the stock is released as for a decline");
+        assertTrue(shop.events.placed.isEmpty());
+
+        OrderException replayed = shop.refused("key-1", Shop.request("cart-1", "tok_threeDSecureRequired"));
+        assertEquals("authentication-required", replayed.type());
+        assertTrue(replayed.replay());
+        assertEquals(1, shop.payments.charges.size(), "a replay asks payments nothing");
+
+        shop.payments.authenticationRequired = false;
+        assertEquals(OrderStatus.PAID, shop.place("key-2").order().status(), "the cart is free for a new attempt");
     }
 
     @Test

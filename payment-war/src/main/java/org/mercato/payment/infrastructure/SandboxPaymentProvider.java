@@ -17,7 +17,9 @@ import org.mercato.platform.money.Money;
  * <li>{@code tok_visa}, {@code tok_mastercard}, {@code tok_amex}: approved</li>
  * <li>{@code tok_chargeDeclined}: declined ({@code card_declined}); {@code tok_chargeDeclinedInsufficientFunds}:
  * {@code insufficient_funds}; {@code tok_chargeDeclinedExpiredCard}: {@code expired_card}</li>
- * <li>{@code tok_threeDSecure2Required}: the issuer wants 3-D Secure (Stripe's {@code requires_action})</li>
+ * <li>{@code tok_threeDSecure2Required} and {@code tok_threeDSecureRequired} (Stripe's 3-D Secure 2 and 3-D Secure
+ * test cards): the issuer wants the shopper to authenticate (Stripe's {@code requires_action}), reported as
+ * authentication required, never as a decline</li>
  * <li>{@code tok_processingError}: fails once per key with a retryable error, then approves the retry</li>
  * <li>{@code tok_timeout}: does not answer within the call timeout (unavailable after waiting it out)</li>
  * <li>anything else: refused as an unknown token</li>
@@ -30,6 +32,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
     private static final Map<String, String> DECLINED = Map.of("tok_chargeDeclined", "card_declined",
             "tok_chargeDeclinedInsufficientFunds", "insufficient_funds", "tok_chargeDeclinedExpiredCard",
             "expired_card");
+    private static final Set<String> AUTHENTICATION = Set.of("tok_threeDSecure2Required", "tok_threeDSecureRequired");
 
     /** What each key was answered, as a provider remembers it: the same key gets the same answer. */
     private final Map<String, Authorization> answers = new ConcurrentHashMap<>();
@@ -57,7 +60,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
             answer = Authorization.approved(reference("sbx_pi_", key));
         } else if (DECLINED.containsKey(cardToken)) {
             answer = Authorization.declined(DECLINED.get(cardToken));
-        } else if ("tok_threeDSecure2Required".equals(cardToken)) {
+        } else if (AUTHENTICATION.contains(cardToken)) {
             answer = Authorization.authenticationRequired(reference("sbx_pi_", key));
         } else if ("tok_processingError".equals(cardToken)) {
             if (failedOnce.add(key)) {
@@ -70,7 +73,8 @@ public class SandboxPaymentProvider implements PaymentProvider {
         } else {
             throw new RejectedException("sandbox: unknown card token; the sandbox takes tok_visa, tok_mastercard,"
                     + " tok_amex, tok_chargeDeclined, tok_chargeDeclinedInsufficientFunds,"
-                    + " tok_chargeDeclinedExpiredCard, tok_threeDSecure2Required, tok_processingError, tok_timeout",
+                    + " tok_chargeDeclinedExpiredCard, tok_threeDSecure2Required, tok_threeDSecureRequired,"
+                    + " tok_processingError, tok_timeout",
                     null);
         }
         Authorization kept = answers.putIfAbsent(key, answer);

@@ -27,7 +27,8 @@ import com.stripe.param.RefundCreateParams;
  * intent confirmed with the card token and {@code capture_method=manual}, then captured, or cancelled (the void);
  * refunds against the intent. Every call carries Stripe's {@code Idempotency-Key} (so asking again after a timeout
  * never charges or refunds twice), a short timeout and no library retries (the caller's time budget decides). A
- * card error (HTTP 402) is a decline; {@code requires_action} is 3-D Secure (its own outcome, not a decline); no
+ * card error (HTTP 402) is a decline, except {@code authentication_required}, which like {@code requires_action} is
+ * 3-D Secure (its own outcome, not a decline); no
  * answer, a 429, a 409 idempotency clash or a 5xx is "unavailable"; other refusals are "rejected".
  */
 public class StripePaymentProvider implements PaymentProvider {
@@ -65,6 +66,12 @@ public class StripePaymentProvider implements PaymentProvider {
         try {
             intent = stripe.paymentIntents().create(params, options(key, timeout));
         } catch (CardException e) {
+            if ("authentication_required".equals(e.getCode()) || "authentication_required".equals(e
+                    .getDeclineCode())) {
+                // the issuer wants 3-D Secure (Stripe answers a card error when it cannot ask for it here)
+                return Authorization.authenticationRequired(e.getStripeError() != null && e.getStripeError()
+                        .getPaymentIntent() != null ? e.getStripeError().getPaymentIntent().getId() : null);
+            }
             return Authorization.declined(e.getDeclineCode() != null
                     ? e.getDeclineCode()
                     : e.getCode() != null ? e.getCode() : "card_declined");

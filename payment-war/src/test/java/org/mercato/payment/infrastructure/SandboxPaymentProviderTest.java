@@ -31,6 +31,17 @@ class SandboxPaymentProviderTest {
     }
 
     @Test
+    void bothThreeDSecureTestCardsAskForAuthenticationAndAreNoDecline() {
+        for (String token : new String[]{"tok_threeDSecureRequired", "tok_threeDSecure2Required"}) {
+            PaymentProvider.Authorization answer = sandbox.authorize("3ds-" + token, amount, token, "order");
+            assertEquals(PaymentProvider.Outcome.AUTHENTICATION_REQUIRED, answer.outcome(), token);
+            assertFalse(answer.approved(), token);
+            assertEquals("authentication_required", answer.declineReason(), token);
+            assertTrue(answer.reference().startsWith("sbx_pi_"), token);
+        }
+    }
+
+    @Test
     void theSameKeyGetsTheSameAnswer() {
         PaymentProvider.Authorization first = sandbox.authorize("same", amount, "tok_visa", "order");
         PaymentProvider.Authorization again = sandbox.authorize("same", amount, "tok_visa", "order");

@@ -86,6 +86,18 @@ class StripePaymentProviderTest {
     }
 
     @Test
+    void aCardErrorAskingForAuthenticationIsAuthenticationRequiredNotADecline() {
+        stripe.answer("payment_intents", 402, "{\"error\":{\"type\":\"card_error\",\"code\":"
+                + "\"authentication_required\",\"decline_code\":\"authentication_required\",\"message\":\"Your"
+                + " card was declined. This transaction requires authentication.\",\"payment_intent\":{\"id\":"
+                + "\"pi_auth\",\"object\":\"payment_intent\",\"status\":\"requires_payment_method\"}}}");
+        PaymentProvider.Authorization authorization = provider.authorize("k", new Money(100, "EUR"),
+                "tok_threeDSecureRequired", "order");
+        assertEquals(PaymentProvider.Outcome.AUTHENTICATION_REQUIRED, authorization.outcome());
+        assertEquals("pi_auth", authorization.reference());
+    }
+
+    @Test
     void aCardErrorIsADecline() {
         stripe.answer("payment_intents", 402, "{\"error\":{\"type\":\"card_error\",\"code\":\"card_declined\","
                 + "\"decline_code\":\"insufficient_funds\",\"message\":\"Your card has insufficient funds.\"}}");
