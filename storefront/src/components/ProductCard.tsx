@@ -1,0 +1,22 @@
+import { Link } from "react-router";
+import { ProductHit } from "../lib/catalog";
+import { CARD_SIZES } from "../lib/images";
+import { paths } from "../paths";
+import { ProductImage } from "./ProductImage";
+import { Price } from "./ui";
+
+export function ProductCard({ hit, eager = false }: { hit: ProductHit; eager?: boolean }) {
+  return (
+    <li className="product-card">
+      <Link to={paths.product(hit.slug)} className="product-card-link">
+        <ProductImage image={hit.image} alt="" sizes={CARD_SIZES} eager={eager} />
+        <span className="product-card-body">
+          {hit.brand && <span className="product-brand">{hit.brand}</span>}
+          <span className="product-name">{hit.name}</span>
+          <Price money={hit.price} />
+          {hit.inStock === false && <span className="stock-badge out">Out of stock</span>}
+        </span>
+      </Link>
+    </li>
+  );
+}

@@ -1,0 +1,442 @@
+import { FormEvent, useId, useState } from "react";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Pagination } from "../components/Pagination";
+import { ProductCard } from "../components/ProductCard";
+import { CardSkeletons, Notice, PageTitle } from "../components/ui";
+import {
+  Facet,
+  findCategory,
+  getCategories,
+  ListingFilters,
+  PAGE_SIZE,
+  parseFilters,
+  priceBucket,
+  searchProducts,
+  SORTS,
+  Sort,
+} from "../lib/catalog";
+import { errorMessage } from "../lib/http";
+import { formatWholePrice, toMajorText, toMinorUnits } from "../lib/money";
+import { paths } from "../paths";
+import { keys } from "../queries";
+
+/** Brand facets come lower-cased from the index: "alpine & co" reads "Alpine & Co". */
+export function displayName(value: string): string {
+  return value.replace(
+    /(^|[\s-])(\p{L})/gu,
+    (_, space: string, letter: string) => space + letter.toUpperCase(),
+  );
+}
+
+function priceLabel(bucket: { min?: number; max?: number }, currency: string): string {
+  if (bucket.min === undefined && bucket.max !== undefined) {
+    return `Under ${formatWholePrice(bucket.max + 1, currency)}`;
+  }
+  if (bucket.max === undefined && bucket.min !== undefined) {
+    return `${formatWholePrice(bucket.min, currency)} and above`;
+  }
+  return `${formatWholePrice(bucket.min ?? 0, currency)} to ${formatWholePrice((bucket.max ?? 0) + 1, currency)}`;
+}
+
+function FacetGroup({
+  title,
+  facets,
+  selected,
+  label,
+  onToggle,
+}: {
+  title: string;
+  facets: Facet[];
+  selected?: string;
+  label: (value: string) => string;
+  onToggle: (value: string, checked: boolean) => void;
+}) {
+  const id = useId();
+  const [all, setAll] = useState(false);
+  if (facets.length === 0) {
+    return null;
+  }
+  const shown = all ? facets : facets.slice(0, 8);
+  return (
+    <fieldset className="facet-group">
+      <legend>{title}</legend>
+      <ul>
+        {shown.map((facet, i) => {
+          const checked = selected?.toLowerCase() === facet.value.toLowerCase();
+          return (
+            <li key={facet.value}>
+              <input
+                type="checkbox"
+                id={`${id}-${i}`}
+                checked={checked}
+                onChange={(e) => onToggle(facet.value, e.target.checked)}
+              />
+              <label htmlFor={`${id}-${i}`}>
+                {label(facet.value)} <span className="facet-count">({facet.count})</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      {facets.length > 8 && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? "Show fewer" : `Show all ${facets.length}`}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function PriceFilter({
+  filters,
+  buckets,
+  currency,
+  onChange,
+}: {
+  filters: ListingFilters;
+  buckets: Facet[];
+  currency: string;
+  onChange: (min: number | undefined, max: number | undefined) => void;
+}) {
+  const id = useId();
+  const [min, setMin] = useState(toMajorText(filters.minPrice, currency));
+  const [max, setMax] = useState(toMajorText(filters.maxPrice, currency));
+  const [error, setError] = useState<string | null>(null);
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const low = min.trim() ? toMinorUnits(min, currency) : undefined;
+    const high = max.trim() ? toMinorUnits(max, currency) : undefined;
+    if ((min.trim() && low === undefined) || (max.trim() && high === undefined)) {
+      setError("Enter prices as numbers, like 25 or 19.99.");
+      return;
+    }
+    if (low !== undefined && high !== undefined && low > high) {
+      setError("The lowest price must not be above the highest.");
+      return;
+    }
+    setError(null);
+    onChange(low, high);
+  }
+
+  return (
+    <fieldset className="facet-group">
+      <legend>Price</legend>
+      <ul>
+        {buckets
+          .filter((b) => b.count > 0)
+          .map((b, i) => {
+            const bucket = priceBucket(b.value);
+            if (!bucket) return null;
+            const checked = filters.minPrice === bucket.min && filters.maxPrice === bucket.max;
+            return (
+              <li key={b.value}>
+                <input
+                  type="checkbox"
+                  id={`${id}-b${i}`}
+                  checked={checked}
+                  onChange={(e) =>
+                    e.target.checked
+                      ? onChange(bucket.min, bucket.max)
+                      : onChange(undefined, undefined)
+                  }
+                />
+                <label htmlFor={`${id}-b${i}`}>
+                  {priceLabel(bucket, currency)} <span className="facet-count">({b.count})</span>
+                </label>
+              </li>
+            );
+          })}
+      </ul>
+      <form className="price-range" onSubmit={apply} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-min`}>Min</label>
+          <input
+            id={`${id}-min`}
+            inputMode="decimal"
+            value={min}
+            onChange={(e) => setMin(e.target.value)}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-max`}>Max</label>
+          <input
+            id={`${id}-max`}
+            inputMode="decimal"
+            value={max}
+            onChange={(e) => setMax(e.target.value)}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+        </div>
+        <button type="submit" className="button small">
+          Apply
+        </button>
+        {error && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </fieldset>
+  );
+}
+
+export default function ListingPage() {
+  const { categorySlug } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const filters = parseFilters(params, categorySlug);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  const categories = useQuery({
+    queryKey: keys.categories,
+    queryFn: ({ signal }) => getCategories(signal),
+    staleTime: 300_000,
+  });
+  const results = useQuery({
+    queryKey: keys.search(filters),
+    queryFn: ({ signal }) => searchProducts(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const category = findCategory(categories.data, filters.category);
+  const hrefFor = (next: ListingFilters) =>
+    categorySlug ? paths.category(categorySlug, next) : paths.search(next);
+  const go = (changes: Partial<ListingFilters>) =>
+    navigate(hrefFor({ ...filters, page: 1, ...changes }));
+
+  const data = results.data;
+  const pages = data ? Math.ceil(data.total / PAGE_SIZE) : 0;
+  const currency = data?.items[0]?.price.currency ?? "EUR";
+  const heading = categorySlug
+    ? (category?.category.name ?? displayName(categorySlug.replace(/-/g, " ")))
+    : filters.q
+      ? `Results for “${filters.q}”`
+      : "All products";
+  const active: { label: string; clear: Partial<ListingFilters> }[] = [];
+  if (filters.q && categorySlug) active.push({ label: `“${filters.q}”`, clear: { q: undefined } });
+  if (filters.category && !categorySlug) {
+    const name = findCategory(categories.data, filters.category)?.category.name;
+    active.push({ label: name ?? filters.category, clear: { category: undefined } });
+  }
+  if (filters.brand)
+    active.push({ label: displayName(filters.brand), clear: { brand: undefined } });
+  filters.attributes.forEach((a) =>
+    active.push({
+      label: a.replace(":", ": "),
+      clear: { attributes: filters.attributes.filter((x) => x !== a) },
+    }),
+  );
+  if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
+    active.push({
+      label: priceLabel(
+        {
+          min: filters.minPrice,
+          max: filters.maxPrice,
+        },
+        currency,
+      ),
+      clear: { minPrice: undefined, maxPrice: undefined },
+    });
+  }
+  if (filters.inStock) active.push({ label: "In stock", clear: { inStock: false } });
+  const cleared: ListingFilters = {
+    q: categorySlug ? undefined : filters.q,
+    category: categorySlug,
+    attributes: [],
+    inStock: false,
+    sort: filters.sort,
+    page: 1,
+  };
+
+  return (
+    <div className="listing">
+      <PageTitle
+        title={heading}
+        description={category ? `Shop ${category.category.name} at Mercato.` : undefined}
+      />
+      {category && (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <ol>
+            <li>
+              <Link to={paths.home}>Home</Link>
+            </li>
+            {category.parents.map((p) => (
+              <li key={p.id}>
+                <Link to={paths.category(p.slug)}>{p.name}</Link>
+              </li>
+            ))}
+            <li aria-current="page">{category.category.name}</li>
+          </ol>
+        </nav>
+      )}
+      <div className="listing-head">
+        <h1>{heading}</h1>
+        <p className="result-count" role="status" id="total">
+          {data ? `${data.total} product${data.total === 1 ? "" : "s"}` : ""}
+        </p>
+      </div>
+      {category && category.category.children.length > 0 && (
+        <ul className="chips" aria-label="Subcategories">
+          {category.category.children.map((child) => (
+            <li key={child.id}>
+              <Link className="chip" to={paths.category(child.slug)}>
+                {child.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="listing-tools">
+        <button
+          type="button"
+          className="button filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="filters"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          Filters{active.length > 0 ? ` (${active.length})` : ""}
+        </button>
+        <div className="field inline">
+          <label htmlFor="sort">Sort by</label>
+          <select
+            id="sort"
+            value={filters.sort}
+            onChange={(e) => go({ sort: e.target.value as Sort })}
+          >
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      {active.length > 0 && (
+        <ul className="chips active-filters" aria-label="Active filters">
+          {active.map((a) => (
+            <li key={a.label}>
+              <button
+                type="button"
+                className="chip removable"
+                aria-label={`Remove filter: ${a.label}`}
+                onClick={() => go(a.clear)}
+              >
+                {a.label}
+                <span aria-hidden="true"> ×</span>
+              </button>
+            </li>
+          ))}
+          <li>
+            <Link to={hrefFor(cleared)} className="link-button">
+              Clear all
+            </Link>
+          </li>
+        </ul>
+      )}
+
+      <div className="listing-body">
+        <aside
+          id="filters"
+          className={filtersOpen ? "filters open" : "filters"}
+          aria-label="Filters"
+        >
+          {data && (
+            <>
+              {!categorySlug && (
+                <FacetGroup
+                  title="Category"
+                  facets={data.facets.category ?? []}
+                  selected={filters.category}
+                  label={(v) => findCategory(categories.data, v)?.category.name ?? displayName(v)}
+                  onToggle={(v, checked) => go({ category: checked ? v : undefined })}
+                />
+              )}
+              {categorySlug && (data.facets.category?.length ?? 0) > 1 && (
+                <FacetGroup
+                  title="Category"
+                  facets={data.facets.category ?? []}
+                  label={(v) => findCategory(categories.data, v)?.category.name ?? displayName(v)}
+                  onToggle={(v) => navigate(paths.category(v, { ...filters, page: 1 }))}
+                />
+              )}
+              <FacetGroup
+                title="Brand"
+                facets={data.facets.brand ?? []}
+                selected={filters.brand}
+                label={displayName}
+                onToggle={(v, checked) => go({ brand: checked ? v : undefined })}
+              />
+              <PriceFilter
+                key={`${filters.minPrice}-${filters.maxPrice}`}
+                filters={filters}
+                buckets={data.facets.price ?? []}
+                currency={currency}
+                onChange={(minPrice, maxPrice) => go({ minPrice, maxPrice })}
+              />
+              <fieldset className="facet-group">
+                <legend>Availability</legend>
+                <input
+                  type="checkbox"
+                  id="in-stock"
+                  checked={filters.inStock}
+                  onChange={(e) => go({ inStock: e.target.checked })}
+                />
+                <label htmlFor="in-stock">In stock only</label>
+              </fieldset>
+            </>
+          )}
+        </aside>
+
+        <section
+          className={results.isPlaceholderData ? "results updating" : "results"}
+          aria-label="Products"
+          aria-busy={results.isFetching}
+        >
+          {results.isPending && <CardSkeletons count={8} />}
+          {results.isError && !data && (
+            <Notice tone="error" title="The products could not be loaded.">
+              <p>{errorMessage(results.error)}</p>
+              <button type="button" className="button" onClick={() => results.refetch()}>
+                Try again
+              </button>
+            </Notice>
+          )}
+          {data && data.items.length === 0 && (
+            <div className="empty-state">
+              <h2>No products found</h2>
+              <p>
+                {filters.q
+                  ? "Check the spelling, use fewer words, or remove some filters."
+                  : "Try removing some filters."}
+              </p>
+              {active.length > 0 && (
+                <Link to={hrefFor(cleared)} className="button">
+                  Clear filters
+                </Link>
+              )}
+            </div>
+          )}
+          {data && data.items.length > 0 && (
+            <>
+              <ul className="product-grid">
+                {data.items.map((hit, i) => (
+                  <ProductCard key={hit.id} hit={hit} eager={i < 2} />
+                ))}
+              </ul>
+              <Pagination
+                page={filters.page}
+                pages={pages}
+                hrefFor={(page) => hrefFor({ ...filters, page })}
+              />
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
