@@ -322,4 +322,114 @@ class UserApiIT {
         assertEquals(db.newestSigningKey()[0], key.getString("kid"));
         assertFalse(jwks.body().contains("\"d\""), "never the private exponent");
     }
+
+    /** The fields a 400 problem names. */
+    private static java.util.List<String> fieldsNamed(Http.Reply reply) {
+        assertProblem(reply, 400);
+        return reply.json().getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+    }
+
+    @Test
+    void lookAlikeEmailsAreRefusedAndUnicodeSpacesAroundAreStripped() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        long before = db.accounts();
+        // each of these registered as an account of its own; \\u escapes travel as JSON escapes
+        for (String lookAlike : java.util.List.of(email + "\\u00a0", "\\u200b" + email, email.replace("@",
+                "\\ufeff@"), email.replace("@", "\\u202e@"), email.replace("@", "\\u3000@"))) {
+            Http.Reply refused = PlatformExtension.http().post("/users/api/accounts", "{\"email\":\"" + lookAlike
+                    + "\",\"password\":\"another password\",\"name\":\"Twin\"}", null);
+            assertEquals(java.util.List.of("email"), fieldsNamed(refused), lookAlike + ": " + refused.body());
+        }
+        // Unicode whitespace around the address is stripped like ordinary spaces: the same account
+        assertProblem(PlatformExtension.http().post("/users/api/accounts", "{\"email\":\"\\u3000" + email
+                + "\\u2003\",\"password\":\"another password\",\"name\":\"Twin\"}", null), 409);
+        String admin = login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        assertEquals(java.util.List.of("email"), fieldsNamed(PlatformExtension.http().post(
+                "/users/api/accounts/staff", "{\"email\":\"" + uniqueEmail() + "\\u00a0\",\"password\":"
+                        + "\"staff password 1\",\"name\":\"Sam\",\"roles\":[\"staff\"]}",
+                admin)));
+        assertEquals(before, db.accounts(), "nothing stored");
+        // sign-in applies the same rule: stripped, and a look-alike matches no account (401 like any unknown one)
+        assertEquals(200, PlatformExtension.http().post("/users/api/tokens", "{\"email\":\"\\u3000"
+                + email.toUpperCase() + "\\u2003\",\"password\":\"correct horse battery\"}", null).status());
+        assertProblem(PlatformExtension.http().post("/users/api/tokens", "{\"email\":\"" + email
+                + "\\u00a0\",\"password\":\"correct horse battery\"}", null), 401);
+    }
+
+    @Test
+    void namesMadeOfInvisibleCharactersAreBlank() {
+        long before = db.accounts();
+        assertEquals(java.util.List.of("name"), fieldsNamed(PlatformExtension.http().post("/users/api/accounts",
+                "{\"email\":\"" + uniqueEmail() + "\",\"password\":\"correct horse battery\",\"name\":"
+                        + "\"\\u200b\"}",
+                null)));
+        assertEquals(before, db.accounts());
+        String access = newSignedInCustomer().getString("access_token");
+        assertEquals(java.util.List.of("name"), fieldsNamed(PlatformExtension.http().patch("/users/api/accounts/me",
+                "{\"name\":\"\\u3000\\u200b\\ufeff\"}", access)));
+        assertEquals("Test Shopper", PlatformExtension.http().get("/users/api/accounts/me", access).json()
+                .getString("name"));
+        assertEquals(java.util.List.of("city", "name"), fieldsNamed(PlatformExtension.http().post(
+                "/users/api/accounts/me/addresses", "{\"name\":\"\\u200b\",\"line1\":\"1 Rue de la Paix\","
+                        + "\"city\":\"\\u00a0\",\"postalCode\":\"75002\",\"country\":\"FR\"}",
+                access)));
+        assertEquals(0, PlatformExtension.http().get("/users/api/accounts/me/addresses", access).anyJson()
+                .asJsonArray().size());
+    }
+
+    @Test
+    void guessingTheCurrentPasswordIsThrottledLikeSignIn() {
+        String email = uniqueEmail();
+        register(email, "correct horse battery");
+        String access = login(email, "correct horse battery").getString("access_token");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertProblem(PlatformExtension.http().put("/users/api/accounts/me/password", "{\"currentPassword\":"
+                    + "\"guess " + attempt + "\",\"newPassword\":\"a new long password\"}", access), 401);
+        }
+        Http.Reply sixth = PlatformExtension.http().put("/users/api/accounts/me/password",
+                "{\"currentPassword\":\"guess 6\",\"newPassword\":\"a new long password\"}", access);
+        assertProblem(sixth, 429);
+        assertTrue(Long.parseLong(sixth.header("Retry-After")) > 0, sixth.header("Retry-After"));
+        assertProblem(PlatformExtension.http().put("/users/api/accounts/me/password", "{\"currentPassword\":"
+                + "\"correct horse battery\",\"newPassword\":\"a new long password\"}", access), 429);
+        // one budget with sign-in, from this client only: the owner elsewhere signs in and changes it
+        assertProblem(PlatformExtension.http().post("/users/api/tokens", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery\"}", null), 429);
+        Http.Reply elsewhere = PlatformExtension.http().send(PlatformExtension.http().request(
+                "/users/api/accounts/me/password", access).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "198.51.100.61").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"correct horse battery\",\"newPassword\":\"a new long password\"}"))
+                .build());
+        assertEquals(204, elsewhere.status(), elsewhere.body());
+    }
+
+    @Test
+    void jwksAnswersItsDocumentedMediaTypeOrJsonWhenAskedFor() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI jwks = PlatformExtension.http().uri("/users/api/jwks");
+        var byDefault = client.send(HttpRequest.newBuilder(jwks).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, byDefault.statusCode());
+        String type = byDefault.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("application/jwk-set+json"), type);
+        var asJson = client.send(HttpRequest.newBuilder(jwks).header("Accept", "application/json").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(asJson.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(byDefault.body(), asJson.body(), "the same key set either way");
+
+        JsonObject document = PlatformExtension.http().get("/users/api/openapi", null).json();
+        JsonObject content = document.getJsonObject("paths").getJsonObject("/users/api/jwks").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content");
+        assertEquals(java.util.Set.of("application/jwk-set+json"), content.keySet());
+        String schema = jakarta.json.Json.createObjectBuilder(content.getJsonObject("application/jwk-set+json")
+                .getJsonObject("schema")).add("$schema", "https://json-schema.org/draft/2020-12/schema")
+                .add("components", document.getJsonObject("components")).build().toString();
+        var errors = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema, com.networknt.schema.InputFormat.JSON)
+                .validate(byDefault.body(), com.networknt.schema.InputFormat.JSON);
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
 }

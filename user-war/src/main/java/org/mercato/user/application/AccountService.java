@@ -42,6 +42,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    SignInThrottle throttle;
+
     /** A shopper signs up; the account gets the customer role. */
     public Account register(String email, String password, String name) {
         return create(email, password, name, Set.of(Role.CUSTOMER));
@@ -76,12 +79,26 @@ public class AccountService {
         return account;
     }
 
-    /** Needs the current password; ends every session (refresh token) of the account. */
-    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+    /**
+     * Needs the current password; ends every session (refresh token) of the account. Wrong current passwords are
+     * throttled exactly like wrong sign-in passwords, in the same buckets (per client address, per account and
+     * address, per account), so a stolen access token guesses no faster here than at sign-in, and the owner's
+     * other addresses are not slowed down.
+     *
+     * @param clientAddress the client's address, as resolved by the interfaces layer
+     * @throws InvalidCredentialsException when the current password is wrong
+     * @throws org.mercato.user.domain.SignInThrottledException when this client must wait before trying again
+     * @throws org.mercato.user.domain.WeakPasswordException when the new password breaks the policy
+     */
+    public void changePassword(UUID accountId, String currentPassword, String newPassword, String clientAddress) {
         Account account = get(accountId);
+        String throttled = EmailAddress.normalize(account.email());
+        throttle.beforeAttempt(throttled, clientAddress);
         if (!hasher.verify(currentPassword.toCharArray(), account.passwordHash())) {
+            throttle.failed(throttled, clientAddress);
             throw new InvalidCredentialsException();
         }
+        throttle.succeeded(throttled, clientAddress);
         PasswordPolicy.check(newPassword, account.email());
         account.changePassword(hasher.hash(newPassword.toCharArray()), clock.instant());
         refreshTokens.revokeAllOf(accountId, clock.instant());

@@ -69,8 +69,13 @@ public class Account {
         // for JPA
     }
 
+    /**
+     * @param name shown name; whitespace around it is removed
+     * @throws IllegalArgumentException when the name is blank (only whitespace or invisible characters,
+     *         {@link VisibleText}) or no role is given
+     */
     public Account(EmailAddress email, String name, String passwordHash, Set<Role> roles, Instant now) {
-        if (name == null || name.isBlank()) {
+        if (VisibleText.isBlank(name)) {
             throw new IllegalArgumentException("name is required");
         }
         if (roles.isEmpty()) {
@@ -79,7 +84,7 @@ public class Account {
         this.id = UUID.randomUUID();
         this.email = email.value();
         this.emailNormalized = email.normalized();
-        this.name = name.trim();
+        this.name = VisibleText.strip(name);
         this.passwordHash = passwordHash;
         this.roles = EnumSet.copyOf(roles);
         this.createdAt = now;
@@ -91,11 +96,12 @@ public class Account {
         this.passwordChangedAt = now;
     }
 
+    /** @throws IllegalArgumentException when the name is blank (only whitespace or invisible characters) */
     public void rename(String newName) {
-        if (newName == null || newName.isBlank()) {
+        if (VisibleText.isBlank(newName)) {
             throw new IllegalArgumentException("name is required");
         }
-        this.name = newName.trim();
+        this.name = VisibleText.strip(newName);
     }
 
     public Address addAddress(PostalAddress postal, Instant now) {

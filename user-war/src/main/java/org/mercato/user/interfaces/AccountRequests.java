@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.PasswordPolicy;
 
 /**
@@ -21,29 +20,31 @@ public final class AccountRequests {
     }
 
     public static final class Register {
-        /** The domain's one rule for emails (EmailAddress: trimmed, then its shape), checked with the others. */
+        /** The domain's one rule for emails (EmailAddress: stripped, no invisible character, its shape). */
         @NotBlank
         @Size(max = 320)
-        @Pattern(regexp = EmailAddress.TRIMMED_SHAPE, message = "must be an email address")
+        @ValidEmail
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
         public String password;
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String name;
     }
 
     public static final class CreateStaff {
-        /** The domain's one rule for emails (EmailAddress: trimmed, then its shape), checked with the others. */
+        /** The domain's one rule for emails (EmailAddress: stripped, no invisible character, its shape). */
         @NotBlank
         @Size(max = 320)
-        @Pattern(regexp = EmailAddress.TRIMMED_SHAPE, message = "must be an email address")
+        @ValidEmail
         public String email;
         @NotNull
         @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
         public String password;
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String name;
         @NotEmpty
@@ -52,6 +53,7 @@ public final class AccountRequests {
 
     public static final class Rename {
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String name;
     }
@@ -77,17 +79,21 @@ public final class AccountRequests {
     /** Address JSON as DESIGN §5 fixes it. */
     public static final class AddressBody {
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String name;
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String line1;
         @Size(max = 200)
         public String line2;
         @NotBlank
+        @Visible
         @Size(max = 100)
         public String city;
         @NotBlank
+        @Visible
         @Size(max = 20)
         public String postalCode;
         @NotBlank

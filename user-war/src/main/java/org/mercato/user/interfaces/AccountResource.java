@@ -12,6 +12,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.platform.ratelimit.RateLimitSettings;
 import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
@@ -51,8 +53,14 @@ public class AccountResource {
     @Inject
     JsonWebToken caller;
 
+    @Inject
+    RateLimitSettings rateLimits;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     /** A shopper registers; 409 when the email (in any letter case) is taken. */
     @POST
@@ -77,11 +85,16 @@ public class AccountResource {
         return AccountViews.account(accounts.rename(callerId(), body.name));
     }
 
+    /**
+     * 204; 401 for a wrong current password; 429 with {@code Retry-After} (seconds) when this client has guessed
+     * too often (the sign-in throttle, shared with {@code POST /tokens}).
+     */
     @PUT
     @Path("me/password")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public Response changePassword(@Valid @NotNull AccountRequests.ChangePassword body) {
-        accounts.changePassword(callerId(), body.currentPassword, body.newPassword);
+        accounts.changePassword(callerId(), body.currentPassword, body.newPassword,
+                rateLimits.clientAddress(servletRequest));
         return Response.noContent().build();
     }
 

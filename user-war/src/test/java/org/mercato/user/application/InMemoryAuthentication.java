@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.json.JsonObject;
 
@@ -22,8 +23,8 @@ import org.mercato.user.domain.RefreshTokenRepository;
 import org.mercato.user.domain.Role;
 
 /**
- * The sign-in, refresh and logout use cases wired to small in-memory fakes behind their ports (no container, no
- * database), for tests of the layers above them.
+ * The sign-in, refresh and logout use cases, and the account use cases, wired to small in-memory fakes behind their
+ * ports (no container, no database), for tests of the layers above them.
  */
 public final class InMemoryAuthentication {
 
@@ -33,8 +34,28 @@ public final class InMemoryAuthentication {
     private final Map<UUID, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final AuthenticationService service = new AuthenticationService();
+    private final AccountService accountService = new AccountService();
+    private final AtomicInteger passwordChecks = new AtomicInteger();
 
+    /** Without a sign-in throttle (every attempt allowed). */
     public InMemoryAuthentication() {
+        this(new SignInThrottle() {
+            @Override
+            public void beforeAttempt(String account, String clientAddress) {
+            }
+
+            @Override
+            public void failed(String account, String clientAddress) {
+            }
+
+            @Override
+            public void succeeded(String account, String clientAddress) {
+            }
+        });
+    }
+
+    /** With this sign-in throttle, for sign-in and password changes alike. */
+    public InMemoryAuthentication(SignInThrottle throttle) {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
         TokenService tokens = new TokenService();
         tokens.signer = new AccessTokenSigner() {
@@ -68,29 +89,33 @@ public final class InMemoryAuthentication {
 
             @Override
             public boolean verify(char[] password, String storedHash) {
+                passwordChecks.incrementAndGet();
                 return hash(password).equals(storedHash);
             }
         };
         service.tokens = tokens;
         service.clock = clock;
-        service.throttle = new SignInThrottle() {
-            @Override
-            public void beforeAttempt(String account, String clientAddress) {
-            }
-
-            @Override
-            public void failed(String account, String clientAddress) {
-            }
-
-            @Override
-            public void succeeded(String account, String clientAddress) {
-            }
-        };
+        service.throttle = throttle;
+        accountService.accounts = service.accounts;
+        accountService.refreshTokens = service.refreshTokens;
+        accountService.hasher = service.hasher;
+        accountService.clock = clock;
+        accountService.throttle = throttle;
     }
 
     /** The use cases, on the fakes. */
     public AuthenticationService service() {
         return service;
+    }
+
+    /** The account use cases (password change...), on the same fakes. */
+    public AccountService accounts() {
+        return accountService;
+    }
+
+    /** How many passwords have been checked against a hash so far (each check is the expensive part). */
+    public int passwordChecks() {
+        return passwordChecks.get();
     }
 
     /** A customer account with this email and password. */

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AccountTest {
 
@@ -44,5 +46,18 @@ class AccountTest {
         EmailAddress email = new EmailAddress("a@b.example");
         assertThrows(IllegalArgumentException.class, () -> new Account(email, " ", "h", Set.of(Role.CUSTOMER), T0));
         assertThrows(IllegalArgumentException.class, () -> new Account(email, "A", "h", Set.of(), T0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u3000", "\u00A0", "\uFEFF", " \u200B\u200C\u200D ", "\u2060\u202E",
+            "\u3164", "\uFE0F"})
+    void aNameMadeOfInvisibleCharactersIsBlank(String blank) {
+        EmailAddress email = new EmailAddress("a@b.example");
+        assertThrows(IllegalArgumentException.class, () -> new Account(email, blank, "h", Set.of(Role.CUSTOMER), T0));
+        Account account = account();
+        assertThrows(IllegalArgumentException.class, () -> account.rename(blank));
+        assertEquals("Ann", account.name(), "unchanged");
+        account.rename("\u3000Ada\u00A0");
+        assertEquals("Ada", account.name(), "Unicode whitespace around a name is removed");
     }
 }

@@ -40,6 +40,21 @@ class ValuesTest {
         assertEquals("DE", new PostalAddress("Ann", "1 Main", "", "Berlin", "10115", "de").country());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u3000", "\u00A0", "\uFEFF", "\u200B\u00A0\u2060", "\u202E", "\u3164"})
+    void addressFieldsMadeOfInvisibleCharactersAreBlank(String blank) {
+        assertThrows(IllegalArgumentException.class,
+                () -> new PostalAddress(blank, "1 Main St", null, "Lyon", "69001", "FR"));
+        assertThrows(IllegalArgumentException.class, () -> new PostalAddress("Ann", blank, null, "Lyon", "69001",
+                "FR"));
+        assertThrows(IllegalArgumentException.class, () -> new PostalAddress("Ann", "1 Main", null, blank, "69001",
+                "FR"));
+        assertThrows(IllegalArgumentException.class, () -> new PostalAddress("Ann", "1 Main", null, "Lyon", blank,
+                "FR"));
+        assertEquals(null, new PostalAddress("Ann", "1 Main", blank, "Lyon", "69001", "FR").line2());
+        assertEquals("Ann", new PostalAddress("\u3000Ann\u2003", "1 Main", null, "Lyon", "69001", "FR").name());
+    }
+
     @Test
     void rolesMapToJwtGroups() {
         assertEquals("staff", Role.STAFF.group());

@@ -11,13 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
-import org.mercato.platform.ratelimit.RateLimit;
-import org.mercato.platform.ratelimit.RateLimitSettings;
-import org.mercato.platform.ratelimit.RateLimiter;
 import org.mercato.user.domain.SignInThrottledException;
 
 /** The sign-in back-off's rules on a real Hazelcast member, with the default limits. */
@@ -29,13 +24,7 @@ class GridSignInThrottleTest {
 
     @BeforeAll
     static void startMember() {
-        Config config = new Config();
-        config.setClusterName("sign-in-throttle-test-" + UUID.randomUUID());
-        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        member = Hazelcast.newHazelcastInstance(config);
+        member = TestGrid.startMember("sign-in-throttle-test");
     }
 
     @AfterAll
@@ -45,30 +34,7 @@ class GridSignInThrottleTest {
 
     @BeforeEach
     void throttle() {
-        throttle = new GridSignInThrottle() {
-            @Override
-            HazelcastInstance hazelcast() {
-                return member;
-            }
-        };
-        throttle.limiter = RateLimiter.over(member);
-        throttle.settings = new RateLimitSettings() {
-            @Override
-            public RateLimit limit(String name, String fallback) {
-                return RateLimit.parse(fallback);
-            }
-
-            @Override
-            public boolean isExempt(String clientAddress) {
-                return "127.0.0.1".equals(clientAddress);
-            }
-
-            @Override
-            public String keyPrefix() {
-                return "users:";
-            }
-        };
-        throttle.knownAddressDays = 30;
+        throttle = TestGrid.throttleOver(member);
         account = "ann-" + UUID.randomUUID() + "@shop.example";
     }
 
