@@ -65,6 +65,21 @@ class BrowserIT {
         }
     }
 
+    /**
+     * Lighthouse's mobile profile on home, a category and a product page: accessibility at least 95, best practices
+     * at least 90, performance at least {@code mercato.lighthouse.performance} (90); scores and reports in
+     * {@code target/lighthouse}.
+     */
+    @Test
+    void theStorefrontKeepsItsLighthouseBudget() throws Exception {
+        Path storefront = Path.of(System.getProperty("mercato.storefront.dir", "../storefront")).toAbsolutePath();
+        Path reports = Files.createDirectories(Path.of("target", "lighthouse").toAbsolutePath());
+        String output = run(storefront, List.of("node", "e2e/lighthouse.mjs", baseUrl(), reports.toString(), System
+                .getProperty("mercato.lighthouse.performance", "90")), Map.of(), Duration.ofMinutes(6));
+        assertTrue(output.contains("lighthouse budget held"), output);
+        assertTrue(Files.readString(reports.resolve("lighthouse.json")).contains("\"product\""), output);
+    }
+
     @Test
     void staffUseTheConsoleAndCustomersCannot() throws Exception {
         Path browserTests = Path.of(System.getProperty("mercato.browser.tests", "browser")).toAbsolutePath();

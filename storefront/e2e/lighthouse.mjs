@@ -1,0 +1,70 @@
+// Lighthouse (mobile profile, Debian's Chromium) on the storefront's home, a category listing and a product page,
+// against a running platform. Writes every score to <reportDir>/lighthouse.json and prints them; exits non-zero
+// when accessibility < 95 or best practices < 90 on any page, or performance < the given floor (default 90; a
+// busy CI machine may pass a lower floor, the README records the scores measured on a quiet one).
+//
+// Usage: node e2e/lighthouse.mjs <baseUrl> <reportDir> [performanceFloor]
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const [baseUrl = "http://127.0.0.1:8080", reportDir = "target/lighthouse", floor = "90"] =
+  process.argv.slice(2);
+mkdirSync(reportDir, { recursive: true });
+
+async function json(path) {
+  const response = await fetch(`${baseUrl}${path}`);
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status}`);
+  }
+  return response.json();
+}
+
+const categories = await json("/catalog/api/categories");
+const category = categories[0].children?.[0]?.slug ?? categories[0].slug;
+const product = (await json("/catalog/api/products?size=1&sort=newest")).items[0].slug;
+const pages = { home: "/", listing: `/c/${category}`, product: `/p/${product}` };
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+});
+const scores = {};
+const failures = [];
+try {
+  for (const [name, path] of Object.entries(pages)) {
+    const result = await lighthouse(`${baseUrl}${path}`, {
+      port: chrome.port,
+      output: "html",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
+    const lhr = result.lhr;
+    const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
+    scores[name] = {
+      url: path,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      largestContentfulPaintMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
+      cumulativeLayoutShift: lhr.audits["cumulative-layout-shift"].numericValue,
+    };
+    writeFileSync(`${reportDir}/${name}.html`, result.report);
+    console.log(`lighthouse ${name} ${path}: ${JSON.stringify(scores[name])}`);
+    if (scores[name].accessibility < 95)
+      failures.push(`${name}: accessibility ${scores[name].accessibility} < 95`);
+    if (scores[name].bestPractices < 90)
+      failures.push(`${name}: best practices ${scores[name].bestPractices} < 90`);
+    if (scores[name].performance < Number(floor)) {
+      failures.push(`${name}: performance ${scores[name].performance} < ${floor}`);
+    }
+  }
+} finally {
+  await chrome.kill();
+}
+writeFileSync(`${reportDir}/lighthouse.json`, JSON.stringify(scores, null, 2));
+if (failures.length > 0) {
+  console.error(failures.join("\n"));
+  process.exit(1);
+}
+console.log("lighthouse budget held");
