@@ -1,9 +1,11 @@
 package org.mercato.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -100,6 +102,66 @@ class CatalogApiIT {
         UserApiIT.assertProblem(http().post("/catalog/api/products", "{\"name\":\"No price\"}", staff), 400);
         UserApiIT.assertProblem(http().post("/catalog/api/products", "{\"name\":", staff), 400);
         assertEquals(before, products());
+    }
+
+    @Test
+    void nullsInsideArraysAndMapsAre4xxNever500AndStoreNothing() {
+        long before = products();
+        String price = ",\"price\":{\"amount\":500,\"currency\":\"EUR\"}";
+        String variant = "{\"sku\":\"BRK-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase()
+                + "\",\"price\":{\"amount\":500,\"currency\":\"EUR\"},\"attributes\":{\"size\":null}}";
+        List<String> bodies = List.of("{\"name\":\"Brk\",\"status\":\"DRAFT\",\"variants\":[null]}",
+                "{\"name\":\"Brk\",\"status\":\"DRAFT\",\"variants\":[" + variant.replace("null", "\"M\"")
+                        + ",null]}",
+                "{\"name\":\"Brk\",\"status\":\"DRAFT\",\"attributes\":{\"color\":null}" + price + "}",
+                "{\"name\":\"Brk\",\"status\":\"DRAFT\",\"variants\":[" + variant + "]}");
+        for (String body : bodies) {
+            assertClientError(http().post("/catalog/api/products", body, staff), body);
+        }
+        assertEquals(before, products());
+
+        Http.Reply created = http().post("/catalog/api/products", product("Null target", "DRAFT", 500, "EUR"), staff);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        for (String body : bodies) {
+            String versioned = body.replaceFirst("\\{", "{\"version\":" + created.json().getInt("version") + ",");
+            assertClientError(http().put("/catalog/api/products/" + id, versioned, staff), versioned);
+        }
+        assertEquals(created.json().getInt("version"), http().get("/catalog/api/products/" + id, staff).json()
+                .getInt("version"), "unchanged");
+    }
+
+    private static void assertClientError(Http.Reply reply, String request) {
+        assertTrue(reply.status() == 400 || reply.status() == 422, reply.status() + " for " + request + ": "
+                + reply.body());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+    }
+
+    @Test
+    void namesOfOnlyInvisibleCharactersAreBlankAndInputIsNotEchoed() {
+        long before = products();
+        long categories = db.count("select count(*) from category");
+        UserApiIT.assertProblem(http().post("/catalog/api/categories", "{\"name\":\"\\u200b\"}", staff), 400);
+        UserApiIT.assertProblem(http().post("/catalog/api/categories", "{\"name\":\"\\u00a0\\u2060\","
+                + "\"slug\":\"invisible-" + UUID.randomUUID().toString().substring(0, 6) + "\"}", staff), 400);
+        UserApiIT.assertProblem(http().post("/catalog/api/products", product("\\u200b", "DRAFT", 500, "EUR"), staff),
+                400);
+        UserApiIT.assertProblem(http().post("/catalog/api/products", "{\"name\":\"Attr\",\"attributes\":"
+                + "{\"\\u200b\":\"x\"},\"price\":{\"amount\":5,\"currency\":\"EUR\"}}", staff), 400);
+        Http.Reply markup = http().post("/catalog/api/products", "{\"name\":\"Attr\",\"attributes\":"
+                + "{\"<img src=x onerror=alert(1)>\":\" \"},\"price\":{\"amount\":5,\"currency\":\"EUR\"}}",
+                staff);
+        UserApiIT.assertProblem(markup, 400);
+        assertFalse(markup.body().contains("<img") || markup.body().contains("\\u003cimg"), markup.body());
+        Http.Reply bidi = http().post("/catalog/api/products", "{\"name\":\"Attr\",\"attributes\":"
+                + "{\"a\\u202egpj.exe\":\"\\u200b\"},\"price\":{\"amount\":5,\"currency\":\"EUR\"}}", staff);
+        UserApiIT.assertProblem(bidi, 400);
+        assertFalse(bidi.body().contains("\u202e") || bidi.body().toLowerCase().contains("\\u202e"), bidi.body());
+        Http.Reply missing = http().get("/catalog/api/products/%3Cimg%20src%3Dx%3E", null);
+        UserApiIT.assertProblem(missing, 404);
+        assertFalse(missing.body().contains("<img") || missing.body().contains("\\u003cimg"), missing.body());
+        assertEquals(before, products());
+        assertEquals(categories, db.count("select count(*) from category"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mercato.systemtests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,102 @@ class ImportIT {
         UserApiIT.assertProblem(PlatformExtension.http().send(PlatformExtension.http()
                 .request("/catalog/api/imports", staff).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"not\":\"an array\"}")).build()), 400);
+    }
+
+    private static JsonObject finished(Http.Reply started, String staff) {
+        assertEquals(202, started.status(), started.body());
+        String id = started.json().getString("id");
+        Eventually.within(java.time.Duration.ofSeconds(30), "the import finishes",
+                () -> "DONE".equals(PlatformExtension.http().get("/catalog/api/imports/" + id, staff).json()
+                        .getString("state")));
+        return PlatformExtension.http().get("/catalog/api/imports/" + id, staff).json();
+    }
+
+    private static Map<Integer, String> rejections(JsonObject status) {
+        return status.getJsonArray("rejected").stream().map(v -> v.asJsonObject())
+                .collect(Collectors.toMap(r -> r.getInt("line"), r -> r.getString("message")));
+    }
+
+    /** A JSON import product with one variant; name, amount and attributes as JSON text. */
+    private static String jsonProduct(String slug, String name, String amount, String attributes, String extra) {
+        return "{\"slug\":\"" + slug + "\",\"name\":" + name + extra + ",\"attributes\":" + attributes
+                + ",\"variants\":[{\"sku\":\"" + slug.toUpperCase() + "\",\"price\":{\"amount\":" + amount
+                + ",\"currency\":\"EUR\"}}]}";
+    }
+
+    @Test
+    void jsonRowsFollowTheProductApiRulesAndRefusedOnesStoreNothing() {
+        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        String p = "hj-" + UUID.randomUUID().toString().substring(0, 6);
+        ServiceDatabase db = ServiceDatabase.catalog();
+        String json = "[" + jsonProduct(p + "-good", "\"Good " + p + "\"", "250", "{\"colour\":\"black\"}", "")
+                + "," + jsonProduct(p + "-nul", "\"Nul\\u0000name\"", "250", "{}", "")
+                + "," + jsonProduct(p + "-unknown", "\"Unknown\"", "250", "{}", ",\"bogusField\":1")
+                + "," + jsonProduct(p + "-quoted", "\"Quoted\"", "\"250\"", "{}", "")
+                + "," + jsonProduct(p + "-null-attr", "\"Null attribute\"", "250", "{\"colour\":null}", "")
+                + "," + jsonProduct(p + "-number-attr", "\"Number attribute\"", "250", "{\"colour\":5}", "")
+                + "," + jsonProduct(p + "-surrogate", "\"Lone \\ud800\"", "250", "{}", "")
+                + "," + jsonProduct(p + "-markup", "\"Markup\"", "250", "{\"<img src=x onerror=alert(1)>\":\" \"}",
+                        "")
+                + "," + jsonProduct(p + "-good2", "\"Good two " + p + "\"", "100", "{}", "") + "]";
+        JsonObject status = finished(PlatformExtension.http().send(PlatformExtension.http()
+                .request("/catalog/api/imports", staff).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build()), staff);
+        assertEquals(2, status.getInt("imported"), status.toString());
+        Map<Integer, String> rejected = rejections(status);
+        assertEquals(java.util.Set.of(2, 3, 4, 5, 6, 7, 8), rejected.keySet(), rejected.toString());
+        assertTrue(rejected.get(2).startsWith("name: "), rejected.get(2));
+        assertTrue(rejected.get(3).contains("bogusField"), rejected.get(3));
+        assertTrue(rejected.get(4).contains("variants[0].price.amount"), rejected.get(4));
+        assertTrue(rejected.get(5).contains("colour"), rejected.get(5));
+        assertTrue(rejected.get(6).contains("attributes.colour"), rejected.get(6));
+        assertTrue(rejected.get(7).startsWith("name: "), rejected.get(7));
+        String all = status.getJsonArray("rejected").toString();
+        assertFalse(all.contains("<img") || all.contains("\\u003cimg") || all.contains("ERROR")
+                || all.contains("UTF8"), all);
+        // nothing of a refused product reached the database; the good ones did, as typed
+        assertEquals(2, db.count("select count(*) from product where slug like ?", p + "-%"));
+        assertEquals(2, db.count("select count(*) from variant where sku like ?", p.toUpperCase() + "-%"));
+        assertEquals(250, PlatformExtension.http().get("/catalog/api/products/" + p + "-good", null).json()
+                .getJsonArray("variants").getJsonObject(0).getJsonObject("price").getInt("amount"));
+    }
+
+    @Test
+    void csvCellsFollowTheProductApiRulesAndRefusedRowsStoreNothing() {
+        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
+                .getString("access_token");
+        String p = "hc-" + UUID.randomUUID().toString().substring(0, 6);
+        String s = p.toUpperCase();
+        ServiceDatabase db = ServiceDatabase.catalog();
+        String csv = "slug,name,sku,price,currency,variant_attributes\n"
+                + p + "-good,Good " + p + "," + s + "-GOOD,250,EUR,size=M\n"
+                + p + "-nul,Nul\u0000name," + s + "-NUL,250,EUR,\n"
+                + p + "-fraction,Fraction," + s + "-FRACTION,2.5,EUR,\n"
+                + p + "-two,Two rows," + s + "-TWO-1,100,EUR,size=S\n"
+                + p + "-two,Two rows," + s + "-TWO-2,100,EUR,size=M\u0007\n"
+                + p + "-break,\"Line\nbreak\"," + s + "-BREAK,100,EUR,\n"
+                + p + "-blank,\u200b," + s + "-BLANK,100,EUR,\n"
+                + p + "-good2,Good two " + p + "," + s + "-GOOD2,100,EUR,\n";
+        JsonObject status = finished(postCsv(csv, staff), staff);
+        assertEquals(2, status.getInt("imported"), status.toString());
+        Map<Integer, String> rejected = rejections(status);
+        assertEquals(java.util.Set.of(3, 4, 6, 7, 9), rejected.keySet(), rejected.toString());
+        assertTrue(rejected.get(3).startsWith("name: must not contain control characters"), rejected.get(3));
+        assertTrue(rejected.get(4).startsWith("price: "), rejected.get(4));
+        assertTrue(rejected.get(6).startsWith("variant_attributes: "), "the bad row's own line: " + rejected.get(6));
+        assertTrue(rejected.get(7).startsWith("name: "), rejected.get(7));
+        assertTrue(rejected.get(9).contains("name"), "only an invisible character: " + rejected.get(9));
+        assertEquals(2, db.count("select count(*) from product where slug like ?", p + "-%"));
+        assertEquals(2, db.count("select count(*) from variant where sku like ?", s + "-%"));
+
+        // a column imports do not have is refused before anything is read, naming it without markup
+        Http.Reply unknown = postCsv("slug,name,sku,price,currency,<b>bogus\n" + p + "-x,X," + s + "-X,1,EUR,y\n",
+                staff);
+        UserApiIT.assertProblem(unknown, 400);
+        assertTrue(unknown.body().contains("bogus") && !unknown.body().contains("<b>")
+                && !unknown.body().contains("\\u003cb"), unknown.body());
+        assertEquals(0, db.count("select count(*) from product where slug = ?", p + "-x"));
     }
 
     @Test

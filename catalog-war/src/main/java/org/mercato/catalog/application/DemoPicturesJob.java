@@ -35,8 +35,10 @@ import org.mercato.catalog.domain.Variant;
  */
 @Startup
 @Singleton
-// after the search index has opened (and rebuilt itself on a first start), so its changes index one by one
-@DependsOn({"DemoCatalogSeeder", "ProductIndex"})
+// after the search index has opened (and rebuilt itself on a first start), so its changes index one by one; the
+// index depends on DemoCatalogSeeder already: naming it here too makes a diamond, which Payara 6.2025.10 refuses
+// as a "Cyclic dependency" and the catalog fails to deploy
+@DependsOn("ProductIndex")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoPicturesJob {
 

@@ -1,13 +1,13 @@
 package org.mercato.catalog.application;
 
 import java.io.Serializable;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,27 +23,44 @@ import jakarta.inject.Inject;
 import org.mercato.catalog.domain.CatalogException;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductDraft;
-import org.mercato.catalog.domain.ProductStatus;
+import org.mercato.catalog.domain.Slugs;
 import org.mercato.platform.money.CurrencyNotAcceptedException;
-import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyLimitException;
 
 /**
- * Bulk import of products from rows (one row per variant; rows with the same slug make one product). Every
- * product is checked first; a product with any bad row is rejected whole, with the row's line number, and the
- * others are imported in batches while the job reports its progress.
+ * Bulk import of products. The interfaces read a file into {@link Item}s, each already checked by the same request
+ * rules as the product API (types, lengths, text); here every product is checked by the catalog's rules (category,
+ * shop currency, the aggregate's own rules, slugs and SKUs not taken), a product with any problem is rejected whole
+ * with its line number, and the others are imported in batches while the job reports its progress.
  */
 @ApplicationScoped
 public class ProductImport {
 
     private static final Logger LOG = Logger.getLogger(ProductImport.class.getName());
     private static final int BATCH = 100;
-    public static final List<String> REQUIRED_COLUMNS = List.of("slug", "name", "sku", "price", "currency");
+    /** What a rejection says when storing a product failed: the database's own words stay in the log. */
+    public static final String NOT_STORED = "could not be stored; nothing of this product was imported";
 
-    /** One row of the file: its line number and its values by column name. */
-    public record Row(int line, Map<String, String> values) {
+    /**
+     * One product of the file.
+     *
+     * @param line the line (CSV) or position (JSON, 1-based) a rejection names
+     * @param draft the product, its category still unresolved
+     * @param categorySlug its category by slug, or null
+     * @param variantLines the line of each variant (CSV: one row per variant; JSON: the product's position)
+     */
+    public record Item(int line, ProductDraft draft, String categorySlug, List<Integer> variantLines) {
+
+        public Item {
+            variantLines = List.copyOf(variantLines);
+        }
+
+        int variantLine(int index) {
+            return index < variantLines.size() ? variantLines.get(index) : line;
+        }
     }
 
+    /** A product (or row) not imported: its line and why, naming the field. */
     public record Rejection(int line, String message) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -67,11 +84,18 @@ public class ProductImport {
 
     private final Map<String, Status> jobs = new ConcurrentHashMap<>();
 
-    /** Checks every product, then imports the valid ones in the background; returns the job to follow. */
-    public Status start(List<Row> rows) {
+    /**
+     * Checks every product, then imports the valid ones in the background.
+     *
+     * @param items the products read from the file
+     * @param refused the rows the interfaces refused already (request rules), reported with the others
+     * @return the job to follow
+     */
+    public Status start(List<Item> items, List<Rejection> refused) {
         String id = UUID.randomUUID().toString();
-        List<Rejection> rejected = new ArrayList<>();
-        List<Candidate> candidates = check(rows, rejected);
+        List<Rejection> rejected = new ArrayList<>(refused);
+        List<Candidate> candidates = check(items, rejected);
+        rejected.sort(Comparator.comparingInt(Rejection::line));
         Status status = new Status(id, "RUNNING", candidates.size() + rejectedProducts(rejected), 0, 0,
                 List.copyOf(rejected), clock.instant(), null);
         jobs.put(id, status);
@@ -104,7 +128,10 @@ public class ProductImport {
                     try {
                         imported += catalog.importBatch(List.of(candidate.draft()), true);
                     } catch (RuntimeException e) {
-                        rejected.add(new Rejection(candidate.line(), "not imported: " + rootMessage(e)));
+                        // the database's message may quote the row's values: the log gets its kind only
+                        LOG.warning(() -> "Import " + id + ": the product at line " + candidate.line()
+                                + " could not be stored: " + kind(e));
+                        rejected.add(new Rejection(candidate.line(), NOT_STORED));
                     }
                 }
             }
@@ -122,121 +149,97 @@ public class ProductImport {
     }
 
     private void update(String id, int processed, int imported, List<Rejection> rejected, Instant finishedAt) {
+        List<Rejection> sorted = rejected.stream().sorted(Comparator.comparingInt(Rejection::line)).toList();
         jobs.computeIfPresent(id, (key, old) -> new Status(id, finishedAt == null ? "RUNNING" : "DONE",
-                old.products(), processed, imported, List.copyOf(rejected), old.startedAt(), finishedAt));
+                old.products(), processed, imported, sorted, old.startedAt(), finishedAt));
     }
 
-    private List<Candidate> check(List<Row> rows, List<Rejection> rejected) {
-        Map<String, List<Row>> bySlug = new LinkedHashMap<>();
-        for (Row row : rows) {
-            String slug = row.values().get("slug");
-            if (slug == null || slug.isBlank()) {
-                rejected.add(new Rejection(row.line(), "slug is required"));
-                continue;
-            }
-            bySlug.computeIfAbsent(slug.trim(), key -> new ArrayList<>()).add(row);
-        }
+    private List<Candidate> check(List<Item> items, List<Rejection> rejected) {
+        Set<String> slugsInFile = new HashSet<>();
         Set<String> skusInFile = new HashSet<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> product : bySlug.entrySet()) {
-            List<Row> productRows = product.getValue();
-            Row first = productRows.get(0);
+        for (Item item : items) {
             try {
-                ProductDraft draft = draft(product.getKey(), productRows);
-                catalog.requireShopCurrency(draft);
-                // the aggregate's own rules, without storing anything
-                Product.create(draft, null, () -> {
-                    throw new IllegalArgumentException("every row needs a sku");
-                }, clock.instant());
-                if (catalog.slugExists(product.getKey())) {
-                    throw new IllegalArgumentException("a product with slug " + product.getKey() + " exists");
+                ProductDraft draft = withCategory(item);
+                String slug = draft.slug();
+                if (slug == null || slug.isBlank()) {
+                    throw new RowException(item.line(), "slug: is required");
                 }
-                for (Row row : productRows) {
-                    String sku = value(row, "sku");
+                for (int i = 0; i < draft.variants().size(); i++) {
+                    String sku = draft.variants().get(i).sku();
+                    if (sku == null || sku.isBlank()) {
+                        throw new RowException(item.variantLine(i), "sku: is required");
+                    }
+                }
+                catalog.requireShopCurrency(draft);
+                // the aggregate's own rules, without storing anything (every variant has its SKU)
+                Product.create(draft, null, () -> {
+                    throw new IllegalStateException("every variant has a SKU");
+                }, clock.instant());
+                // the slug and SKUs passed the aggregate's rules: safe to quote
+                if (!slugsInFile.add(slug)) {
+                    throw new RowException(item.line(), "slug: " + slug + " appears twice in the file");
+                }
+                if (catalog.slugExists(slug)) {
+                    throw new RowException(item.line(), "slug: a product with slug " + slug + " exists");
+                }
+                for (int i = 0; i < draft.variants().size(); i++) {
+                    String sku = draft.variants().get(i).sku().trim();
                     if (!skusInFile.add(sku)) {
-                        throw new RowException(row.line(), "SKU " + sku + " appears twice in the file");
+                        throw new RowException(item.variantLine(i), "sku: SKU " + sku
+                                + " appears twice in the file");
                     }
                     if (catalog.skuExists(sku)) {
-                        throw new RowException(row.line(), "SKU " + sku + " belongs to another product");
+                        throw new RowException(item.variantLine(i), "sku: SKU " + sku
+                                + " belongs to another product");
                     }
                 }
-                candidates.add(new Candidate(first.line(), draft));
+                candidates.add(new Candidate(item.line(), draft));
             } catch (RowException e) {
                 rejected.add(new Rejection(e.line, e.getMessage()));
             } catch (CatalogException | IllegalArgumentException | CurrencyNotAcceptedException
                     | MoneyLimitException e) {
-                rejected.add(new Rejection(first.line(), e.getMessage()));
+                // the domain's messages quote nothing raw from the request (Names.shown)
+                rejected.add(new Rejection(item.line(), e.getMessage()));
             }
         }
         return candidates;
     }
 
-    private ProductDraft draft(String slug, List<Row> rows) {
-        Row first = rows.get(0);
-        List<ProductDraft.VariantDraft> variants = new ArrayList<>();
-        for (Row row : rows) {
-            try {
-                long amount = Long.parseLong(value(row, "price"));
-                variants.add(new ProductDraft.VariantDraft(value(row, "sku"),
-                        pairs(row.values().get("variant_attributes")), new Money(amount, value(row, "currency"))));
-            } catch (NumberFormatException e) {
-                throw new RowException(row.line(), "price must be a whole number of minor units (1999 for 19.99)");
-            } catch (IllegalArgumentException e) {
-                throw new RowException(row.line(), e.getMessage());
+    private ProductDraft withCategory(Item item) {
+        ProductDraft draft = item.draft();
+        String slug = item.categorySlug();
+        if (slug == null || slug.isBlank()) {
+            return draft;
+        }
+        UUID categoryId = Slugs.VALID.matcher(slug.trim()).matches()
+                ? catalog.categoryIdBySlug(slug.trim()).orElse(null)
+                : null;
+        if (categoryId == null) {
+            throw new RowException(item.line(), "category: " + (Slugs.VALID.matcher(slug.trim()).matches()
+                    ? "unknown category " + slug.trim()
+                    : "must be a category's slug"));
+        }
+        return new ProductDraft(draft.name(), draft.slug(), draft.description(), draft.brand(), categoryId,
+                draft.status(), draft.attributes(), draft.price(), draft.variants());
+    }
+
+    /** The kinds of a failure and its database state, never its message (it may quote the row). */
+    static String kind(Throwable e) {
+        StringBuilder kind = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (kind.length() > 0) {
+                kind.append(" <- ");
+            }
+            kind.append(t.getClass().getName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                kind.append(" (SQLState ").append(sql.getSQLState()).append(')');
+            }
+            if (t.getCause() == t) {
+                break;
             }
         }
-        String categorySlug = first.values().get("category");
-        UUID categoryId = categorySlug == null || categorySlug.isBlank()
-                ? null
-                : catalog.categoryIdBySlug(categorySlug.trim()).orElseThrow(
-                        () -> new RowException(first.line(), "unknown category " + categorySlug));
-        String status = first.values().getOrDefault("status", "ACTIVE");
-        ProductStatus productStatus;
-        try {
-            productStatus = status == null || status.isBlank()
-                    ? ProductStatus.ACTIVE
-                    : ProductStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new RowException(first.line(), "status must be DRAFT or ACTIVE");
-        }
-        if (productStatus == ProductStatus.ARCHIVED) {
-            throw new RowException(first.line(), "status must be DRAFT or ACTIVE");
-        }
-        return new ProductDraft(value(first, "name"), slug, first.values().get("description"),
-                first.values().get("brand"), categoryId, productStatus, pairs(first.values().get("attributes")),
-                null, variants);
-    }
-
-    private static String value(Row row, String column) {
-        String value = row.values().get(column);
-        if (value == null || value.isBlank()) {
-            throw new RowException(row.line(), column + " is required");
-        }
-        return value.trim();
-    }
-
-    /** "size=M;colour=black" */
-    static Map<String, String> pairs(String text) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return pairs;
-        }
-        for (String pair : text.split(";")) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
-                throw new IllegalArgumentException("attributes look like name=value;name=value");
-            }
-            pairs.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
-        }
-        return pairs;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return kind.toString();
     }
 
     /** A problem with one row, carrying its line number. */

@@ -36,8 +36,9 @@ public class Category {
     }
 
     public Category(String name, String slug, Category parent, int position) {
-        if (name == null || name.isBlank() || name.length() > 120) {
-            throw new InvalidProductException("a category needs a name of at most 120 characters");
+        if (Names.isBlank(name) || name.length() > 120) {
+            throw new InvalidProductException("a category needs a name of at most 120 characters, not only spaces"
+                    + " or invisible characters");
         }
         this.id = UUID.randomUUID();
         this.name = name.trim();

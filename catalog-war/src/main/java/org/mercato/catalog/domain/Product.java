@@ -38,6 +38,8 @@ import jakarta.persistence.Version;
 public class Product {
 
     static final int MAX_VARIANTS = 100;
+    /** Longest description, in characters. */
+    static final int MAX_DESCRIPTION = 10_000;
     static final int MAX_IMAGES = 30;
 
     @Id
@@ -102,8 +104,12 @@ public class Product {
     }
 
     public void revise(ProductDraft draft, Category newCategory, Supplier<String> newSku, Instant now) {
-        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
-            throw new InvalidProductException("a product needs a name of at most 200 characters");
+        if (Names.isBlank(draft.name()) || draft.name().length() > 200) {
+            throw new InvalidProductException("a product needs a name of at most 200 characters, not only spaces"
+                    + " or invisible characters");
+        }
+        if (draft.description() != null && draft.description().length() > MAX_DESCRIPTION) {
+            throw new InvalidProductException("description must have at most " + MAX_DESCRIPTION + " characters");
         }
         if (draft.brand() != null && draft.brand().length() > 100) {
             throw new InvalidProductException("brand must have at most 100 characters");
@@ -115,7 +121,7 @@ public class Product {
         this.name = draft.name().trim();
         this.slug = Slugs.require(draft.slug() == null || draft.slug().isBlank() ? Slugs.of(name) : draft.slug());
         this.description = draft.description() == null ? null : draft.description().trim();
-        this.brand = draft.brand() == null || draft.brand().isBlank() ? null : draft.brand().trim();
+        this.brand = Names.isBlank(draft.brand()) ? null : draft.brand().trim();
         this.category = newCategory;
         this.status = draft.status();
         this.attributes = new LinkedHashMap<>(draft.attributes());
@@ -143,6 +149,7 @@ public class Product {
             String sku = draftVariant.sku() == null || draftVariant.sku().isBlank()
                     ? newSku.get()
                     : draftVariant.sku().trim();
+            Variant.requireSku(sku);
             if (!seen.add(sku)) {
                 throw new InvalidProductException("SKU " + sku + " appears twice");
             }
@@ -174,7 +181,9 @@ public class Product {
         }
         String variantSku = sku == null || sku.isBlank() ? null : sku.trim();
         if (variantSku != null && variants.stream().noneMatch(v -> v.sku().equals(variantSku))) {
-            throw new InvalidProductException("product " + id + " has no variant with SKU " + variantSku);
+            // quoted only when it has a SKU's shape: the text comes from the request
+            throw new InvalidProductException("product " + id + " has no variant with "
+                    + (Variant.SKU.matcher(variantSku).matches() ? "SKU " + variantSku : "that SKU"));
         }
         if (alt != null && alt.length() > 300) {
             throw new InvalidProductException("alt text must have at most 300 characters");

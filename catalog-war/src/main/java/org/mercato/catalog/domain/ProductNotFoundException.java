@@ -5,6 +5,11 @@ public class ProductNotFoundException extends CatalogException {
     private static final long serialVersionUID = 1L;
 
     public ProductNotFoundException(String reference) {
-        super("product " + reference + " does not exist");
+        // the reference comes from the request: quoted only when it has the shape of an id or a slug
+        super("product " + (reference != null && reference.length() <= 120
+                && (Slugs.VALID.matcher(reference).matches() || reference.matches("[0-9a-fA-F-]{36}"))
+                        ? reference + " "
+                        : "")
+                + "does not exist");
     }
 }

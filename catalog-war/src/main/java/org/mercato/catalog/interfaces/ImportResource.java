@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,27 +43,39 @@ public class ImportResource {
     @Context
     UriInfo uriInfo;
 
-    @Idempotent
-    @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @BodyLimit(32L * 1024 * 1024)
-    public Response start(String csv) {
-        return accepted(imports.start(ProductCsv.parse(csv == null ? "" : csv)));
-    }
+    @Context
+    HttpHeaders headers;
 
-    /** The same import as JSON: [{slug, name, ..., attributes:{}, variants:[{sku, price:{amount, currency}}]}]. */
+    @Inject
+    Validator validator;
+
+    /**
+     * Starts an import: a CSV ({@code text/csv} or {@code text/plain}; one row per variant) or its JSON equivalent
+     * ({@code application/json}: an array of {@link ProductRequests.ImportProductBody}). One method for both, so
+     * that the OpenAPI document lists every media type of this operation (it keeps one method per path and verb).
+     * Every product is held to the product API's rules; refused ones are listed in the job by line.
+     *
+     * @return 202 with the job and its Location
+     * @throws ProblemException 400 when the file itself is unreadable (not CSV or JSON, no header, not an array)
+     */
     @Idempotent
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     @BodyLimit(32L * 1024 * 1024)
-    public Response startJson(String json) {
-        return accepted(imports.start(ProductJson.parse(json == null ? "" : json)));
+    public Response start(String body) {
+        String text = body == null ? "" : body;
+        MediaType type = headers.getMediaType();
+        ImportFile file = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                ? ProductJson.read(text, validator)
+                : ProductCsv.read(text, validator);
+        return accepted(imports.start(file.items(), file.refused()));
     }
 
     @GET
     @Path("{id}")
     public JsonObject status(@PathParam("id") String id) {
-        return json(imports.status(id).orElseThrow(() -> ProblemException.notFound("import " + id)));
+        // the id comes from the path: not echoed
+        return json(imports.status(id).orElseThrow(() -> ProblemException.notFound("this import job")));
     }
 
     private Response accepted(ProductImport.Status status) {

@@ -1,32 +1,37 @@
 package org.mercato.catalog.interfaces;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.Validator;
 
 import org.mercato.catalog.application.ProductImport;
+import org.mercato.catalog.domain.CatalogException;
+import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.platform.json.JsonLimits;
+import org.mercato.platform.json.StrictJsonReader;
+import org.mercato.platform.money.MoneyLimitException;
+import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
 
 /**
- * Reads a JSON import: an array of products, each with its variants. They become the same rows as a CSV (one
- * per variant); a row's "line" is the product's 1-based position in the array.
+ * Reads a JSON import: an array of products, each bound by the platform's strict binding to
+ * {@link ProductRequests.ImportProductBody} and validated by the same rules as a product sent to the product API
+ * (integers only as JSON integers, no unknown properties, no control characters or unpaired surrogates, lengths).
+ * A product that breaks them is refused with its 1-based position in the array as its line.
  */
 final class ProductJson {
 
     private ProductJson() {
     }
 
-    static List<ProductImport.Row> parse(String text) {
+    /**
+     * @throws ProblemException 400 when the document is malformed, past the parser's limits, not an array or empty
+     */
+    static ImportFile read(String text, Validator validator) {
         // the platform's parser limits (depth, lengths) apply to an import as to any body
         JsonValue document = JsonLimits.parse(text);
         if (document == null || document.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -36,62 +41,43 @@ final class ProductJson {
         if (products.isEmpty()) {
             throw ProblemException.badRequest("invalid-import", "the import holds no product");
         }
-        List<ProductImport.Row> rows = new ArrayList<>();
+        List<ProductImport.Item> items = new ArrayList<>();
+        List<ProductImport.Rejection> refused = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             int position = i + 1;
             JsonValue value = products.get(i);
-            Map<String, String> common = new HashMap<>();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                // an empty row: ProductImport rejects it, with its position, for the missing slug
-                rows.add(new ProductImport.Row(position, common));
+                refused.add(new ProductImport.Rejection(position, "product: must be a JSON object"));
                 continue;
             }
-            JsonObject product = value.asJsonObject();
-            for (String field : List.of("slug", "name", "description", "brand", "category", "status")) {
-                put(common, field, product.get(field));
-            }
-            common.put("attributes", pairs(product.get("attributes")));
-            JsonValue variants = product.get("variants");
-            if (variants == null || variants.getValueType() != JsonValue.ValueType.ARRAY
-                    || variants.asJsonArray().isEmpty()) {
-                rows.add(new ProductImport.Row(position, common));
+            ProductRequests.ImportProductBody body;
+            try {
+                body = (ProductRequests.ImportProductBody) StrictJsonReader.bind(value.toString(),
+                        ProductRequests.ImportProductBody.class);
+            } catch (ProblemException e) {
+                refused.add(new ProductImport.Rejection(position, message(e.problem())));
                 continue;
             }
-            for (JsonValue variant : variants.asJsonArray()) {
-                Map<String, String> row = new HashMap<>(common);
-                if (variant.getValueType() == JsonValue.ValueType.OBJECT) {
-                    JsonObject v = variant.asJsonObject();
-                    put(row, "sku", v.get("sku"));
-                    JsonValue price = v.get("price");
-                    if (price != null && price.getValueType() == JsonValue.ValueType.OBJECT) {
-                        put(row, "price", price.asJsonObject().get("amount"));
-                        put(row, "currency", price.asJsonObject().get("currency"));
-                    }
-                    row.put("variant_attributes", pairs(v.get("attributes")));
-                }
-                rows.add(new ProductImport.Row(position, row));
+            List<Problem.FieldError> violations = ImportFile.violations(validator, body);
+            if (!violations.isEmpty()) {
+                refused.add(new ProductImport.Rejection(position, ImportFile.message(violations)));
+                continue;
+            }
+            try {
+                ProductDraft draft = body.toDraft();
+                items.add(new ProductImport.Item(position, draft, body.category,
+                        Collections.nCopies(draft.variants().size(), position)));
+            } catch (CatalogException | IllegalArgumentException | MoneyLimitException e) {
+                // a null variant or attribute value, an unknown currency: the messages quote nothing raw
+                refused.add(new ProductImport.Rejection(position, e.getMessage()));
             }
         }
-        return rows;
+        return new ImportFile(items, refused);
     }
 
-    private static void put(Map<String, String> row, String field, JsonValue value) {
-        if (value instanceof JsonString string) {
-            row.put(field, string.getString());
-        } else if (value instanceof JsonNumber number) {
-            row.put(field, number.isIntegral() ? number.bigIntegerValue().toString() : number.toString());
-        }
-    }
-
-    /** {"size":"M"} as the CSV's "size=M". */
-    private static String pairs(JsonValue value) {
-        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
-            return "";
-        }
-        return value.asJsonObject().entrySet().stream()
-                .map(e -> e.getKey() + "=" + (e.getValue() instanceof JsonString s
-                        ? s.getString()
-                        : e.getValue().toString()))
-                .collect(Collectors.joining(";"));
+    private static String message(Problem problem) {
+        return problem.errors() == null || problem.errors().isEmpty()
+                ? problem.detail()
+                : ImportFile.message(problem.errors());
     }
 }
