@@ -60,7 +60,7 @@ public final class ProductRequests {
         @Pattern(regexp = "\\s*|\\s*[A-Z0-9][A-Z0-9._-]{0,63}\\s*", message = "must be 1 to 64 upper-case letters, digits, dots, hyphens or underscores")
         public String sku;
         @Size(max = 30)
-        public Map<String, String> attributes;
+        public Map<@Size(min = 1, max = 60, groups = EnforcedByDomain.class) String, @Size(min = 1, max = 200, groups = EnforcedByDomain.class) String> attributes;
         @NotNull
         @Valid
         public MoneyBody price;
@@ -82,7 +82,7 @@ public final class ProductRequests {
         public String status;
         /** At most 30; names of 1 to 60 characters, values of 1 to 200 (checked by the domain). */
         @Size(max = 30)
-        public Map<String, String> attributes;
+        public Map<@Size(min = 1, max = 60, groups = EnforcedByDomain.class) String, @Size(min = 1, max = 200, groups = EnforcedByDomain.class) String> attributes;
 
         /**
          * @throws org.mercato.catalog.domain.InvalidProductException for a null variant or attribute value

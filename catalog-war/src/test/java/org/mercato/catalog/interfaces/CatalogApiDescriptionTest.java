@@ -27,6 +27,19 @@ class CatalogApiDescriptionTest {
         JsonObject content = API.getJsonObject("paths").getJsonObject("/catalog/api/imports").getJsonObject("post")
                 .getJsonObject("requestBody").getJsonObject("content");
         assertEquals(Set.of("text/csv", "text/plain", "application/json"), content.keySet());
+        assertEquals("string", content.getJsonObject("text/csv").getJsonObject("schema").getString("type"));
+        JsonObject json = content.getJsonObject("application/json").getJsonObject("schema");
+        assertEquals("array", json.getString("type"), "a JSON import is an array of products: " + json);
+        assertEquals("#/components/schemas/ProductRequestsVariantBody", json.getJsonObject("items").getJsonObject(
+                "properties").getJsonObject("variants").getJsonObject("items").getString("$ref"));
+    }
+
+    @Test
+    void attributeNamesAndValuesStateTheDomainsLimits() {
+        JsonObject attributes = schema("ProductRequestsProductBody").getJsonObject("properties").getJsonObject(
+                "attributes");
+        assertEquals(60, attributes.getJsonObject("propertyNames").getInt("maxLength"), attributes.toString());
+        assertEquals(200, attributes.getJsonObject("additionalProperties").getInt("maxLength"));
     }
 
     @Test

@@ -184,8 +184,14 @@ public final class ApiDescription {
         if (body != null) {
             String[] types = consumes(resource, method);
             JsonObjectBuilder content = Json.createObjectBuilder();
+            JsonObject documentedBodies = documentedAnswers == null
+                    ? JsonValue.EMPTY_JSON_OBJECT
+                    : documentedAnswers.getOrDefault(ResponseDocumentation.REQUEST_BODIES, JsonValue.EMPTY_JSON_OBJECT)
+                            .asJsonObject();
             for (String type : types) {
-                content.add(type, Json.createObjectBuilder().add("schema", body));
+                content.add(type, Json.createObjectBuilder().add("schema", documentedBodies.containsKey(type)
+                        ? documentedBodies.get(type)
+                        : body));
             }
             operation.add("requestBody", Json.createObjectBuilder().add("content", content));
         }
@@ -198,7 +204,8 @@ public final class ApiDescription {
                                     JsonValue.EMPTY_JSON_OBJECT))));
         } else {
             documentedAnswers.forEach((status, answer) -> {
-                if (!status.equals(ResponseDocumentation.PROBLEMS)) {
+                if (!status.equals(ResponseDocumentation.PROBLEMS) && !status.equals(
+                        ResponseDocumentation.REQUEST_BODIES)) {
                     responses.add(status, ResponseDocumentation.response(answer.asJsonObject()));
                 }
             });

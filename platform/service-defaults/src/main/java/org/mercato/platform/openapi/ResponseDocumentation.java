@@ -48,6 +48,12 @@ final class ResponseDocumentation {
 
     /** The key of an operation's entry that lists its extra problem statuses. */
     static final String PROBLEMS = "problems";
+    /**
+     * An operation entry's key for request bodies the Java type cannot describe (a text body read row by row):
+     * {@code "requestBodies": {"application/json": {JSON Schema}}}, by media type; other media types keep the
+     * generated schema.
+     */
+    static final String REQUEST_BODIES = "requestBodies";
 
     private final Map<String, JsonObject> schemas;
     private final Map<String, JsonObject> operations;
