@@ -127,7 +127,11 @@ final class ResponseContract {
     }
 
     /** The document's path template that matches a concrete path best (the most literal characters). */
-    static Optional<String> template(JsonObject document, String path, String verb) {
+    static Optional<String> template(JsonObject document, String rawPath, String verb) {
+        // JAX-RS matches a path with a trailing slash as the same resource (/shipments/ is the list)
+        String path = rawPath.length() > 1 && rawPath.endsWith("/")
+                ? rawPath.substring(0, rawPath.length() - 1)
+                : rawPath;
         List<String> candidates = document.getJsonObject("paths").entrySet().stream()
                 .filter(e -> e.getValue().asJsonObject().containsKey(verb))
                 .map(Map.Entry::getKey)
