@@ -1,5 +1,5 @@
-// Lighthouse (mobile profile, Debian's Chromium) on the storefront's home, a category listing and a product page,
-// against a running platform. Writes every score to <reportDir>/lighthouse.json and prints them; exits non-zero
+// Lighthouse (mobile profile, Debian's Chromium; the median of three runs per page) on the storefront's home,
+// a category listing and a product page, against a running platform. Writes every score to <reportDir>/lighthouse.json and prints them; exits non-zero
 // when accessibility < 95 or best practices < 90 on any page, or performance < the given floor (default 90; a
 // busy CI machine may pass a lower floor, the README records the scores measured on a quiet one).
 //
@@ -33,17 +33,30 @@ const scores = {};
 const failures = [];
 try {
   for (const [name, path] of Object.entries(pages)) {
-    const result = await lighthouse(`${baseUrl}${path}`, {
-      port: chrome.port,
-      output: "html",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility", "best-practices"],
-    });
+    // three runs, the median by performance: one run's score swings with the machine's load
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await lighthouse(`${baseUrl}${path}`, {
+        port: chrome.port,
+        output: "html",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices"],
+      });
+      runs.push(result);
+    }
+    runs.sort(
+      (a, b) =>
+        (a.lhr.categories.performance.score ?? 0) - (b.lhr.categories.performance.score ?? 0),
+    );
+    const result = runs[1];
     const lhr = result.lhr;
     const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
     scores[name] = {
       url: path,
       performance: score("performance"),
+      performanceRuns: runs.map((run) =>
+        Math.round((run.lhr.categories.performance.score ?? 0) * 100),
+      ),
       accessibility: score("accessibility"),
       bestPractices: score("best-practices"),
       largestContentfulPaintMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
