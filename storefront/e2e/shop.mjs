@@ -298,27 +298,49 @@ try {
     );
   }
   if (token) {
+    // the earlier order may have taken the last units: every variant gets stock first (and keeps it after)
+    const slug = new URL(productUrl).pathname.split("/").pop();
+    const skus = (
+      await (await fetch(`${baseUrl}/catalog/api/products/${slug}`)).json()
+    ).variants.map((variant) => variant.sku);
+    for (const sku of skus) {
+      await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
+        adjustBy: 5,
+        reason: "storefront e2e: restock",
+      });
+    }
+    await shop.reload();
     await shop.waitForSelector("#availability.in", T);
-    const sku = new URL(shop.url()).searchParams.get("sku");
     await shop.click("button.add-to-cart");
     await shop.waitForSelector("text=Added to your cart.", T);
     await shop.click(".cart-link");
     await shop.click("text=Check out");
     await shop.waitForSelector(".review-lines li", T);
-    const level = await (await fetch(`${baseUrl}/inventory/api/stock/${sku}`)).json();
-    await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
-      adjustBy: -level.available,
-      reason: "storefront e2e: sold out meanwhile",
-    });
+    // then every variant sells out while the shopper reviews the order
+    const levels = [];
+    for (const sku of skus) {
+      const level = await (await fetch(`${baseUrl}/inventory/api/stock/${sku}`)).json();
+      levels.push([sku, level.available]);
+      if (level.available > 0) {
+        await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
+          adjustBy: -level.available,
+          reason: "storefront e2e: sold out meanwhile",
+        });
+      }
+    }
     try {
       await shop.click("button.place-order");
       await shop.waitForSelector("text=Some items are no longer in stock", T);
       await check(shop, "checkout-sold-out");
     } finally {
-      await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
-        adjustBy: level.available,
-        reason: "storefront e2e: stock back",
-      });
+      for (const [sku, available] of levels) {
+        if (available > 0) {
+          await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
+            adjustBy: available,
+            reason: "storefront e2e: stock back",
+          });
+        }
+      }
     }
   }
 
