@@ -319,7 +319,12 @@ try {
     // then every variant sells out while the shopper reviews the order
     const levels = [];
     for (const sku of skus) {
-      const level = await (await fetch(`${baseUrl}/inventory/api/stock/${sku}`)).json();
+      // staff's view is read from the database; the public one from a cache that events refresh
+      const level = await (
+        await fetch(`${baseUrl}/inventory/api/stock/${sku}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json();
       levels.push([sku, level.available]);
       if (level.available > 0) {
         await staff(token, "PUT", `/inventory/api/stock/${sku}`, {
