@@ -49,9 +49,7 @@ class HostileInputIT {
     }
 
     private static String stockedSku(long price, int units) {
-        String sku = Products.newSku("Hostile", price, staff);
-        assertEquals(200, http().put("/inventory/api/stock/" + sku, "{\"onHand\":" + units + "}", staff).status());
-        return sku;
+        return Products.stockedSku("Hostile", price, units, staff);
     }
 
     /** A 4xx problem+json whose errors (or detail) name the field. */

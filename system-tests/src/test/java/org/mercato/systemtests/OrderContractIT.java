@@ -39,9 +39,7 @@ class OrderContractIT {
     }
 
     private static String stockedSku(String name, long price, int units) {
-        String sku = Products.newSku(name, price, staff);
-        assertEquals(200, http().put("/inventory/api/stock/" + sku, "{\"onHand\":" + units + "}", staff).status());
-        return sku;
+        return Products.stockedSku(name, price, units, staff);
     }
 
     private static int available(String sku) {

@@ -18,4 +18,12 @@ final class Products {
         assertEquals(201, created.status(), created.body());
         return created.json().getJsonArray("variants").getJsonObject(0).getString("sku");
     }
+
+    /** A new active product's SKU with {@code units} on hand in the default warehouse. */
+    static String stockedSku(String name, long price, int units, String staffToken) {
+        String sku = newSku(name, price, staffToken);
+        assertEquals(200, PlatformExtension.http().put("/inventory/api/stock/" + sku, "{\"onHand\":" + units + "}",
+                staffToken).status());
+        return sku;
+    }
 }
