@@ -1,14 +1,15 @@
-// The shop's pages, each loaded when first visited (React.lazy), so the first page a shopper opens loads only
-// its own code. Keep the list in step with the servlet mappings of ShopPages in webapp-extra/WEB-INF/web.xml,
+// The shop's pages. The pages a shopper lands on from a search engine or a shared link (home, listing,
+// product) are in the first bundle, so their first paint waits for no second script; the others are loaded
+// when first visited (React.lazy). Keep the list in step with the servlet mappings of ShopPages in webapp-extra/WEB-INF/web.xml,
 // which answer these paths with index.html (server/src/main/java).
 import { lazy } from "react";
 import { RouteObject } from "react-router";
 import { Layout } from "./components/Layout";
 import { RequireSignIn } from "./components/RequireSignIn";
+import HomePage from "./pages/HomePage";
+import ListingPage from "./pages/ListingPage";
+import ProductPage from "./pages/ProductPage";
 
-const HomePage = lazy(() => import("./pages/HomePage"));
-const ListingPage = lazy(() => import("./pages/ListingPage"));
-const ProductPage = lazy(() => import("./pages/ProductPage"));
 const CartPage = lazy(() => import("./pages/CartPage"));
 const SignInPage = lazy(() => import("./pages/SignInPage"));
 const RegisterPage = lazy(() => import("./pages/RegisterPage"));

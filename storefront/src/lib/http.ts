@@ -92,8 +92,42 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Answers the page server put in the first HTML response (ShopPages: a product, a category's first listing page,
+ * the category tree), by request path; each is used once, by the first anonymous GET of that path, so the first
+ * paint waits for no API round trip and every later request asks the API again.
+ */
+const preloaded: Map<string, unknown> = readPreloaded();
+
+function readPreloaded(): Map<string, unknown> {
+  const element =
+    typeof document === "undefined" ? null : document.getElementById("mercato-preloaded");
+  if (!element?.textContent) {
+    return new Map();
+  }
+  try {
+    const answers: unknown = JSON.parse(element.textContent);
+    return answers && typeof answers === "object" ? new Map(Object.entries(answers)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** The preloaded answer for an anonymous GET of this path, once; undefined when there is none. */
+export function takePreloaded(path: string): unknown {
+  const answer = preloaded.get(path);
+  preloaded.delete(path);
+  return answer;
+}
+
 /** A JSON call to one of the shop's APIs (same origin). Resolves to undefined for an empty answer (204). */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  if ((options.method ?? "GET") === "GET" && !options.token && options.body === undefined) {
+    const answer = takePreloaded(path);
+    if (answer !== undefined) {
+      return answer as T;
+    }
+  }
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";

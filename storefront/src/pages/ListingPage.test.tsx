@@ -50,6 +50,17 @@ function catalog(total = 30) {
               { value: "2500-5000", count: 4 },
               { value: "5000-*", count: 26 },
             ],
+            attribute: url.searchParams.getAll("attribute").includes("colour:black")
+              ? [
+                  { value: "colour:black", count: 12 },
+                  { value: "colour:white", count: 9 },
+                  { value: "connection:wireless", count: 7 },
+                ]
+              : [
+                  { value: "colour:black", count: 12 },
+                  { value: "connection:wireless", count: 10 },
+                  { value: "colour:white", count: 9 },
+                ],
           },
         },
       };
@@ -116,5 +127,29 @@ describe("the listing", () => {
     expect(screen.getByRole("link", { name: "Clear filters" }).getAttribute("href")).toBe(
       "/search?q=zzzz",
     );
+  });
+
+  it("shows a group of checkboxes per attribute; values of one attribute add up", async () => {
+    const calls = catalog();
+    const { router } = renderAt("/c/headphones", routes);
+    const colour = await screen.findByRole("group", { name: "Colour" });
+    expect(screen.getByRole("group", { name: "Connection" })).toBeTruthy();
+    expect(colour.textContent).toContain("White (9)");
+    await userEvent.click(screen.getByLabelText("Black (12)"));
+    await waitFor(() => expect(router.state.location.search).toBe("?attribute=colour%3Ablack"));
+    await userEvent.click(await screen.findByLabelText("White (9)"));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe(
+        "?attribute=colour%3Ablack&attribute=colour%3Awhite",
+      ),
+    );
+    expect(
+      calls.some(
+        (c) => c.url.searchParams.getAll("attribute").join(",") === "colour:black,colour:white",
+      ),
+    ).toBe(true);
+    expect((screen.getByLabelText("Black (12)") as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(screen.getByLabelText("Black (12)"));
+    await waitFor(() => expect(router.state.location.search).toBe("?attribute=colour%3Awhite"));
   });
 });

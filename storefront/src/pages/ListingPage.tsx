@@ -39,6 +39,30 @@ function priceLabel(bucket: { min?: number; max?: number }, currency: string): s
   return `${formatWholePrice(bucket.min ?? 0, currency)} to ${formatWholePrice((bucket.max ?? 0) + 1, currency)}`;
 }
 
+/**
+ * Attribute facets ("colour:black") as one group per attribute name, in the order the index counted them
+ * (most frequent first); values the shopper chose stay listed even when the index did not count them.
+ */
+export function attributeGroups(
+  facets: Facet[],
+  chosen: string[],
+): { name: string; facets: Facet[] }[] {
+  const groups = new Map<string, Facet[]>();
+  const add = (value: string, count: number) => {
+    const colon = value.indexOf(":");
+    if (colon <= 0) return;
+    const name = value.slice(0, colon).toLowerCase();
+    const values = groups.get(name) ?? [];
+    if (!values.some((f) => f.value.toLowerCase() === value.toLowerCase())) {
+      values.push({ value, count });
+    }
+    groups.set(name, values);
+  };
+  facets.forEach((f) => add(f.value, f.count));
+  chosen.forEach((value) => add(value, 0));
+  return [...groups.entries()].map(([name, values]) => ({ name, facets: values }));
+}
+
 function FacetGroup({
   title,
   facets,
@@ -48,7 +72,7 @@ function FacetGroup({
 }: {
   title: string;
   facets: Facet[];
-  selected?: string;
+  selected?: string | string[];
   label: (value: string) => string;
   onToggle: (value: string, checked: boolean) => void;
 }) {
@@ -63,7 +87,9 @@ function FacetGroup({
       <legend>{title}</legend>
       <ul>
         {shown.map((facet, i) => {
-          const checked = selected?.toLowerCase() === facet.value.toLowerCase();
+          const checked = (Array.isArray(selected) ? selected : [selected ?? ""]).some(
+            (value) => value.toLowerCase() === facet.value.toLowerCase(),
+          );
           return (
             <li key={facet.value}>
               <input
@@ -371,6 +397,22 @@ export default function ListingPage() {
                 label={displayName}
                 onToggle={(v, checked) => go({ brand: checked ? v : undefined })}
               />
+              {attributeGroups(data.facets.attribute ?? [], filters.attributes).map((group) => (
+                <FacetGroup
+                  key={group.name}
+                  title={displayName(group.name)}
+                  facets={group.facets}
+                  selected={filters.attributes}
+                  label={(v) => displayName(v.slice(v.indexOf(":") + 1))}
+                  onToggle={(v, checked) =>
+                    go({
+                      attributes: checked
+                        ? [...filters.attributes, v]
+                        : filters.attributes.filter((a) => a.toLowerCase() !== v.toLowerCase()),
+                    })
+                  }
+                />
+              ))}
               <PriceFilter
                 key={`${filters.minPrice}-${filters.maxPrice}`}
                 filters={filters}

@@ -86,6 +86,22 @@ class SearchIT {
             assertEquals("leather", detail.getJsonObject("attributes").getString("material"), detail.toString());
         }
         UserApiIT.assertProblem(PlatformExtension.http().get("/catalog/api/products?attribute=leather", null), 400);
+
+        // attribute facets count name:value pairs; two values of one attribute are alternatives
+        JsonObject shoes = search("category=shoes&size=100");
+        List<String> materials = facetValues(shoes, "attribute").stream().filter(v -> v.startsWith("material:"))
+                .toList();
+        assertTrue(materials.size() > 1, shoes.getJsonObject("facets").toString());
+        long either = search("category=shoes&attribute=" + materials.get(0) + "&attribute=" + materials.get(1)
+                + "&size=1").getJsonNumber("total").longValue();
+        long first = search("category=shoes&attribute=" + materials.get(0) + "&size=1").getJsonNumber("total")
+                .longValue();
+        long second = search("category=shoes&attribute=" + materials.get(1) + "&size=1").getJsonNumber("total")
+                .longValue();
+        assertEquals(first + second, either, "a shoe has one material: " + materials);
+        JsonObject chosen = search("category=shoes&attribute=" + materials.get(0) + "&size=1");
+        assertTrue(facetValues(chosen, "attribute").contains(materials.get(1)),
+                "the other materials still count with one chosen: " + chosen.getJsonObject("facets"));
     }
 
     @Test

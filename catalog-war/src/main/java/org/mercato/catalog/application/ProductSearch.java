@@ -11,7 +11,8 @@ public interface ProductSearch {
     }
 
     /**
-     * @param attributes "name:value" filters, all of which must hold (e.g. "colour:black")
+     * @param attributes "name:value" filters (e.g. "colour:black"): values of one name are alternatives
+     *        ("colour:black" or "colour:white"), and every name given must hold
      * @param inStockOnly only products with a variant that inventory says can be bought now
      */
     record Query(String text, String category, String brand, List<String> attributes, Long minPrice,
@@ -28,9 +29,14 @@ public interface ProductSearch {
             boolean inStock) {
     }
 
+    /** One facet value and how many matching products have it. */
     record Facet(String value, long count) {
     }
 
+    /**
+     * @param facets by kind: "brand", "category", "price" (buckets of minor units "2500-5000", open ends "*") and
+     *        "attribute" ("name:value", lower-cased as indexed), each counted over all matches
+     */
     record Result(List<Hit> items, long total, Map<String, List<Facet>> facets) {
     }
 

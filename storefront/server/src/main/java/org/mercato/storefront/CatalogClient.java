@@ -45,19 +45,19 @@ public class CatalogClient {
 
     /** @return the product, or empty when the catalog has none by that slug (404) */
     public Optional<JsonObject> product(String slug) throws Unavailable {
-        return get("/catalog/api/products/" + encode(slug)).map(JsonValue::asJsonObject);
+        return get(productPath(slug)).map(JsonValue::asJsonObject);
     }
 
-    /** @return the category by slug among all categories, or empty */
-    public Optional<JsonObject> category(String slug) throws Unavailable {
-        Optional<JsonValue> all = get("/catalog/api/categories");
-        if (all.isEmpty()) {
-            return Optional.empty();
-        }
-        return find(all.get(), slug);
+    /** The path of the category tree, as the shop's script asks for it. */
+    public static final String CATEGORIES = "/catalog/api/categories";
+
+    /** @return the category tree ({@code GET /catalog/api/categories}), empty when the catalog has none */
+    public Optional<JsonValue> categories() throws Unavailable {
+        return get(CATEGORIES);
     }
 
-    private static Optional<JsonObject> find(JsonValue node, String slug) {
+    /** @return the category by slug in a tree of {@link #categories()}, or empty */
+    public static Optional<JsonObject> find(JsonValue node, String slug) {
         if (node.getValueType() == JsonValue.ValueType.ARRAY) {
             for (JsonValue child : node.asJsonArray()) {
                 Optional<JsonObject> found = find(child, slug);
@@ -82,9 +82,35 @@ public class CatalogClient {
         return Optional.empty();
     }
 
-    /** The first listing page of a category ({@code {items, total, ...}}). */
+    /**
+     * The path of a category's first listing page exactly as the shop's script asks for it
+     * ({@code searchApiQuery} in src/lib/catalog.ts: category, page from 0, size), so the answer fetched here can
+     * stand in for the script's first request.
+     */
+    public static String listingPath(String categorySlug, int size) {
+        return "/catalog/api/products?category=" + encode(categorySlug) + "&page=0&size=" + size;
+    }
+
+    /**
+     * The home page's "new in" listing exactly as the script asks for it: in stock, newest first
+     * ({@code NEWEST} in src/pages/HomePage.tsx).
+     */
+    public static final String HOME_LISTING = "/catalog/api/products?inStock=true&sort=newest&page=0&size="
+            + PageHead.PAGE_SIZE;
+
+    /** @return the home page's listing ({@link #HOME_LISTING}), empty when the catalog answers 404 */
+    public Optional<JsonObject> homeListing() throws Unavailable {
+        return get(HOME_LISTING).map(JsonValue::asJsonObject);
+    }
+
+    /** The path of a product by slug or id, as the shop's script asks for it. */
+    public static String productPath(String slug) {
+        return "/catalog/api/products/" + encode(slug);
+    }
+
+    /** The first listing page of a category ({@code {items, total, ...}}); no items when the catalog has none. */
     public JsonObject listing(String categorySlug, int size) throws Unavailable {
-        return get("/catalog/api/products?category=" + encode(categorySlug) + "&size=" + size).map(
+        return get(listingPath(categorySlug, size)).map(
                 JsonValue::asJsonObject).orElse(
                         Json.createObjectBuilder().add("items", JsonValue.EMPTY_JSON_ARRAY)
                                 .add("total", 0).build());

@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,49 +71,101 @@ public class ShopPages extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String origin = origin(request);
+        if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
+            home(request, response);
+            return;
+        }
         if (path.startsWith("/p/") || path.startsWith("/c/")) {
             String slug = path.substring(3);
             if (slug.length() > SLUG_LENGTH || !SLUG.matcher(slug).matches()) {
-                send(request, response, 404, heads.notFound(), false);
+                send(request, response, 404, heads.notFound(), "", false);
                 return;
             }
             try {
-                Optional<String> head = path.startsWith("/p/")
-                        ? productHead(slug, origin)
-                        : categoryHead(slug,
-                                origin);
-                if (head.isPresent()) {
-                    send(request, response, 200, head.get(), true);
+                Optional<String[]> page = path.startsWith("/p/")
+                        ? productPage(slug, origin)
+                        : categoryPage(slug, origin);
+                if (page.isPresent()) {
+                    send(request, response, 200, page.get()[0], page.get()[1], true);
                 } else {
-                    send(request, response, 404, heads.notFound(), false);
+                    send(request, response, 404, heads.notFound(), "", false);
                 }
             } catch (CatalogClient.Unavailable e) {
                 LOG.warning(() -> "Serving " + path + " without its head tags: " + e.getMessage());
-                send(request, response, 200, null, false);
+                send(request, response, 200, null, "", false);
             }
             return;
         }
-        send(request, response, 200, null, false);
+        send(request, response, 200, null, "", false);
     }
 
-    private Optional<String> productHead(String slug, String origin) throws CatalogClient.Unavailable {
+    /** The home page with its first answers (categories, newest products) in it; the plain page without them. */
+    private void home(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            Map<String, JsonValue> answers = new LinkedHashMap<>();
+            catalog.categories().ifPresent(tree -> answers.put(CatalogClient.CATEGORIES, tree));
+            JsonObject listing = catalog.homeListing().orElse(null);
+            if (listing != null) {
+                answers.put(CatalogClient.HOME_LISTING, listing);
+            }
+            send(request, response, 200, null, firstPicture(listing, PageHead.CARD_SIZES)
+                    + PageHead.preloadedAnswers(answers), true);
+        } catch (CatalogClient.Unavailable e) {
+            LOG.fine(() -> "Serving the home page without its first answers: " + e.getMessage());
+            send(request, response, 200, null, "", false);
+        }
+    }
+
+    /** @return {head, extras} of a product page, or empty when the catalog has no such product */
+    private Optional<String[]> productPage(String slug, String origin) throws CatalogClient.Unavailable {
         Optional<JsonObject> product = catalog.product(slug);
         // a product opened by an old slug or its id still shows; its canonical URL names the current slug
-        return product.map(p -> heads.product(p, origin));
+        return product.map(p -> {
+            JsonArray images = p.getJsonArray("images");
+            String picture = images == null || images.isEmpty()
+                    ? ""
+                    : PageHead.preloadPicture(images.getJsonObject(0),
+                            PageHead.GALLERY_SIZES);
+            return new String[]{heads.product(p, origin),
+                    picture + PageHead.preloadedAnswers(Map.of(CatalogClient.productPath(slug), p))};
+        });
     }
 
-    private Optional<String> categoryHead(String slug, String origin) throws CatalogClient.Unavailable {
-        Optional<JsonObject> category = catalog.category(slug);
+    /** @return {head, extras} of a category page, or empty when the catalog has no such category */
+    private Optional<String[]> categoryPage(String slug, String origin) throws CatalogClient.Unavailable {
+        Optional<JsonValue> tree = catalog.categories();
+        Optional<JsonObject> category = tree.flatMap(t -> CatalogClient.find(t, slug));
         if (category.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(heads.category(category.get(), catalog.listing(slug, 24), origin));
+        JsonObject listing = catalog.listing(slug, PageHead.PAGE_SIZE);
+        Map<String, JsonValue> answers = new LinkedHashMap<>();
+        answers.put(CatalogClient.CATEGORIES, tree.get());
+        answers.put(CatalogClient.listingPath(slug, PageHead.PAGE_SIZE), listing);
+        return Optional.of(new String[]{heads.category(category.get(), listing, origin),
+                firstPicture(listing, PageHead.CARD_SIZES) + PageHead.preloadedAnswers(answers)});
     }
 
-    /** index.html with {@code head} in place of its title; cacheable pages get an ETag and a max-age. */
+    /** A preload of the first listed product's picture: the largest paint of a listing. */
+    private static String firstPicture(JsonObject listing, String sizes) {
+        if (listing == null || listing.getJsonArray("items") == null || listing.getJsonArray("items").isEmpty()) {
+            return "";
+        }
+        JsonValue image = listing.getJsonArray("items").getJsonObject(0).get("image");
+        return image instanceof JsonObject picture ? PageHead.preloadPicture(picture, sizes) : "";
+    }
+
+    /**
+     * index.html with {@code head} in place of its title (null: its own title kept) and {@code extras} before
+     * {@code </head>}; cacheable pages get an ETag and a max-age.
+     */
     private void send(HttpServletRequest request, HttpServletResponse response, int status, String head,
-            boolean cacheable) throws IOException {
+            String extras, boolean cacheable) throws IOException {
         String html = head == null ? indexHtml : withHead(indexHtml, head);
+        if (!extras.isEmpty()) {
+            int end = html.indexOf("</head>");
+            html = end < 0 ? html : html.substring(0, end) + extras + html.substring(end);
+        }
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         if (cacheable) {
             String tag = "\"" + sha256(body) + "\"";

@@ -115,4 +115,34 @@ class PageHeadTest {
         assertTrue(xml.contains("<loc>https://shop.example/c/mugs</loc>"), xml);
         assertTrue(Sitemap.robots("https://shop.example").contains("Sitemap: https://shop.example/sitemap.xml"));
     }
+
+    @Test
+    void theFirstPictureIsPreloadedInTheWidthsThePageShows() {
+        String link = PageHead.preloadPicture(json("""
+                {"url": "/catalog/api/images/i1",
+                 "srcset": "/catalog/api/images/i1?w=160 160w, /catalog/api/images/i1 1200w"}
+                """), PageHead.CARD_SIZES);
+        assertEquals("<link rel=\"preload\" as=\"image\" href=\"/catalog/api/images/i1\" imagesrcset=\""
+                + "/catalog/api/images/i1?w=160 160w, /catalog/api/images/i1 1200w\" imagesizes=\""
+                + PageHead.CARD_SIZES + "\" fetchpriority=\"high\">\n", link);
+        // a picture of unknown width has its one URL as srcset: no choice to offer
+        assertEquals("<link rel=\"preload\" as=\"image\" href=\"/catalog/api/images/i2\" fetchpriority=\"high\">\n",
+                PageHead.preloadPicture(
+                        json("{\"url\": \"/catalog/api/images/i2\", \"srcset\": \"/catalog/api/images/i2\"}"),
+                        PageHead.GALLERY_SIZES));
+        assertEquals("", PageHead.preloadPicture(json("{}"), PageHead.CARD_SIZES));
+    }
+
+    @Test
+    void preloadedAnswersAreJsonNoTextCanCloseTheScript() {
+        JsonObject hostile = Json.createObjectBuilder(MUG).add("name", "</script><script>alert(1)</script>")
+                .build();
+        String script = PageHead.preloadedAnswers(java.util.Map.of("/catalog/api/products/blue-mug", hostile));
+        assertTrue(script.startsWith("<script type=\"application/json\" id=\"mercato-preloaded\">"), script);
+        assertEquals(2, script.split("</script>", -1).length, "one script element, closed once: " + script);
+        String json = script.substring(script.indexOf('>') + 1, script.lastIndexOf("</script>"));
+        assertEquals("</script><script>alert(1)</script>", json(json).getJsonObject("/catalog/api/products/blue-mug")
+                .getString("name"));
+        assertEquals("", PageHead.preloadedAnswers(java.util.Map.of()));
+    }
 }

@@ -4,9 +4,12 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.AnnotatedTypeSource;
 import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMapping;
@@ -26,6 +29,9 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
     private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
     private static final AggregationKey<Map<String, Long>> CATEGORIES = AggregationKey.of("category");
     private static final AggregationKey<Map<Range<Long>, Long>> PRICES = AggregationKey.of("price");
+    private static final AggregationKey<Map<String, Long>> ATTRIBUTES = AggregationKey.of("attribute");
+    /** Most "name:value" attribute facets returned: enough for a few attributes' worth of values. */
+    public static final int ATTRIBUTE_FACETS = 100;
     private static final List<Range<Long>> PRICE_RANGES = List.of(Range.canonical(null, 2_500L),
             Range.canonical(2_500L, 5_000L), Range.canonical(5_000L, 10_000L), Range.canonical(10_000L, 50_000L),
             Range.canonical(50_000L, null));
@@ -83,33 +89,7 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                             f.field("name", String.class), f.field("brand", String.class),
                             f.field("category", String.class), f.field("price", Long.class),
                             f.field("currency", String.class), f.field("inStock", Boolean.class)))
-                    .where(f -> {
-                        var bool = f.bool();
-                        bool.filter(f.match().field("status").matching("ACTIVE"));
-                        if (query.text() != null && !query.text().isBlank()) {
-                            // typo tolerant: each word may be up to two edits away ("hedphones")
-                            bool.must(f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f)
-                                    .field("description").field("attributeText")
-                                    .matching(query.text()).fuzzy(2, 1));
-                        }
-                        if (query.category() != null) {
-                            bool.filter(f.match().field("categoryPath").matching(query.category()));
-                        }
-                        if (query.brand() != null) {
-                            bool.filter(f.match().field("brand").matching(query.brand()));
-                        }
-                        for (String attribute : query.attributes()) {
-                            bool.filter(f.match().field("attributes").matching(attribute));
-                        }
-                        if (query.inStockOnly()) {
-                            bool.filter(f.match().field("inStock").matching(true));
-                        }
-                        if (query.minPrice() != null || query.maxPrice() != null) {
-                            bool.filter(f.range().field("price").within(Range.between(query.minPrice(),
-                                    RangeBoundInclusion.INCLUDED, query.maxPrice(), RangeBoundInclusion.INCLUDED)));
-                        }
-                        return bool;
-                    })
+                    .where(f -> matching(f, query, null))
                     .sort(f -> switch (query.sort()) {
                         case PRICE_ASC -> f.field("price").asc();
                         case PRICE_DESC -> f.field("price").desc();
@@ -119,6 +99,8 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                     .aggregation(BRANDS, f -> f.terms().field("brand", String.class).maxTermCount(30))
                     .aggregation(CATEGORIES, f -> f.terms().field("category", String.class).maxTermCount(50))
                     .aggregation(PRICES, f -> f.range().field("price", Long.class).ranges(PRICE_RANGES))
+                    .aggregation(ATTRIBUTES, f -> f.terms().field("attributes", String.class)
+                            .maxTermCount(ATTRIBUTE_FACETS))
                     .fetch(query.page() * query.size(), query.size());
             List<Hit> hits = new ArrayList<>();
             for (List<?> row : result.hits()) {
@@ -131,6 +113,7 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             List<Facet> prices = new ArrayList<>();
             result.aggregation(PRICES).forEach((range, count) -> prices.add(new Facet(label(range), count)));
             facets.put("price", prices);
+            facets.put("attribute", attributeFacets(session, query, result.aggregation(ATTRIBUTES)));
             return new Result(hits, result.total().hitCount(), facets);
         }
     }
@@ -144,6 +127,80 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                             .filter(f.match().field("status").matching("ACTIVE")))
                     .fetchHits(max * 3).stream().distinct().limit(max).toList();
         }
+    }
+
+    /**
+     * What the query matches: active products, the text (typo tolerant), category with its subcategories, brand,
+     * attributes, stock and price range; {@code ignoredAttribute} leaves that attribute's filter out.
+     */
+    private static PredicateFinalStep matching(SearchPredicateFactory f, Query query, String ignoredAttribute) {
+        var bool = f.bool();
+        bool.filter(f.match().field("status").matching("ACTIVE"));
+        if (query.text() != null && !query.text().isBlank()) {
+            // typo tolerant: each word may be up to two edits away ("hedphones")
+            bool.must(f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f).field("description")
+                    .field("attributeText").matching(query.text()).fuzzy(2, 1));
+        }
+        if (query.category() != null) {
+            bool.filter(f.match().field("categoryPath").matching(query.category()));
+        }
+        if (query.brand() != null) {
+            bool.filter(f.match().field("brand").matching(query.brand()));
+        }
+        // values of one attribute are alternatives (black or white); different attributes all hold
+        for (Map.Entry<String, List<String>> alternatives : byName(query.attributes()).entrySet()) {
+            if (alternatives.getKey().equals(ignoredAttribute)) {
+                continue;
+            }
+            var any = f.bool();
+            alternatives.getValue().forEach(a -> any.should(f.match().field("attributes").matching(a)));
+            bool.filter(any);
+        }
+        if (query.inStockOnly()) {
+            bool.filter(f.match().field("inStock").matching(true));
+        }
+        if (query.minPrice() != null || query.maxPrice() != null) {
+            bool.filter(f.range().field("price").within(Range.between(query.minPrice(),
+                    RangeBoundInclusion.INCLUDED, query.maxPrice(), RangeBoundInclusion.INCLUDED)));
+        }
+        return bool;
+    }
+
+    /**
+     * Attribute facets as a shopper can use them: the values of an attribute already filtered on are counted
+     * without that attribute's own filter (with colour:black chosen, colour:white still shows how many it would
+     * add), every other attribute over the full result.
+     */
+    private List<Facet> attributeFacets(SearchSession session, Query query, Map<String, Long> counts) {
+        Map<String, Long> merged = new LinkedHashMap<>(counts);
+        for (String name : byName(query.attributes()).keySet()) {
+            Map<String, Long> withoutOwn = session.search(ProductDocument.class).where(f -> matching(f, query, name))
+                    .aggregation(ATTRIBUTES, f -> f.terms().field("attributes", String.class)
+                            .maxTermCount(ATTRIBUTE_FACETS))
+                    .fetch(0).aggregation(ATTRIBUTES);
+            merged.keySet().removeIf(value -> value.startsWith(name + ":"));
+            withoutOwn.forEach((value, count) -> {
+                if (value.startsWith(name + ":")) {
+                    merged.put(value, count);
+                }
+            });
+        }
+        return merged.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> a.getValue().equals(b.getValue())
+                        ? a.getKey().compareTo(b.getKey())
+                        : Long.compare(b.getValue(), a.getValue()))
+                .limit(ATTRIBUTE_FACETS).map(e -> new Facet(e.getKey(), e.getValue())).toList();
+    }
+
+    /** "colour:black", "colour:white", "size:m" as {colour: [colour:black, colour:white], size: [size:m]}. */
+    static Map<String, List<String>> byName(List<String> attributes) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String attribute : attributes) {
+            int colon = attribute.indexOf(':');
+            String name = (colon < 0 ? attribute : attribute.substring(0, colon)).toLowerCase(Locale.ROOT);
+            groups.computeIfAbsent(name, n -> new ArrayList<>()).add(attribute);
+        }
+        return groups;
     }
 
     private static List<Facet> facets(Map<String, Long> counts) {

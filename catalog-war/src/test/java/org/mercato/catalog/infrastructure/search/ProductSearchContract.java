@@ -101,6 +101,28 @@ abstract class ProductSearchContract {
     }
 
     @Test
+    void attributeFacetsCountNameValuePairsAndValuesOfOneNameAreAlternatives() {
+        Result all = engine.search(query(null));
+        assertEquals(Map.of("colour:black", 2L, "colour:white", 1L, "material:steel", 2L), counts(all.facets().get(
+                "attribute")));
+        Result headphones = engine.search(query("headphones"));
+        assertEquals(Map.of("colour:black", 1L, "colour:white", 1L), counts(headphones.facets().get("attribute")));
+
+        assertEquals(List.of("Bluetooth Speaker", "Studio Headphones", "Travel Headphones"),
+                sortedNames(engine.search(new Query(null, null, null, List.of("colour:black", "colour:white"), null,
+                        null, Sort.RELEVANCE, 0, 20))),
+                "black or white");
+        Result black = engine.search(new Query(null, null, null, List.of("colour:black"), null, null, Sort.RELEVANCE,
+                0, 20));
+        assertEquals(Map.of("colour:black", 2L, "colour:white", 1L), counts(black.facets().get("attribute")),
+                "with black chosen, white still counts what it would add");
+        assertEquals(List.of(), sortedNames(engine.search(new Query(null, null, null, List.of("colour:black",
+                "material:steel"), null, null, Sort.RELEVANCE, 0, 20))), "black and steel: none is both");
+        assertEquals(List.of("Bluetooth Speaker", "Studio Headphones"), sortedNames(engine.search(new Query(null,
+                null, null, List.of("Colour:Black"), null, null, Sort.RELEVANCE, 0, 20))), "case-insensitive");
+    }
+
+    @Test
     void filtersNarrowTheResults() {
         assertEquals(List.of("Bluetooth Speaker", "Studio Headphones"),
                 sortedNames(engine.search(new Query(null, null, "Sonora", List.of(), null, null, Sort.RELEVANCE, 0,
