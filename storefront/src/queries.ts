@@ -1,7 +1,18 @@
 // TanStack Query's client and the keys of the shop's server state.
-import { QueryClient } from "@tanstack/react-query";
-import { ApiError, NetworkError } from "./lib/http";
-import type { ListingFilters } from "./lib/catalog";
+import { QueryClient, queryOptions } from "@tanstack/react-query";
+import { ApiError, NetworkError, takePreloaded } from "./lib/http";
+import {
+  CATEGORIES_PATH,
+  Category,
+  getCategories,
+  getProduct,
+  ListingFilters,
+  Product,
+  productPath,
+  SearchResult,
+  searchPath,
+  searchProducts,
+} from "./lib/catalog";
 
 /** Only what may succeed on a second try is tried again: no answer, or a service that was down. */
 export function shouldRetry(failures: number, error: unknown): boolean {
@@ -39,3 +50,29 @@ export const keys = {
   order: (id: string) => ["order", id] as const,
   addresses: ["addresses"] as const,
 };
+
+// The catalog reads a page starts with. Each first takes the answer the page server put in the HTML (ShopPages),
+// synchronously, so the first render already shows the data: no skeleton that the content then pushes away.
+
+export const categoriesQuery = queryOptions({
+  queryKey: keys.categories,
+  queryFn: ({ signal }) => getCategories(signal),
+  staleTime: 300_000,
+  initialData: () => takePreloaded(CATEGORIES_PATH) as Category[] | undefined,
+});
+
+export function searchQuery(filters: ListingFilters) {
+  return queryOptions({
+    queryKey: keys.search(filters),
+    queryFn: ({ signal }) => searchProducts(filters, signal),
+    initialData: () => takePreloaded(searchPath(filters)) as SearchResult | undefined,
+  });
+}
+
+export function productQuery(slug: string) {
+  return queryOptions({
+    queryKey: keys.product(slug),
+    queryFn: ({ signal }) => getProduct(slug, signal),
+    initialData: () => takePreloaded(productPath(slug)) as Product | undefined,
+  });
+}

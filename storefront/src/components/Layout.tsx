@@ -2,9 +2,8 @@ import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCart, useSession } from "../hooks";
-import { getCategories } from "../lib/catalog";
 import { paths } from "../paths";
-import { keys, PRIVATE_KEYS } from "../queries";
+import { categoriesQuery, PRIVATE_KEYS } from "../queries";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SearchBox } from "./SearchBox";
 import { Spinner } from "./ui";
@@ -74,11 +73,7 @@ function PersonIcon() {
 }
 
 function CategoryNav() {
-  const categories = useQuery({
-    queryKey: keys.categories,
-    queryFn: ({ signal }) => getCategories(signal),
-    staleTime: 300_000,
-  });
+  const categories = useQuery(categoriesQuery);
   if (!categories.data?.length) {
     return <div className="category-nav empty" />;
   }

@@ -169,16 +169,27 @@ export function priceBucket(value: string): { min?: number; max?: number } | nul
   };
 }
 
+/** The API path of a listing's results (ShopPages asks the same for a category's first page). */
+export function searchPath(filters: ListingFilters): string {
+  return `/catalog/api/products?${searchApiQuery(filters)}`;
+}
+
 export function searchProducts(filters: ListingFilters, signal?: AbortSignal) {
-  return request<SearchResult>(`/catalog/api/products?${searchApiQuery(filters)}`, { signal });
+  return request<SearchResult>(searchPath(filters), { signal });
+}
+
+export function productPath(idOrSlug: string): string {
+  return `/catalog/api/products/${encodeURIComponent(idOrSlug)}`;
 }
 
 export function getProduct(idOrSlug: string, signal?: AbortSignal) {
-  return request<Product>(`/catalog/api/products/${encodeURIComponent(idOrSlug)}`, { signal });
+  return request<Product>(productPath(idOrSlug), { signal });
 }
 
+export const CATEGORIES_PATH = "/catalog/api/categories";
+
 export function getCategories(signal?: AbortSignal) {
-  return request<Category[]>("/catalog/api/categories", { signal });
+  return request<Category[]>(CATEGORIES_PATH, { signal });
 }
 
 export async function getSuggestions(prefix: string, signal?: AbortSignal): Promise<string[]> {

@@ -97,7 +97,7 @@ export interface RequestOptions {
  * the category tree), by request path; each is used once, by the first anonymous GET of that path, so the first
  * paint waits for no API round trip and every later request asks the API again.
  */
-const preloaded: Map<string, unknown> = readPreloaded();
+let preloaded: Map<string, unknown> | null = null;
 
 function readPreloaded(): Map<string, unknown> {
   const element =
@@ -115,6 +115,7 @@ function readPreloaded(): Map<string, unknown> {
 
 /** The preloaded answer for an anonymous GET of this path, once; undefined when there is none. */
 export function takePreloaded(path: string): unknown {
+  preloaded ??= readPreloaded();
   const answer = preloaded.get(path);
   preloaded.delete(path);
   return answer;

@@ -2,23 +2,16 @@ import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ProductCard } from "../components/ProductCard";
 import { CardSkeletons, Notice, PageTitle } from "../components/ui";
-import { getCategories, ListingFilters, searchProducts } from "../lib/catalog";
+import { ListingFilters } from "../lib/catalog";
 import { errorMessage } from "../lib/http";
 import { paths } from "../paths";
-import { keys } from "../queries";
+import { categoriesQuery, searchQuery } from "../queries";
 
 const NEWEST: ListingFilters = { attributes: [], inStock: true, sort: "newest", page: 1 };
 
 export default function HomePage() {
-  const categories = useQuery({
-    queryKey: keys.categories,
-    queryFn: ({ signal }) => getCategories(signal),
-    staleTime: 300_000,
-  });
-  const featured = useQuery({
-    queryKey: keys.search(NEWEST),
-    queryFn: ({ signal }) => searchProducts(NEWEST, signal),
-  });
+  const categories = useQuery(categoriesQuery);
+  const featured = useQuery(searchQuery(NEWEST));
   return (
     <>
       <PageTitle

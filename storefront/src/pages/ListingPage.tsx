@@ -7,19 +7,17 @@ import { CardSkeletons, Notice, PageTitle } from "../components/ui";
 import {
   Facet,
   findCategory,
-  getCategories,
   ListingFilters,
   PAGE_SIZE,
   parseFilters,
   priceBucket,
-  searchProducts,
   SORTS,
   Sort,
 } from "../lib/catalog";
 import { errorMessage } from "../lib/http";
 import { formatWholePrice, toMajorText, toMinorUnits } from "../lib/money";
 import { paths } from "../paths";
-import { keys } from "../queries";
+import { categoriesQuery, searchQuery } from "../queries";
 
 /** Brand facets come lower-cased from the index: "alpine & co" reads "Alpine & Co". */
 export function displayName(value: string): string {
@@ -216,16 +214,8 @@ export default function ListingPage() {
   const filters = parseFilters(params, categorySlug);
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const categories = useQuery({
-    queryKey: keys.categories,
-    queryFn: ({ signal }) => getCategories(signal),
-    staleTime: 300_000,
-  });
-  const results = useQuery({
-    queryKey: keys.search(filters),
-    queryFn: ({ signal }) => searchProducts(filters, signal),
-    placeholderData: keepPreviousData,
-  });
+  const categories = useQuery(categoriesQuery);
+  const results = useQuery({ ...searchQuery(filters), placeholderData: keepPreviousData });
 
   const category = findCategory(categories.data, filters.category);
   const hrefFor = (next: ListingFilters) =>

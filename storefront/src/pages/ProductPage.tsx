@@ -5,15 +5,7 @@ import { ProductImage } from "../components/ProductImage";
 import { Notice, PageTitle, Price, QuantityStepper, Spinner } from "../components/ui";
 import { useCartActions } from "../hooks";
 import { MAX_QUANTITY } from "../lib/cart";
-import {
-  attributeLabel,
-  findCategory,
-  getCategories,
-  getProduct,
-  getStock,
-  Product,
-  StockLevel,
-} from "../lib/catalog";
+import { attributeLabel, findCategory, getStock, Product, StockLevel } from "../lib/catalog";
 import { ApiError, errorMessage } from "../lib/http";
 import { GALLERY_SIZES } from "../lib/images";
 import { formatPrice } from "../lib/money";
@@ -27,7 +19,7 @@ import {
   variantOptions,
 } from "../lib/variants";
 import { paths } from "../paths";
-import { keys } from "../queries";
+import { categoriesQuery, keys, productQuery } from "../queries";
 import NotFoundPage from "./NotFoundPage";
 
 function Gallery({ product, sku }: { product: Product; sku?: string }) {
@@ -199,15 +191,8 @@ function Buy({ product }: { product: Product }) {
 
 export default function ProductPage() {
   const { slug = "" } = useParams();
-  const product = useQuery({
-    queryKey: keys.product(slug),
-    queryFn: ({ signal }) => getProduct(slug, signal),
-  });
-  const categories = useQuery({
-    queryKey: keys.categories,
-    queryFn: ({ signal }) => getCategories(signal),
-    staleTime: 300_000,
-  });
+  const product = useQuery(productQuery(slug));
+  const categories = useQuery(categoriesQuery);
   if (product.isPending) {
     return <Spinner label="Loading the product" />;
   }
