@@ -1,6 +1,6 @@
 // The storefront in a real browser (Debian's Chromium through playwright-core), the way a shopper uses it:
-// browse a category, search with a typo, filter by a facet, open a product, choose a variant, add to cart as a
-// guest, register, check out with a declined card (a clear message, no order) and then with tok_visa, follow the
+// browse a category, search with a typo, filter by a brand and by an attribute facet, open a product, choose a
+// variant, add to cart as a guest, register, check out with a declined card (a clear message, no order) and then with tok_visa, follow the
 // order in the history (to SHIPPED, when staff credentials are given to dispatch it), change the account, sign out;
 // the main pages again at a phone's size. Every page is checked with axe (no serious or critical violation) and for
 // Content-Security-Policy violations, and screenshotted at 360x740 and 1280x800.
@@ -160,6 +160,17 @@ try {
   // A product in stock with a choice of variants: shoes come in sizes.
   await shop.goto(`${baseUrl}/c/shoes?inStock=true`);
   await shop.waitForSelector(".product-card-link", T);
+  // Filter by an attribute facet: the URL says so and the count beside the box is the number of results.
+  const material = "fieldset:has(legend:text('Material'))";
+  const materialText = await shop.locator(`${material} label`).first().textContent();
+  const expected = Number(/\((\d+)\)/.exec(materialText)[1]);
+  await shop.locator(`${material} input[type=checkbox]`).first().click();
+  await shop.waitForURL(/attribute=material/, T);
+  await shop.waitForFunction(
+    (n) => document.querySelector("#total")?.textContent === `${n} product${n === 1 ? "" : "s"}`,
+    expected,
+    T,
+  );
   await shop.locator(".product-card-link").first().click();
   await shop.waitForURL(/\/p\//, T);
   await shop.waitForSelector("#product-title", T);

@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { eur, fakeApi, renderAt } from "../test/render";
-import ListingPage from "./ListingPage";
+import ListingPage, { attributeValueLabel } from "./ListingPage";
 
 const routes = [
   { path: "/search", element: <ListingPage /> },
@@ -151,5 +151,23 @@ describe("the listing", () => {
     expect((screen.getByLabelText("Black (12)") as HTMLInputElement).checked).toBe(true);
     await userEvent.click(screen.getByLabelText("Black (12)"));
     await waitFor(() => expect(router.state.location.search).toBe("?attribute=colour%3Awhite"));
+  });
+
+  it("writes attribute values as shoppers read them", () => {
+    expect(
+      ["navy", "xs", "xxl", "m", "128 gb", "4k", "organic cotton", "6.1 inch", "full frame"].map(
+        attributeValueLabel,
+      ),
+    ).toEqual([
+      "Navy",
+      "XS",
+      "XXL",
+      "M",
+      "128 GB",
+      "4K",
+      "Organic Cotton",
+      "6.1 Inch",
+      "Full Frame",
+    ]);
   });
 });

@@ -38,6 +38,16 @@ function priceLabel(bucket: { min?: number; max?: number }, currency: string): s
 }
 
 /**
+ * An attribute value as the index keeps it (lower-cased) as a shopper reads it: "navy" -> "Navy", sizes and units
+ * in capitals ("xs" -> "XS", "xxl" -> "XXL", "128 gb" -> "128 GB", "4k" -> "4K").
+ */
+export function attributeValueLabel(value: string): string {
+  return displayName(value).replace(/\b(\p{L}{1,2}|x+[sl]|\d+\p{L}{1,2})\b/giu, (word) =>
+    word.toUpperCase(),
+  );
+}
+
+/**
  * Attribute facets ("colour:black") as one group per attribute name, in the order the index counted them
  * (most frequent first); values the shopper chose stay listed even when the index did not count them.
  */
@@ -393,7 +403,7 @@ export default function ListingPage() {
                   title={displayName(group.name)}
                   facets={group.facets}
                   selected={filters.attributes}
-                  label={(v) => displayName(v.slice(v.indexOf(":") + 1))}
+                  label={(v) => attributeValueLabel(v.slice(v.indexOf(":") + 1))}
                   onToggle={(v, checked) =>
                     go({
                       attributes: checked
