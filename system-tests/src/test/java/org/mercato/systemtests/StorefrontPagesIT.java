@@ -3,6 +3,7 @@ package org.mercato.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +77,27 @@ class StorefrontPagesIT {
         assertTrue(missing.body().contains("noindex"), missing.body());
         assertEquals(404, page("/c/no-such-category").status());
         assertEquals(404, page("/p/%3Cscript%3E").status());
+    }
+
+    @Test
+    void homeAndCategoryPagesCarryTheAnswersTheirScriptAsksForFirst() {
+        for (String[] page : new String[][]{{"/", "/catalog/api/products?inStock=true&sort=newest&page=0&size=24"},
+                {"/c/shoes", "/catalog/api/products?category=shoes&page=0&size=24"}}) {
+            Http.Reply reply = page(page[0]);
+            assertEquals(200, reply.status(), page[0]);
+            Matcher script = Pattern.compile(
+                    "<script type=\"application/json\" id=\"mercato-preloaded\">(.*?)</script>", Pattern.DOTALL)
+                    .matcher(reply.body());
+            assertTrue(script.find(), reply.body());
+            JsonObject answers = Json.createReader(new StringReader(script.group(1))).readObject();
+            assertTrue(answers.get("/catalog/api/categories") instanceof jakarta.json.JsonArray, page[0]);
+            // under the exact path the script asks for, shaped as the API answers it
+            JsonObject listing = answers.getJsonObject(page[1]);
+            assertTrue(listing != null && listing.getInt("total") > 0 && !listing.getJsonArray("items").isEmpty(),
+                    answers.keySet().toString());
+            assertTrue(listing.getJsonObject("facets").containsKey("attribute"), page[0]);
+            assertTrue(reply.header("Cache-Control").contains("max-age="), page[0]);
+        }
     }
 
     @Test
