@@ -119,6 +119,8 @@ public class ShopPages extends HttpServlet {
     /** @return {head, extras} of a product page, or empty when the catalog has no such product */
     private Optional<String[]> productPage(String slug, String origin) throws CatalogClient.Unavailable {
         Optional<JsonObject> product = catalog.product(slug);
+        // the breadcrumb's parents come from the tree: without it the first render would grow a line later
+        Optional<JsonValue> tree = product.isPresent() ? catalog.categories() : Optional.empty();
         // a product opened by an old slug or its id still shows; its canonical URL names the current slug
         return product.map(p -> {
             JsonArray images = p.getJsonArray("images");
@@ -126,8 +128,10 @@ public class ShopPages extends HttpServlet {
                     ? ""
                     : PageHead.preloadPicture(images.getJsonObject(0),
                             PageHead.GALLERY_SIZES);
-            return new String[]{heads.product(p, origin),
-                    picture + PageHead.preloadedAnswers(Map.of(CatalogClient.productPath(slug), p))};
+            Map<String, JsonValue> answers = new LinkedHashMap<>();
+            answers.put(CatalogClient.productPath(slug), p);
+            tree.ifPresent(t -> answers.put(CatalogClient.CATEGORIES, t));
+            return new String[]{heads.product(p, origin), picture + PageHead.preloadedAnswers(answers)};
         });
     }
 
