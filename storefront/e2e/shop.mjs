@@ -174,7 +174,9 @@ try {
   await shop.locator(".product-card-link").first().click();
   await shop.waitForURL(/\/p\//, T);
   await shop.waitForSelector("#product-title", T);
-  const options = shop.locator(".swatch input:not(:checked) + label:not(.unavailable)");
+  const options = shop.locator(
+    ".swatch input:not(:checked) + label:not(.unavailable):not(.sold-out)",
+  );
   if ((await options.count()) > 0) {
     await options.first().click();
     await shop.waitForURL(/sku=/, T);

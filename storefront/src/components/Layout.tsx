@@ -164,7 +164,13 @@ export function Layout() {
           <Link to={paths.account}>Your account</Link>
         </p>
       </footer>
-      <ScrollRestoration />
+      {/* a page opened afresh (typed, reloaded, from a link) has no history key: keep its position by URL, so
+          another URL opened afresh starts at the top */}
+      <ScrollRestoration
+        getKey={(location) =>
+          location.key === "default" ? location.pathname + location.search : location.key
+        }
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Small building blocks every page uses: page titles, messages, prices, loading states.
-import { ReactNode, useEffect } from "react";
+import { ReactNode, useEffect, useState } from "react";
 import { useLocation } from "react-router";
 import { formatPrice, Money } from "../lib/money";
 
@@ -103,45 +103,55 @@ export function QuantityStepper({
   onChange: (value: number) => void;
 }) {
   const limit = Math.max(1, max);
+  const [capped, setCapped] = useState(false);
   const set = (next: number) => {
     if (Number.isFinite(next)) {
+      // more than can be had is cut to what can be, and the shopper is told so
+      setCapped(Math.round(next) > limit);
       onChange(Math.min(limit, Math.max(1, Math.round(next))));
     }
   };
   return (
-    <div className="stepper">
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <button
-        type="button"
-        className="stepper-button"
-        aria-label={`Fewer (${label})`}
-        disabled={disabled || value <= 1}
-        onClick={() => set(value - 1)}
-      >
-        −
-      </button>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        max={limit}
-        value={value}
-        disabled={disabled}
-        onChange={(e) => set(Number(e.target.value))}
-      />
-      <button
-        type="button"
-        className="stepper-button"
-        aria-label={`More (${label})`}
-        disabled={disabled || value >= limit}
-        onClick={() => set(value + 1)}
-      >
-        +
-      </button>
-    </div>
+    <>
+      <div className="stepper">
+        <label htmlFor={id} className="visually-hidden">
+          {label}
+        </label>
+        <button
+          type="button"
+          className="stepper-button"
+          aria-label={`Fewer (${label})`}
+          disabled={disabled || value <= 1}
+          onClick={() => set(value - 1)}
+        >
+          −
+        </button>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={limit}
+          value={value}
+          disabled={disabled}
+          onChange={(e) => set(Number(e.target.value))}
+        />
+        <button
+          type="button"
+          className="stepper-button"
+          aria-label={`More (${label})`}
+          disabled={disabled || value >= limit}
+          onClick={() => set(value + 1)}
+        >
+          +
+        </button>
+      </div>
+      {capped && (
+        <p className="stepper-note" role="status">
+          Only {limit} can be ordered.
+        </p>
+      )}
+    </>
   );
 }
 

@@ -82,6 +82,8 @@ export const SORTS = [
 export type Sort = (typeof SORTS)[number]["value"];
 
 export const PAGE_SIZE = 24;
+/** The last page the API serves: it skips at most 10,000 rows (Paging.MAX_OFFSET in the platform). */
+export const MAX_PAGE = Math.floor(10_000 / PAGE_SIZE) + 1;
 
 /** A listing's filters; page counts from 1 as shoppers do (the API counts from 0). */
 export interface ListingFilters {
@@ -122,7 +124,7 @@ export function parseFilters(params: URLSearchParams, categoryFromPath?: string)
     maxPrice: amount(params, "maxPrice"),
     inStock: params.get("inStock") === "true",
     sort: SORTS.some((s) => s.value === sort) ? (sort as Sort) : "relevance",
-    page: Number.isInteger(page) && page > 1 ? page : 1,
+    page: Number.isInteger(page) && page > 1 && page <= MAX_PAGE ? page : 1,
   };
 }
 

@@ -227,7 +227,12 @@ function PasswordForm({ account }: { account: Account }) {
   }
   const error = change.error;
   return (
-    <form className="form-card" onSubmit={submit}>
+    <form
+      className="form-card"
+      onSubmit={submit}
+      // an earlier attempt's error no longer holds once the shopper edits the form
+      onChange={() => change.isError && change.reset()}
+    >
       <h2>Password</h2>
       <div className="field">
         <label htmlFor="current-password">Current password</label>

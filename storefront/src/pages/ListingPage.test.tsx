@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { eur, fakeApi, renderAt } from "../test/render";
-import ListingPage, { attributeValueLabel } from "./ListingPage";
+import ListingPage, { attributeValueLabel, rangeLabel } from "./ListingPage";
 
 const routes = [
   { path: "/search", element: <ListingPage /> },
@@ -169,5 +169,27 @@ describe("the listing", () => {
       "6.1 Inch",
       "Full Frame",
     ]);
+  });
+
+  it("labels a typed price range with both ends as typed", () => {
+    expect(rangeLabel(6000, 7000, "EUR")).toBe("€60 to €70");
+    expect(rangeLabel(6000, undefined, "EUR")).toBe("From €60");
+    expect(rangeLabel(undefined, 1999, "EUR")).toBe("Up to €19.99");
+  });
+
+  it("says a category does not exist instead of showing it empty", async () => {
+    catalog();
+    renderAt("/c/does-not-exist", routes);
+    expect(
+      await screen.findByRole("heading", { name: "We cannot find that category" }),
+    ).toBeTruthy();
+  });
+
+  it("ignores a page beyond what the catalog serves", async () => {
+    const calls = catalog();
+    renderAt("/search?q=x&page=999999999999", routes);
+    expect(await screen.findByText("Acoustix Headphones 1")).toBeTruthy();
+    const search = calls.find((c) => c.url.pathname === "/catalog/api/products")!;
+    expect(search.url.searchParams.get("page")).toBe("0");
   });
 });

@@ -17,6 +17,7 @@ import {
 import { errorMessage } from "../lib/http";
 import { formatWholePrice, toMajorText, toMinorUnits } from "../lib/money";
 import { paths } from "../paths";
+import NotFoundPage from "./NotFoundPage";
 import { categoriesQuery, searchQuery } from "../queries";
 
 /** Brand facets come lower-cased from the index: "alpine & co" reads "Alpine & Co". */
@@ -27,6 +28,21 @@ export function displayName(value: string): string {
   );
 }
 
+/** A price range the shopper chose, both ends included: "€60 to €70", "From €60", "Up to €70". */
+export function rangeLabel(
+  min: number | undefined,
+  max: number | undefined,
+  currency: string,
+): string {
+  if (min !== undefined && max !== undefined) {
+    return `${formatWholePrice(min, currency)} to ${formatWholePrice(max, currency)}`;
+  }
+  return min !== undefined
+    ? `From ${formatWholePrice(min, currency)}`
+    : `Up to ${formatWholePrice(max ?? 0, currency)}`;
+}
+
+/** A price facet's bucket (upper end excluded): "Under €25", "€25 to €50", "€500 and above". */
 function priceLabel(bucket: { min?: number; max?: number }, currency: string): string {
   if (bucket.min === undefined && bucket.max !== undefined) {
     return `Under ${formatWholePrice(bucket.max + 1, currency)}`;
@@ -228,6 +244,9 @@ export default function ListingPage() {
   const results = useQuery({ ...searchQuery(filters), placeholderData: keepPreviousData });
 
   const category = findCategory(categories.data, filters.category);
+  if (categorySlug && categories.isSuccess && !category) {
+    return <NotFoundPage what="category" />;
+  }
   const hrefFor = (next: ListingFilters) =>
     categorySlug ? paths.category(categorySlug, next) : paths.search(next);
   const go = (changes: Partial<ListingFilters>) =>
@@ -251,19 +270,13 @@ export default function ListingPage() {
     active.push({ label: displayName(filters.brand), clear: { brand: undefined } });
   filters.attributes.forEach((a) =>
     active.push({
-      label: a.replace(":", ": "),
+      label: `${displayName(a.slice(0, a.indexOf(":")))}: ${attributeValueLabel(a.slice(a.indexOf(":") + 1))}`,
       clear: { attributes: filters.attributes.filter((x) => x !== a) },
     }),
   );
   if (filters.minPrice !== undefined || filters.maxPrice !== undefined) {
     active.push({
-      label: priceLabel(
-        {
-          min: filters.minPrice,
-          max: filters.maxPrice,
-        },
-        currency,
-      ),
+      label: rangeLabel(filters.minPrice, filters.maxPrice, currency),
       clear: { minPrice: undefined, maxPrice: undefined },
     });
   }

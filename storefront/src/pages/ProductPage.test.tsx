@@ -81,11 +81,11 @@ describe("the product page", () => {
     );
   });
 
-  it("chooses a size into the URL, and cannot add one that is sold out", async () => {
+  it("chooses a size into the URL, and shows before a click and cannot add one that is sold out", async () => {
     api();
     const { router } = renderAt("/p/trail-runner", routes);
     await screen.findByRole("heading", { name: "Trail Runner" });
-    await userEvent.click(screen.getByLabelText("43"));
+    await userEvent.click(screen.getByLabelText("43 (sold out)"));
     await waitFor(() => expect(router.state.location.search).toBe("?sku=TR-43"));
     expect(await screen.findByText("Out of stock")).toBeTruthy();
     expect(

@@ -94,7 +94,7 @@ function Buy({ product }: { product: Product }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (variant && level?.inStock) {
+    if (variant && level?.inStock && !add.isPending) {
       add.mutate({ sku: variant.sku, quantity: Math.min(quantity, max) });
     }
   }
@@ -124,6 +124,12 @@ function Buy({ product }: { product: Product }) {
               {option.values.map((value) => {
                 const id = `opt-${option.name}-${value}`.replace(/[^\w-]/g, "_");
                 const exists = optionExists(product.variants, selection, option.name, value);
+                // the variant this value would choose, if the other choices are made: sold out shows before a click
+                const would = findVariant(product.variants, { ...selection, [option.name]: value });
+                const soldOut =
+                  exists &&
+                  would !== undefined &&
+                  !(stock.data?.find((s) => s.sku === would.sku)?.inStock ?? would.inStock);
                 return (
                   <span key={value} className="swatch">
                     <input
@@ -134,9 +140,13 @@ function Buy({ product }: { product: Product }) {
                       checked={selection[option.name] === value}
                       onChange={() => pick(option.name, value)}
                     />
-                    <label htmlFor={id} className={exists ? undefined : "unavailable"}>
+                    <label
+                      htmlFor={id}
+                      className={exists ? (soldOut ? "sold-out" : undefined) : "unavailable"}
+                    >
                       {value}
                       {!exists && <span className="visually-hidden"> (not with this choice)</span>}
+                      {soldOut && <span className="visually-hidden"> (sold out)</span>}
                     </label>
                   </span>
                 );
@@ -166,7 +176,9 @@ function Buy({ product }: { product: Product }) {
           <button
             type="submit"
             className="button primary add-to-cart"
-            disabled={!variant || !level?.inStock || add.isPending}
+            // not disabled while adding: a disabled button drops the keyboard focus to the page
+            disabled={!variant || !level?.inStock}
+            aria-disabled={add.isPending || undefined}
           >
             {add.isPending ? "Adding…" : "Add to cart"}
           </button>

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,7 +18,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,8 +57,13 @@ public class DemoPicturesJob {
     @Inject
     DemoPictures pictures;
 
+    /**
+     * Drawing takes minutes on a busy machine: it runs on a thread of its own, made by the server's managed thread
+     * factory, never on the shared scheduled executor, where it would hold up the outbox relays (events, and with
+     * them cart clearing and emails, waited until the pictures were done).
+     */
     @Resource
-    ManagedScheduledExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "mercato.catalog.demo-products", defaultValue = "0")
@@ -77,7 +83,7 @@ public class DemoPicturesJob {
     int delaySeconds;
 
     private volatile boolean stopping;
-    private Future<?> running;
+    private ScheduledExecutorService executor;
 
     @PostConstruct
     void start() {
@@ -85,7 +91,13 @@ public class DemoPicturesJob {
         if (count <= 0) {
             return;
         }
-        running = executor.schedule(() -> {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("mercato-demo-pictures");
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        executor.schedule(() -> {
             try {
                 drawPictures(count);
             } catch (RuntimeException e) {
@@ -98,8 +110,8 @@ public class DemoPicturesJob {
     @PreDestroy
     void stop() {
         stopping = true;
-        if (running != null) {
-            running.cancel(false);
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 

@@ -20,6 +20,9 @@ import org.mercato.order.application.OrderManagement;
  */
 @Singleton
 @Startup
+// on the class, not the timeout method: Payara ran the (package-private) timeout method in a container transaction
+// despite a method-level NOT_SUPPORTED, and the service's TxType.NEVER refused every round
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentCheckJob {
 
     private static final Logger LOG = Logger.getLogger(PaymentCheckJob.class.getName());
@@ -32,8 +35,7 @@ public class PaymentCheckJob {
     long checkAfterSeconds;
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void settle() {
+    public void settle() {
         try {
             int settled = orders.settleUnansweredPayments(Duration.ofSeconds(checkAfterSeconds), 50);
             if (settled > 0) {

@@ -20,6 +20,9 @@ import org.mercato.payment.application.PaymentService;
  */
 @Singleton
 @Startup
+// on the class, not the timeout method: Payara ran the (package-private) timeout method in a container transaction
+// despite a method-level NOT_SUPPORTED, and the service's TxType.NEVER refused every round
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentSettlementJob {
 
     private static final Logger LOG = Logger.getLogger(PaymentSettlementJob.class.getName());
@@ -32,8 +35,7 @@ public class PaymentSettlementJob {
     long settleAfterSeconds;
 
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void settle() {
+    public void settle() {
         try {
             int settled = payments.settleStalled(Duration.ofSeconds(settleAfterSeconds), 50);
             if (settled > 0) {

@@ -65,6 +65,10 @@ final class PayaraProcess implements AutoCloseable {
                     + "application/json,application/problem+json,application/xml,image/svg+xml,text/plain",
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                     + ".compression-min-size-bytes=1024",
+            // the default scheduled executor has one thread (core size 0): every service's outbox relay, the
+            // e-mail loop and any slow task would take turns on it, so events wait behind whatever runs
+            "set resources.managed-scheduled-executor-service.concurrent/__defaultManagedScheduledExecutorService"
+                    + ".core-pool-size=4",
             "");
 
     static PayaraProcess start(Settings settings, Map<String, String> environment, Consumer<String> notices)
