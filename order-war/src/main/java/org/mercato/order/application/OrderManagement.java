@@ -120,7 +120,8 @@ public class OrderManagement {
                         + " to record");
             } else if (order.recordRefund(refund, remaining == 0, PAYMENTS, clock.instant())) {
                 LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " of " + refund.amount()
-                        + " recorded, " + order.refunded() + " refunded in all, " + order.status());
+                        .amount() + " " + refund.amount().currency() + " recorded, " + order.refunded().amount()
+                        + " refunded in all, " + order.status());
             } else {
                 LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " was recorded before");
             }

@@ -102,7 +102,8 @@ public class OrderStore {
         Order order = orders.lock(id).orElseThrow();
         if (answer.refund() != null) {
             if (order.recordRefund(answer.refund(), answer.nothingLeft(), staffMember, clock.instant())) {
-                LOG.info(() -> "Order " + id + " refunded " + answer.refund().amount() + " (refund "
+                LOG.info(() -> "Order " + id + " refunded " + answer.refund().amount().amount() + " " + answer.refund()
+                        .amount().currency() + " (refund "
                         + answer.refund().refundId() + ")");
             }
         } else if (order.needsRefund()) {
