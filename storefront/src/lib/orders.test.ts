@@ -206,6 +206,19 @@ describe("order status timeline", () => {
     expect(steps[1].detail).toBe("out of stock at the warehouse");
   });
 
+  it("keeps a status's time when a partial refund is recorded in it", () => {
+    const refund = { id: "r-1", amount: { amount: 500, currency: "EUR" } };
+    const steps = timeline(
+      order("SHIPPED", [
+        { to: "PAID", at: "t1" },
+        { from: "PAID", to: "FULFILLING", at: "t2" },
+        { from: "FULFILLING", to: "SHIPPED", at: "t3" },
+        { from: "SHIPPED", to: "SHIPPED", at: "t4", note: "scratched", refund },
+      ]),
+    );
+    expect(steps[2]).toMatchObject({ status: "SHIPPED", state: "current", at: "t3" });
+  });
+
   it("tells whether the VAT is included or added", () => {
     const added = { subtotal: eur(1000), shipping: eur(495), tax: eur(284), total: eur(1779) };
     const included = { subtotal: eur(1000), shipping: eur(495), tax: eur(239), total: eur(1495) };

@@ -31,6 +31,8 @@ export interface Transition {
   at: string;
   actor?: string;
   note?: string;
+  /** present on a step that records a refund (payments' id, minor units) */
+  refund?: { id: string; amount: Money };
 }
 
 export interface Order {
@@ -382,6 +384,10 @@ const ENDINGS: OrderStatus[] = ["FAILED", "CANCELLED", "REFUNDED"];
 export function timeline(order: Order): TimelineStep[] {
   const reached = new Map<OrderStatus, Transition>();
   for (const step of order.history) {
+    // a partial refund is a step that stays where the order was: it must not move that status's time
+    if (step.refund && step.from === step.to) {
+      continue;
+    }
     reached.set(step.to, step);
   }
   const step = (status: OrderStatus, state: TimelineStep["state"]): TimelineStep => ({

@@ -380,11 +380,105 @@ class OrderFlowIT {
                     BrokerClient.property(m, "eventType")) && id.equals(BrokerClient.json(m).getString("orderId")));
             // 2 x 80.00, free shipping, prices including tax: the whole 160.00 charged comes back
             assertEquals(16_000, BrokerClient.json(refunded).getJsonObject("amount").getInt("amount"));
+            // the order shows that refund, under payments' refund id, once
+            List<JsonObject> refundSteps = refundSteps(cancelled.json());
+            assertEquals(1, refundSteps.size(), cancelled.body());
+            assertEquals(BrokerClient.json(refunded).getString("refundId"), refundSteps.get(0).getJsonObject("refund")
+                    .getString("id"));
+            assertEquals("CANCELLED", refundSteps.get(0).getString("from"));
+            assertEquals(16_000, cancelled.json().getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+            assertEquals(0, cancelled.json().getJsonObject("totals").getJsonObject("netPaid").getInt("amount"));
         }
         Eventually.within(Duration.ofSeconds(30), "the units back in stock", () -> available(sku) == 3);
         Eventually.within(Duration.ofSeconds(30), "the shipment cancelled", () -> "CANCELLED".equals(shipmentOf(id)
                 .getString("status")));
         UserApiIT.assertProblem(http().post("/orders/api/orders/" + id + "/delivered", "", staff), 409);
+        // by now payments' PaymentRefunded of the cancel's refund has had its time: still one refund step
+        JsonObject after = order(id, staff);
+        assertEquals(1, refundSteps(after).size(), after.toString());
+        assertEquals(16_000, after.getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+    }
+
+    /** The steps of an order's history that record a refund. */
+    private static List<JsonObject> refundSteps(JsonObject order) {
+        return order.getJsonArray("history").stream().map(JsonValue::asJsonObject).filter(step -> step.containsKey(
+                "refund")).toList();
+    }
+
+    private static Http.Reply refund(String paymentId, Long amount, String reason) {
+        String body = "{\"paymentId\":\"" + paymentId + "\"" + (amount == null ? "" : ",\"amount\":" + amount)
+                + ",\"reason\":\"" + reason + "\"}";
+        return http().send(http().request("/payments/api/refunds", staff).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "refund-" + paymentId + "-" + reason).POST(HttpRequest.BodyPublishers
+                        .ofString(body))
+                .build());
+    }
+
+    @Test
+    void refundsThroughThePaymentsApiShowInTheOrderPartThenAll() {
+        String sku = stockedSku("Refund Lamp", 8000, 3);
+        String token = UserApiIT.newSignedInCustomer().getString("access_token");
+        Http.Reply placed = place(token, UUID.randomUUID().toString(), cartWith(token, Map.of(sku, 2)), "tok_visa");
+        assertEquals(201, placed.status(), placed.body());
+        String id = placed.json().getString("id");
+        String paymentId = placed.json().getString("paymentId");
+        assertEquals(0, placed.json().getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+        assertEquals(16_000, placed.json().getJsonObject("totals").getJsonObject("netPaid").getInt("amount"));
+        Eventually.within(Duration.ofSeconds(30), "the shipment created", () -> shipmentOf(id) != null);
+        String shipment = shipmentOf(id).getString("id");
+        for (String step : List.of("pick", "pack", "dispatch")) {
+            Http.Reply reply = http().post("/fulfillment/api/shipments/" + shipment + "/" + step, "{}", staff);
+            assertEquals(200, reply.status(), step + ": " + reply.body());
+        }
+        Eventually.within(Duration.ofSeconds(30), "the order SHIPPED", () -> "SHIPPED".equals(status(id)));
+
+        // a part back (a scratch): the order keeps its status and shows the refund in its history and totals
+        Http.Reply part = refund(paymentId, 5000L, "scratched");
+        assertEquals(201, part.status(), part.body());
+        Eventually.within(Duration.ofSeconds(30), "the partial refund in the order", () -> refundSteps(order(id,
+                token)).size() == 1);
+        JsonObject partly = order(id, token);
+        assertEquals("SHIPPED", partly.getString("status"), "a partial refund keeps the status");
+        JsonObject step = refundSteps(partly).get(0);
+        assertEquals("SHIPPED", step.getString("from"));
+        assertEquals("SHIPPED", step.getString("to"));
+        assertEquals("payments", step.getString("actor"));
+        assertEquals("scratched", step.getString("note"));
+        assertEquals(part.json().getString("id"), step.getJsonObject("refund").getString("id"));
+        assertEquals(5000, step.getJsonObject("refund").getJsonObject("amount").getInt("amount"));
+        assertEquals("EUR", step.getJsonObject("refund").getJsonObject("amount").getString("currency"));
+        assertEquals(5000, partly.getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+        assertEquals(11_000, partly.getJsonObject("totals").getJsonObject("netPaid").getInt("amount"));
+        assertEquals(16_000, partly.getJsonObject("totals").getJsonObject("total").getInt("amount"));
+
+        // the same request again is payments' replay: nothing new, in payments or in the order
+        Http.Reply replay = refund(paymentId, 5000L, "scratched");
+        assertEquals(part.json().getString("id"), replay.json().getString("id"), replay.body());
+
+        // the rest back: the order is REFUNDED, with both refunds
+        Http.Reply rest = refund(paymentId, null, "returned");
+        assertEquals(201, rest.status(), rest.body());
+        assertEquals("REFUNDED", rest.json().getString("paymentStatus"));
+        Eventually.within(Duration.ofSeconds(30), "the order REFUNDED", () -> "REFUNDED".equals(status(id)));
+        JsonObject refunded = order(id, token);
+        List<JsonObject> steps = refundSteps(refunded);
+        assertEquals(2, steps.size(), refunded.toString());
+        assertEquals("SHIPPED", steps.get(1).getString("from"));
+        assertEquals("REFUNDED", steps.get(1).getString("to"));
+        assertEquals(rest.json().getString("id"), steps.get(1).getJsonObject("refund").getString("id"));
+        assertEquals(11_000, steps.get(1).getJsonObject("refund").getJsonObject("amount").getInt("amount"));
+        assertEquals(16_000, refunded.getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+        assertEquals(0, refunded.getJsonObject("totals").getJsonObject("netPaid").getInt("amount"));
+        assertEquals(List.of("PENDING", "PAID", "FULFILLING", "SHIPPED", "SHIPPED", "REFUNDED"), refunded
+                .getJsonArray("history").stream().map(s -> s.asJsonObject().getString("to")).toList());
+
+        // staff see the same in every customer's refunded orders
+        Http.Reply list = http().get("/orders/api/orders?all=true&status=REFUNDED&size=100", staff);
+        assertEquals(200, list.status(), list.body());
+        JsonObject listed = list.json().getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(o -> o
+                .getString("id").equals(id)).findFirst().orElseThrow(() -> new AssertionError(list.body()));
+        assertEquals(16_000, listed.getJsonObject("totals").getJsonObject("refunded").getInt("amount"));
+        assertEquals(2, refundSteps(listed).size());
     }
 
     @Test

@@ -12,18 +12,23 @@ import jakarta.transaction.Transactional;
 
 import org.mercato.order.domain.IllegalTransitionException;
 import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderRepository;
 import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.RefundNotApplicableException;
 
 /**
  * Everything after placing: reading orders, staff cancelling (stock back, money back) and marking delivered, the
- * warehouse's news moving orders on, and the late check of charges that were not answered in time.
+ * warehouse's news moving orders on, payments' refunds recorded in the order, and the late check of charges that
+ * were not answered in time.
  */
 @ApplicationScoped
 public class OrderManagement {
 
     private static final Logger LOG = Logger.getLogger(OrderManagement.class.getName());
     static final Duration PLACING_CUT_OFF = Duration.ofMinutes(5);
+    /** The actor of the steps payments' own news makes. */
+    static final String PAYMENTS = "payments";
 
     @Inject
     OrderRepository orders;
@@ -90,8 +95,37 @@ public class OrderManagement {
         if (!order.needsRefund()) {
             return order;
         }
-        payments.refundAll(order.paymentId(), "order " + id + " cancelled: " + reason);
-        return store.refunded(id, staffMember);
+        PaymentGateway.Refunded refunded = payments.refundAll(order.paymentId(), "order " + id + " cancelled: "
+                + reason);
+        return store.refunded(id, refunded, staffMember);
+    }
+
+    /**
+     * A refund made at payments (PaymentRefunded; also the one a cancel asked for, then it was recorded already):
+     * recorded once per refund id as a step of the order's history; the one that gives the last of the money back
+     * makes the order REFUNDED. A refund of a payment that is not the order's (the late charge of a failed order,
+     * refunded by the payment check) or of an unknown order changes nothing.
+     *
+     * @param paymentId the refunded payment, as payments knows it
+     * @param remaining minor units payments has left to refund of that payment after this refund
+     * @throws RefundNotApplicableException before changing anything: the refund can never fit the order (another
+     *             currency, more than it charged); the transaction is not doomed by it
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RefundNotApplicableException.class)
+    public void paymentRefunded(UUID orderId, String paymentId, OrderRefund refund, long remaining) {
+        orders.lock(orderId).ifPresentOrElse(order -> {
+            if (!paymentId.equals(order.paymentId())) {
+                LOG.info(() -> "PaymentRefunded of payment " + paymentId + " for order " + orderId + " ("
+                        + order.status() + ", payment " + order.paymentId() + "): not the order's payment, nothing"
+                        + " to record");
+            } else if (order.recordRefund(refund, remaining == 0, PAYMENTS, clock.instant())) {
+                LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " of " + refund.amount()
+                        .amount() + " " + refund.amount().currency() + " recorded, " + order.refunded().amount()
+                        + " refunded in all, " + order.status());
+            } else {
+                LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " was recorded before");
+            }
+        }, () -> LOG.warning(() -> "PaymentRefunded for an unknown order " + orderId));
     }
 
     @Transactional

@@ -94,11 +94,22 @@ public class OrderStore {
         return order;
     }
 
-    public Order refunded(UUID id, String staffMember) {
+    /**
+     * Payments answered the refund a cancel asked for: the refund is recorded in the order (once per refund id:
+     * its PaymentRefunded, learnt before or after, adds nothing) and the order becomes REFUNDED.
+     */
+    public Order refunded(UUID id, PaymentGateway.Refunded answer, String staffMember) {
         Order order = orders.lock(id).orElseThrow();
-        if (order.needsRefund()) {
+        if (answer.refund() != null) {
+            if (order.recordRefund(answer.refund(), answer.nothingLeft(), staffMember, clock.instant())) {
+                LOG.info(() -> "Order " + id + " refunded " + answer.refund().amount().amount() + " " + answer.refund()
+                        .amount().currency() + " (refund "
+                        + answer.refund().refundId() + ")");
+            }
+        } else if (order.needsRefund()) {
+            // the refund was made by an earlier attempt whose answer was lost: its PaymentRefunded records it
             order.refunded(staffMember, clock.instant());
-            LOG.info(() -> "Order " + id + " refunded");
+            LOG.info(() -> "Order " + id + " refunded (by an earlier attempt)");
         }
         return order;
     }

@@ -3,6 +3,7 @@ package org.mercato.order.application;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.platform.money.Money;
 
 /** The payment-war side: charge an order once (its id is the idempotency key), refund, look a charge up. */
@@ -32,8 +33,22 @@ public interface PaymentGateway {
     /** @throws DependencyUnavailableException when payments does not answer in time: it may or may not have charged */
     Charge charge(UUID orderId, Money amount, String cardToken);
 
-    /** Refunds what is left of a payment; true if it is now fully refunded (also when nothing was left). */
-    boolean refundAll(String paymentId, String reason);
+    /**
+     * What payments answered to "refund what is left".
+     *
+     * @param refund the refund that gave it back (also when payments replays an earlier attempt's refund under the
+     *            same key), or null when payments found nothing left and the refund that did it is not known here
+     * @param nothingLeft the payment is now fully refunded
+     */
+    record Refunded(OrderRefund refund, boolean nothingLeft) {
+    }
+
+    /**
+     * Refunds what is left of a payment (the same reason is the same refund: asking again refunds nothing more).
+     *
+     * @throws DependencyUnavailableException when payments does not answer; the refund is still owed
+     */
+    Refunded refundAll(String paymentId, String reason);
 
     /** The captured (refundable) payment of an order, if payments has one. */
     Optional<String> capturedPaymentFor(UUID orderId);

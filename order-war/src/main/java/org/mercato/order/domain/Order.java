@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -106,6 +107,13 @@ public class Order {
     @Column(name = "failure_reason", length = 500)
     private String failureReason;
 
+    /**
+     * Minor units of the charge given back so far: the sum of the refunds in the history (orders refunded by a
+     * cancel before refunds were recorded count their whole total).
+     */
+    @Column(nullable = false)
+    private long refunded;
+
     /** Payments did not answer in time: whether it charged anyway is checked (and refunded) afterwards. */
     @Column(name = "payment_check_due", nullable = false)
     private boolean paymentCheckDue;
@@ -159,10 +167,14 @@ public class Order {
     }
 
     private void moveTo(OrderStatus target, Instant at, String actor, String note) {
+        moveTo(target, at, new Transition(status, target, at, actor, note));
+    }
+
+    private void moveTo(OrderStatus target, Instant at, Transition step) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(id.toString(), status, target);
         }
-        history.add(new Transition(status, target, at, actor, note));
+        history.add(step);
         status = target;
         updatedAt = at;
     }
@@ -206,8 +218,65 @@ public class Order {
         moveTo(OrderStatus.CANCELLED, at, actor, reason);
     }
 
+    /**
+     * Payments says the whole payment is back but not which refund did it (the answer to the refund was lost and
+     * the retry found nothing left): the order is REFUNDED; the refund itself is recorded when its PaymentRefunded
+     * arrives ({@link #recordRefund}).
+     */
     public void refunded(String actor, Instant at) {
         moveTo(OrderStatus.REFUNDED, at, actor, null);
+    }
+
+    /**
+     * Records a refund of this order's payment as a step of its history, once per refund id. The refund that brings
+     * the refunded sum to the total, or after which payments has nothing left to refund, moves the order to
+     * REFUNDED (from PAID, FULFILLING, SHIPPED, DELIVERED or CANCELLED); any other refund leaves the status as it is.
+     * A refund of an order already REFUNDED is still recorded (refunds may be learnt out of order).
+     *
+     * @param refund what payments gave back, in the order's currency (minor units)
+     * @param nothingLeft payments has nothing left of the payment to refund after this refund
+     * @param actor who refunded: the staff member who cancelled, or {@code payments} for a refund made there
+     * @return false when this refund id was recorded before (nothing changed)
+     * @throws RefundNotApplicableException before changing anything: the order never took the money, the refund is
+     *             in another currency, or the refunds would pass the total
+     */
+    public boolean recordRefund(OrderRefund refund, boolean nothingLeft, String actor, Instant at) {
+        if (refundRecorded(refund.refundId())) {
+            return false;
+        }
+        if (paymentId == null || status == OrderStatus.PENDING || status == OrderStatus.FAILED) {
+            throw new RefundNotApplicableException("order " + id + " is " + status + " and took no payment to refund");
+        }
+        if (!refund.amount().currency().equals(currency)) {
+            throw new RefundNotApplicableException("refund " + refund.refundId() + " is in " + refund.amount()
+                    .currency() + ", order " + id + " in " + currency);
+        }
+        if (refund.amount().amount() > total - refunded) {
+            throw new RefundNotApplicableException("refund " + refund.refundId() + " of " + refund.amount().amount()
+                    + " is more than the " + (total - refunded) + " left of order " + id + "'s " + total);
+        }
+        OrderRefund kept = refund.reason() == null || refund.reason().length() <= 500
+                ? refund
+                : new OrderRefund(refund.refundId(), refund.amount(), refund.reason().substring(0, 500));
+        refunded += refund.amount().amount();
+        boolean allBack = refunded == total || nothingLeft;
+        if (allBack && status != OrderStatus.REFUNDED) {
+            moveTo(OrderStatus.REFUNDED, at, new Transition(status, OrderStatus.REFUNDED, at, actor, kept));
+        } else {
+            history.add(new Transition(status, status, at, actor, kept));
+            updatedAt = at;
+        }
+        return true;
+    }
+
+    /** Whether the refund with this id of payments is in the history. */
+    public boolean refundRecorded(String refundId) {
+        return history.stream().anyMatch(step -> step.refund() != null && step.refund().refundId().equals(refundId));
+    }
+
+    /** The refunds recorded, oldest first. */
+    public List<OrderRefund> refunds() {
+        return history.stream().map(Transition::refund).filter(Objects::nonNull).toList();
     }
 
     /** Cancelled after the money was taken. */
@@ -243,6 +312,16 @@ public class Order {
     public Totals totals() {
         return new Totals(new Money(subtotal, currency), new Money(shipping, currency), new Money(tax, currency),
                 new Money(total, currency), taxIncluded);
+    }
+
+    /** What was given back of the charge so far, in the order's currency (minor units). */
+    public Money refunded() {
+        return new Money(refunded, currency);
+    }
+
+    /** What the shopper paid and has not had back: the total less the refunds; 0 if the order was never paid. */
+    public Money netPaid() {
+        return new Money(paymentId == null ? 0 : total - refunded, currency);
     }
 
     public ShippingAddress shippingAddress() {

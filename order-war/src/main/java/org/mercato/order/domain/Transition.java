@@ -7,7 +7,13 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-/** One step of an order's history: from where to where, when, by whom (a customer, staff member or service). */
+import org.mercato.platform.money.Money;
+
+/**
+ * One step of an order's history: from where to where, when, by whom (a customer, staff member or service). A
+ * refund is a step too, carrying the refund ({@link #refund()}): it moves the order to REFUNDED when it gives the
+ * last of the money back, else it leaves the status as it was ({@code from == to}). Its note is the refund's reason.
+ */
 @Embeddable
 public class Transition {
 
@@ -28,6 +34,17 @@ public class Transition {
     @Column(length = 500)
     private String note;
 
+    /** payments' id of the refund this step records; null on steps that are not refunds */
+    @Column(name = "refund_id", length = 64)
+    private String refundId;
+
+    /** minor units given back by that refund */
+    @Column(name = "refund_amount")
+    private Long refundAmount;
+
+    @Column(name = "refund_currency", length = 3)
+    private String refundCurrency;
+
     protected Transition() {
         // for JPA
     }
@@ -38,6 +55,14 @@ public class Transition {
         this.at = at;
         this.actor = actor;
         this.note = note;
+    }
+
+    /** A refund recorded as a step: its reason is the note. */
+    public Transition(OrderStatus from, OrderStatus to, Instant at, String actor, OrderRefund refund) {
+        this(from, to, at, actor, refund.reason());
+        this.refundId = refund.refundId();
+        this.refundAmount = refund.amount().amount();
+        this.refundCurrency = refund.amount().currency();
     }
 
     public OrderStatus from() {
@@ -58,5 +83,10 @@ public class Transition {
 
     public String note() {
         return note;
+    }
+
+    /** The refund this step records, or null when it is not a refund. */
+    public OrderRefund refund() {
+        return refundId == null ? null : new OrderRefund(refundId, new Money(refundAmount, refundCurrency), note);
     }
 }

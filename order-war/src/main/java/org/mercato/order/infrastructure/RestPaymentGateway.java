@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mercato.order.application.DependencyUnavailableException;
 import org.mercato.order.application.PaymentGateway;
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyJson;
 import org.mercato.platform.resilience.Fallbacks;
@@ -98,19 +100,31 @@ public class RestPaymentGateway implements PaymentGateway {
     @Timeout(6000)
     @Retry(maxRetries = 1, delay = 200)
     @Fallback(fallbackMethod = "refundUnavailable")
-    public boolean refundAll(String paymentId, String reason) {
+    public Refunded refundAll(String paymentId, String reason) {
         String shortReason = reason.length() > 300 ? reason.substring(0, 300) : reason;
         try {
             JsonObject refund = client.refund(Json.createObjectBuilder().add("paymentId", paymentId)
                     .add("reason", shortReason).build(), refundKey(paymentId, shortReason), token.bearer());
-            return "REFUNDED".equals(refund.getString("paymentStatus", ""));
+            return refunded(refund);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 409 && problemType(e).endsWith("/refund-exceeds-payment")) {
                 // nothing left to refund: an earlier attempt (whose answer was lost) did it
-                return true;
+                return new Refunded(null, true);
             }
             throw e;
         }
+    }
+
+    /**
+     * Payments' answer to a refund ({@code {id, amount: {amount, currency}, reason, remaining, paymentStatus}}) in
+     * the order's terms.
+     */
+    static Refunded refunded(JsonObject refund) {
+        JsonObject amount = refund.getJsonObject("amount");
+        String reason = refund.get("reason") instanceof JsonString text ? text.getString() : null;
+        return new Refunded(new OrderRefund(refund.getString("id"), new Money(amount.getJsonNumber("amount")
+                .longValueExact(), amount.getString("currency")), reason), "REFUNDED".equals(refund.getString(
+                        "paymentStatus", "")));
     }
 
     /**
@@ -129,7 +143,7 @@ public class RestPaymentGateway implements PaymentGateway {
         }
     }
 
-    boolean refundUnavailable(String paymentId, String reason) {
+    Refunded refundUnavailable(String paymentId, String reason) {
         Fallbacks.clearTimeoutInterrupt();
         throw new DependencyUnavailableException("payments", "payments did not answer; the refund is still owed",
                 null);

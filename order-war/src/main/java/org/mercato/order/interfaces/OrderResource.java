@@ -37,6 +37,7 @@ import org.mercato.order.application.PlaceOrder;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderLine;
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Transition;
@@ -183,6 +184,10 @@ public class OrderResource {
         }
     }
 
+    /**
+     * An order as the API shows it (api-responses.json, {@code Order}): money in minor units; {@code totals} with
+     * {@code refunded} and {@code netPaid}; each refund a step of {@code history} with {@code refund: {id, amount}}.
+     */
     static JsonObject view(Order order) {
         JsonArrayBuilder lines = Json.createArrayBuilder();
         for (OrderLine line : order.lines()) {
@@ -200,6 +205,11 @@ public class OrderResource {
             if (step.note() != null) {
                 json.add("note", step.note());
             }
+            OrderRefund refund = step.refund();
+            if (refund != null) {
+                json.add("refund", Json.createObjectBuilder().add("id", refund.refundId()).add("amount", MoneyJson.of(
+                        refund.amount())));
+            }
             history.add(json);
         }
         var totals = order.totals();
@@ -213,7 +223,9 @@ public class OrderResource {
                 .add("status", order.status().name()).add("total", MoneyJson.of(totals.total()))
                 .add("totals", Json.createObjectBuilder().add("subtotal", MoneyJson.of(totals.subtotal()))
                         .add("shipping", MoneyJson.of(totals.shipping())).add("tax", MoneyJson.of(totals.tax()))
-                        .add("total", MoneyJson.of(totals.total())).add("taxIncluded", totals.taxIncluded()))
+                        .add("total", MoneyJson.of(totals.total())).add("taxIncluded", totals.taxIncluded())
+                        .add("refunded", MoneyJson.of(order.refunded())).add("netPaid", MoneyJson.of(order
+                                .netPaid())))
                 .add("lines", lines).add("shippingAddress", address).add("history", history)
                 .add("createdAt", order.createdAt().toString()).add("updatedAt", order.updatedAt().toString());
         if (order.cartId() != null) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assertions;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderPricing;
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderRepository;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
@@ -198,13 +199,37 @@ final class OrderFakes {
             return new Charge(paymentId, declineReason);
         }
 
+        /** Refunds made, by reason (a refund asked again with the same reason is answered with the first one). */
+        final Map<String, Refunded> refundsByReason = new HashMap<>();
+        /** What payments has already given back per payment id, outside the order service's own refunds. */
+        final Map<String, Long> refundedElsewhere = new HashMap<>();
+        boolean refundAnswerLost;
+        /** Runs after a refund is made and before its answer (its PaymentRefunded overtaking the answer). */
+        Runnable beforeRefundAnswer = () -> {
+        };
+
         @Override
-        public boolean refundAll(String paymentId, String reason) {
+        public Refunded refundAll(String paymentId, String reason) {
             if (refundsDown) {
                 throw new DependencyUnavailableException("payment", "payments timed out", null);
             }
+            Refunded earlier = refundsByReason.get(paymentId + ":" + reason);
+            if (earlier != null) {
+                return earlier;
+            }
             refunds.add(paymentId);
-            return true;
+            Money charged = charges.stream().filter(c -> paymentId.equals(c.paymentId())).map(Charged::amount)
+                    .findFirst().orElseThrow();
+            long left = charged.amount() - refundedElsewhere.getOrDefault(paymentId, 0L);
+            Refunded refunded = new Refunded(new OrderRefund("refund-" + refunds.size(), new Money(left, charged
+                    .currency()), reason), true);
+            refundsByReason.put(paymentId + ":" + reason, refunded);
+            beforeRefundAnswer.run();
+            if (refundAnswerLost) {
+                refundAnswerLost = false;
+                throw new DependencyUnavailableException("payment", "the refund's answer was lost", null);
+            }
+            return refunded;
         }
 
         @Override

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.mercato.order.application.OrderFakes.Shop;
 import org.mercato.order.domain.FailureKind;
 import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.RefundNotApplicableException;
 import org.mercato.order.domain.Transition;
+import org.mercato.platform.money.Money;
 
 /** Staff cancelling and the late payment check, with payments and inventory played by plain objects (OrderFakes). */
 class OrderManagementTest {
@@ -134,5 +137,121 @@ class OrderManagementTest {
         assertEquals(List.of("pay-1"), shop.payments.refunds);
         assertEquals(1, shop.stock.released.get(pending.id()));
         assertTrue(shop.events.placed.isEmpty());
+    }
+
+    // 2 mugs at 12.50, 4.95 shipping, 19 % tax added: 35.64 charged
+    private static final long TOTAL = 3564;
+
+    private static OrderRefund refund(String id, long amount) {
+        return new OrderRefund(id, new Money(amount, "EUR"), "scratched");
+    }
+
+    private static long refundSteps(Order order) {
+        return order.history().stream().filter(step -> step.refund() != null).count();
+    }
+
+    @Test
+    void theCancelsRefundIsRecordedWithItsIdAndItsPaymentRefundedAddsNothing() {
+        Order paid = shop.place("key-1").order();
+        Order order = shop.management.cancel(paid.id(), "customer called", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        Transition refunded = order.history().get(3);
+        assertEquals(OrderStatus.CANCELLED, refunded.from());
+        assertEquals("staff@mercato.test", refunded.actor());
+        assertEquals("refund-1", refunded.refund().refundId());
+        assertEquals(new Money(TOTAL, "EUR"), refunded.refund().amount());
+        assertEquals("order " + paid.id() + " cancelled: customer called", refunded.note());
+        assertEquals(TOTAL, order.refunded().amount());
+        assertEquals(0, order.netPaid().amount());
+
+        // the same refund announced by payments afterwards (and delivered twice)
+        OrderRefund announced = new OrderRefund("refund-1", new Money(TOTAL, "EUR"), refunded.note());
+        shop.management.paymentRefunded(paid.id(), "pay-1", announced, 0);
+        shop.management.paymentRefunded(paid.id(), "pay-1", announced, 0);
+        assertEquals(1, refundSteps(order), "one step per refund");
+        assertEquals(4, order.history().size());
+        assertEquals(TOTAL, order.refunded().amount());
+    }
+
+    @Test
+    void aPaymentRefundedThatOvertakesTheCancelsAnswerIsTheSameRefund() {
+        Order paid = shop.place("key-1").order();
+        shop.payments.beforeRefundAnswer = () -> shop.management.paymentRefunded(paid.id(), "pay-1",
+                new OrderRefund("refund-1", new Money(TOTAL, "EUR"), "early"), 0);
+        Order order = shop.management.cancel(paid.id(), "customer called", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(1, refundSteps(order));
+        assertEquals("payments", order.history().get(3).actor(), "recorded by the event, which came first");
+        assertEquals(TOTAL, order.refunded().amount());
+    }
+
+    @Test
+    void aRefundAnswerLostAndAskedAgainIsRecordedOnce() {
+        Order paid = shop.place("key-1").order();
+        shop.payments.refundAnswerLost = true;
+        assertThrows(DependencyUnavailableException.class, () -> shop.management.cancel(paid.id(), "fraud",
+                "staff@mercato.test"));
+        assertEquals(OrderStatus.CANCELLED, shop.orders.find(paid.id()).orElseThrow().status());
+        Order order = shop.management.cancel(paid.id(), "fraud", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(1, refundSteps(order));
+        assertEquals(List.of("pay-1"), shop.payments.refunds, "payments replayed its first refund");
+    }
+
+    @Test
+    void refundsMadeAtPaymentsArePartialThenCompleteTheOrder() {
+        Order order = shop.place("key-1").order();
+        shop.management.shipped(order.id(), "TRACK-1");
+
+        shop.management.paymentRefunded(order.id(), "pay-1", refund("r-1", 1000), TOTAL - 1000);
+        assertEquals(OrderStatus.SHIPPED, order.status(), "a partial refund keeps the status");
+        assertEquals(1000, order.refunded().amount());
+        assertEquals(TOTAL - 1000, order.netPaid().amount());
+        assertEquals(1, refundSteps(order));
+
+        shop.management.paymentRefunded(order.id(), "pay-1", refund("r-1", 1000), TOTAL - 1000);
+        assertEquals(1, refundSteps(order), "the same refund again changes nothing");
+
+        shop.management.paymentRefunded(order.id(), "pay-1", refund("r-2", TOTAL - 1000), 0);
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(TOTAL, order.refunded().amount());
+        assertEquals(0, order.netPaid().amount());
+        assertEquals(2, refundSteps(order));
+        assertEquals("payments", order.history().get(order.history().size() - 1).actor());
+    }
+
+    @Test
+    void aPartialRefundAtPaymentsThenACancelRefundsTheRest() {
+        Order paid = shop.place("key-1").order();
+        shop.management.paymentRefunded(paid.id(), "pay-1", refund("r-1", 1000), TOTAL - 1000);
+        shop.payments.refundedElsewhere.put("pay-1", 1000L);
+        Order order = shop.management.cancel(paid.id(), "customer called", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(2, refundSteps(order));
+        assertEquals(TOTAL, order.refunded().amount());
+    }
+
+    @Test
+    void refundsOfAnotherPaymentOrAnUnknownOrderChangeNothing() {
+        shop.payments.down = true;
+        shop.payments.chargesWhenDown = true;
+        shop.refused("key-1");
+        Order failed = shop.byKey("key-1");
+        // the late charge refunded by the payment check: payments announces it for the failed order
+        shop.management.paymentRefunded(failed.id(), "pay-1", refund("r-1", TOTAL), 0);
+        assertEquals(OrderStatus.FAILED, failed.status());
+        assertEquals(0, failed.refunded().amount());
+        assertEquals(0, refundSteps(failed));
+
+        shop.management.paymentRefunded(java.util.UUID.randomUUID(), "pay-9", refund("r-9", 100), 0);
+    }
+
+    @Test
+    void aRefundThatCannotFitTheOrderIsRefused() {
+        Order order = shop.place("key-1").order();
+        assertThrows(RefundNotApplicableException.class, () -> shop.management.paymentRefunded(order.id(), "pay-1",
+                refund("r-1", TOTAL + 1), 0));
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals(0, refundSteps(order));
     }
 }

@@ -123,4 +123,150 @@ class OrderTest {
                 new Money(100_000_000, "EUR"))), "DE"));
         assertThrows(IllegalArgumentException.class, () -> new OrderLine("A", "A", 0, new Money(100, "EUR")));
     }
+
+    private static Order paid() {
+        Order order = order();
+        order.markPaid("pay-1", T);
+        return order;
+    }
+
+    private static OrderRefund refund(String id, long amount) {
+        return new OrderRefund(id, new Money(amount, "EUR"), "scratched");
+    }
+
+    @Test
+    void everyStateHoldingTheShoppersMoneyMayBecomeRefunded() {
+        for (OrderStatus from : List.of(OrderStatus.PAID, OrderStatus.FULFILLING, OrderStatus.SHIPPED,
+                OrderStatus.DELIVERED, OrderStatus.CANCELLED)) {
+            assertTrue(from.canMoveTo(OrderStatus.REFUNDED), from.name());
+        }
+        for (OrderStatus from : List.of(OrderStatus.PENDING, OrderStatus.FAILED, OrderStatus.REFUNDED)) {
+            assertFalse(from.canMoveTo(OrderStatus.REFUNDED), from.name());
+        }
+    }
+
+    @Test
+    void aPartialRefundIsAStepWithItsAmountAndKeepsTheStatus() {
+        Order order = paid();
+        order.shipped("TRACK-1", T.plusSeconds(1));
+        assertEquals(0, order.refunded().amount());
+        assertEquals(3564, order.netPaid().amount());
+
+        assertTrue(order.recordRefund(refund("r-1", 1000), false, "payments", T.plusSeconds(2)));
+
+        assertEquals(OrderStatus.SHIPPED, order.status());
+        assertEquals(new Money(1000, "EUR"), order.refunded());
+        assertEquals(new Money(2564, "EUR"), order.netPaid());
+        Transition step = order.history().get(order.history().size() - 1);
+        assertEquals(OrderStatus.SHIPPED, step.from());
+        assertEquals(OrderStatus.SHIPPED, step.to());
+        assertEquals(T.plusSeconds(2), step.at());
+        assertEquals("payments", step.actor());
+        assertEquals("scratched", step.note());
+        assertEquals(refund("r-1", 1000), step.refund());
+        assertEquals(List.of(refund("r-1", 1000)), order.refunds());
+        assertEquals(T.plusSeconds(2), order.updatedAt());
+    }
+
+    @Test
+    void theRefundThatBringsTheSumToTheTotalMakesTheOrderRefundedFromAnyPaidState() {
+        for (int reached = 0; reached < 4; reached++) {
+            Order order = paid();
+            if (reached >= 1) {
+                order.fulfillmentStarted(T);
+            }
+            if (reached >= 2) {
+                order.shipped("TRACK-1", T);
+            }
+            if (reached >= 3) {
+                order.markDelivered("staff", T);
+            }
+            OrderStatus before = order.status();
+            order.recordRefund(refund("r-1", 564), false, "payments", T.plusSeconds(1));
+            assertEquals(before, order.status());
+            order.recordRefund(refund("r-2", 3000), false, "payments", T.plusSeconds(2));
+            assertEquals(OrderStatus.REFUNDED, order.status(), "from " + before);
+            Transition last = order.history().get(order.history().size() - 1);
+            assertEquals(before, last.from());
+            assertEquals("r-2", last.refund().refundId());
+            assertEquals(3564, order.refunded().amount());
+            assertEquals(0, order.netPaid().amount());
+            assertEquals(2, order.refunds().size());
+        }
+    }
+
+    @Test
+    void theSameRefundTwiceChangesNothingTheSecondTime() {
+        Order order = paid();
+        assertTrue(order.recordRefund(refund("r-1", 1000), false, "payments", T));
+        int steps = order.history().size();
+        assertFalse(order.recordRefund(refund("r-1", 1000), false, "staff", T.plusSeconds(9)));
+        assertFalse(order.recordRefund(refund("r-1", 1000), true, "payments", T.plusSeconds(9)),
+                "known by its id, whatever else it says");
+        assertEquals(steps, order.history().size());
+        assertEquals(1000, order.refunded().amount());
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals(T, order.updatedAt());
+        assertTrue(order.refundRecorded("r-1"));
+    }
+
+    @Test
+    void paymentsSayingNothingIsLeftEndsTheOrderAndALaterRefundIsStillRecorded() {
+        Order order = paid();
+        // the last refund learnt first: payments has nothing left, the earlier partial one is on its way
+        order.recordRefund(refund("r-2", 3000), true, "payments", T);
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(3000, order.refunded().amount());
+        assertTrue(order.recordRefund(refund("r-1", 564), false, "payments", T.plusSeconds(1)));
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(3564, order.refunded().amount());
+        Transition last = order.history().get(order.history().size() - 1);
+        assertEquals(OrderStatus.REFUNDED, last.from());
+        assertEquals(OrderStatus.REFUNDED, last.to());
+    }
+
+    @Test
+    void aCancelledOrdersRefundMakesItRefundedWithTheAmount() {
+        Order order = paid();
+        order.cancel("staff", "customer called", T);
+        order.recordRefund(new OrderRefund("r-1", new Money(3564, "EUR"), "order cancelled: customer called"), true,
+                "staff", T.plusSeconds(1));
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertFalse(order.needsRefund());
+        assertEquals(List.of(OrderStatus.PENDING, OrderStatus.PAID, OrderStatus.CANCELLED, OrderStatus.REFUNDED),
+                order.history().stream().map(Transition::to).toList());
+        assertEquals("order cancelled: customer called", order.history().get(3).note());
+    }
+
+    @Test
+    void refundsThatDoNotFitTheOrderAreRefusedAndChangeNothing() {
+        Order unpaid = order();
+        assertThrows(RefundNotApplicableException.class, () -> unpaid.recordRefund(refund("r-1", 100), false,
+                "payments", T));
+        Order failed = order();
+        failed.markFailed(FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer", T);
+        assertThrows(RefundNotApplicableException.class, () -> failed.recordRefund(refund("r-1", 100), true,
+                "payments", T));
+
+        Order order = paid();
+        order.recordRefund(refund("r-1", 3000), false, "payments", T);
+        int steps = order.history().size();
+        assertThrows(RefundNotApplicableException.class, () -> order.recordRefund(new OrderRefund("r-2", new Money(
+                100, "USD"), null), false, "payments", T), "another currency");
+        assertThrows(RefundNotApplicableException.class, () -> order.recordRefund(refund("r-3", 565), false,
+                "payments", T), "565 is more than the 564 left");
+        assertEquals(steps, order.history().size());
+        assertEquals(3000, order.refunded().amount());
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals(1, unpaid.history().size());
+        assertEquals(0, failed.refunded().amount());
+    }
+
+    @Test
+    void aRefundHasAnIdAndAPositiveAmount() {
+        assertThrows(IllegalArgumentException.class, () -> refund("", 100));
+        assertThrows(IllegalArgumentException.class, () -> refund("r-1", 0));
+        assertThrows(IllegalArgumentException.class, () -> refund("x".repeat(65), 100));
+        assertEquals(null, new OrderRefund("r-1", new Money(1, "EUR"), " ").reason(), "a blank reason is none");
+    }
 }

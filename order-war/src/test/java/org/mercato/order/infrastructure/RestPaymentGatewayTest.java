@@ -11,6 +11,8 @@ import jakarta.json.Json;
 
 import org.junit.jupiter.api.Test;
 import org.mercato.order.application.PaymentGateway;
+import org.mercato.order.domain.OrderRefund;
+import org.mercato.platform.money.Money;
 
 class RestPaymentGatewayTest {
 
@@ -45,5 +47,24 @@ class RestPaymentGatewayTest {
     void theChargeKeyIsTheOrder() {
         UUID order = UUID.randomUUID();
         assertEquals("order:" + order, RestPaymentGateway.chargeKey(order));
+    }
+
+    @Test
+    void paymentsRefundAnswerBecomesTheRefundTheOrderRecords() {
+        // payments' RefundView, as JSON-B writes it (absent values left out)
+        PaymentGateway.Refunded refunded = RestPaymentGateway.refunded(Json.createReader(new java.io.StringReader(
+                "{\"id\":\"c1f2\",\"paymentId\":\"5b0e\",\"status\":\"SUCCEEDED\",\"amount\":{\"amount\":16000,"
+                        + "\"currency\":\"EUR\"},\"reason\":\"order 1 cancelled: damaged\",\"remaining\":0,"
+                        + "\"paymentStatus\":\"REFUNDED\"}"))
+                .readObject());
+        assertTrue(refunded.nothingLeft());
+        assertEquals(new OrderRefund("c1f2", new Money(16000, "EUR"), "order 1 cancelled: damaged"), refunded.refund());
+
+        PaymentGateway.Refunded noReason = RestPaymentGateway.refunded(Json.createReader(new java.io.StringReader(
+                "{\"id\":\"c1f3\",\"amount\":{\"amount\":100,\"currency\":\"EUR\"},\"remaining\":50,"
+                        + "\"paymentStatus\":\"PARTIALLY_REFUNDED\"}"))
+                .readObject());
+        assertFalse(noReason.nothingLeft());
+        assertEquals(null, noReason.refund().reason());
     }
 }
