@@ -38,6 +38,24 @@ export function TotalsList({ totals, included }: { totals: Totals; included: boo
           </dd>
         </div>
       )}
+      {totals.refunded && totals.refunded.amount > 0 && (
+        <>
+          <div>
+            <dt>Refunded</dt>
+            <dd id="refunded">
+              −<Price money={totals.refunded} />
+            </dd>
+          </div>
+          {totals.netPaid && (
+            <div className="grand-total">
+              <dt>Paid after refunds</dt>
+              <dd>
+                <Price money={totals.netPaid} />
+              </dd>
+            </div>
+          )}
+        </>
+      )}
     </dl>
   );
 }

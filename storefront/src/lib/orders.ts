@@ -15,6 +15,10 @@ export interface Totals {
   total: Money;
   /** in an order's totals: true when the prices are gross and tax is the part of the total that is VAT */
   taxIncluded?: boolean;
+  /** in an order's totals: the sum of its refunds (however they were made) */
+  refunded?: Money;
+  /** in an order's totals: what the shopper paid and was not given back (total - refunded) */
+  netPaid?: Money;
 }
 
 export interface OrderLine {

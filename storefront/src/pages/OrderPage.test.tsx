@@ -68,4 +68,18 @@ describe("the order page", () => {
     expect(refetchWhileOpen({ ...ORDER, status: "FAILED" })).toBe(false);
     expect(refetchWhileOpen(undefined)).toBe(false);
   });
+
+  it("shows what was refunded and what remains paid", async () => {
+    const refunded: Order = {
+      ...ORDER,
+      id: "0c9e1f9a-0000-4000-8000-000000000002",
+      totals: { ...ORDER.totals, refunded: eur(5000), netPaid: eur(5618) },
+    };
+    fakeApi({ [`GET /orders/api/orders/${refunded.id}`]: () => ({ body: refunded }) });
+    renderAt(`/account/orders/${refunded.id}`, [
+      { path: "/account/orders/:id", element: <OrderPage /> },
+    ]);
+    expect((await screen.findByText("Refunded")).nextElementSibling?.textContent).toBe("−€50.00");
+    expect(screen.getByText("Paid after refunds").nextElementSibling?.textContent).toBe("€56.18");
+  });
 });
