@@ -76,6 +76,14 @@ public class Formats {
         return pairs;
     }
 
+    /** A JSON array of texts as "admin, staff". */
+    public String list(Object array) {
+        if (!(array instanceof jakarta.json.JsonArray json)) {
+            return "";
+        }
+        return String.join(", ", json.stream().map(v -> String.valueOf(JsonELResolver.unwrap(v))).toList());
+    }
+
     /** "colour: black, size: M". */
     public String attributes(Object object) {
         return String.join(", ", entries(object).stream().map(p -> p.getName() + ": " + p.getValue()).toList());
