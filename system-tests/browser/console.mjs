@@ -192,6 +192,16 @@ try {
   await console_.screenshot({ path: `${shots}/admin-order.png`, fullPage: true });
   expect(alerts.length === 0, `no script ran from shop data: ${alerts.join(", ")}`);
 
+  // The import screen and, for an admin, the staff accounts.
+  await console_.click("#header\\:nav >> text=Import");
+  await console_.waitForSelector("#importForm\\:file", T);
+  await console_.screenshot({ path: `${shots}/admin-import.png`, fullPage: true });
+  await console_.click("#header\\:nav >> text=Staff");
+  await console_.fill("#accounts\\:q", adminEmail);
+  await console_.click("#accounts\\:search");
+  await console_.waitForSelector(`#accounts\\:table >> text=${adminEmail}`, T);
+  await console_.screenshot({ path: `${shots}/admin-staff.png`, fullPage: true });
+
   // A postback that did not come from a page of this session is refused, and changes nothing.
   const forged = await console_.request.post(`${baseUrl}/admin/order.xhtml?id=${order.id}`, {
     form: {
