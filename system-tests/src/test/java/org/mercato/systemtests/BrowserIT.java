@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code tok_visa} (a double click makes one order), follow the order to SHIPPED in the history, an item sold out
  * meanwhile, the main flow at a phone's size; axe-core on every page (no serious or critical violation), no CSP
  * violation, screenshots of every page at 360 and 1280 px under {@code target/screenshots/storefront};</li>
- * <li>{@code system-tests/browser/console.mjs}: staff-only console sign-in, session id renewal, dashboard.</li>
+ * <li>{@code system-tests/browser/console.mjs}: staff-only console sign-in, session id renewal, dashboard with its
+ * chart, a product with two variants and a picture (its markup name shown as text), stock counted on hand, a
+ * shopper's order found and partly refunded, a forged postback refused, sign-out; screenshots of each screen.</li>
  * </ul>
  */
 @ExtendWith(PlatformExtension.class)
@@ -87,6 +89,9 @@ class BrowserIT {
         String output = run(browserTests, List.of("node", "console.mjs", baseUrl(), PlatformExtension.ADMIN_EMAIL,
                 PlatformExtension.ADMIN_PASSWORD, shots.toString()), Map.of(), Duration.ofMinutes(3));
         assertTrue(output.contains("browser checks passed"), output);
-        assertTrue(Files.size(shots.resolve("admin-dashboard.png")) > 0);
+        for (String screen : List.of("admin-dashboard.png", "admin-product.png", "admin-stock.png",
+                "admin-order.png")) {
+            assertTrue(Files.size(shots.resolve(screen)) > 0, screen);
+        }
     }
 }

@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Backs index.xhtml: only staff and admins get into the console. */
+import org.mercato.admin.infrastructure.ServiceFailure;
+import org.mercato.admin.infrastructure.StaffTokens;
+
+/** Backs index.xhtml and the layout's sign-out: only staff and admins get into the console. */
 @Named
 @RequestScoped
 public class SignInPage {
@@ -20,35 +23,44 @@ public class SignInPage {
     StaffSession session;
 
     @Inject
-    UsersApiClient users;
+    StaffTokens tokens;
 
     private String email;
     private String password;
 
     public String signIn() {
         try {
-            UsersApiClient.SignedIn signedIn = users.signIn(email, password);
-            if (!signedIn.roles().contains("staff") && !signedIn.roles().contains("admin")) {
-                LOG.warning(() -> "Console sign-in refused for a non-staff account");
+            StaffTokens.Tokens issued = tokens.signIn(email, password);
+            StaffTokens.Account account = tokens.account(issued.accessToken());
+            if (!account.roles().contains("staff") && !account.roles().contains("admin")) {
+                tokens.revoke(issued.refreshToken());
+                LOG.warning(() -> "Console sign-in refused for non-staff account " + account.id());
                 return refuse("This account is not a staff account.");
             }
             // a new session id at sign-in: an id planted or seen before sign-in is worth nothing afterwards
             ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
                     .changeSessionId();
-            session.signIn(signedIn.accessToken(), signedIn.email(), signedIn.name(), signedIn.roles());
-            LOG.info(() -> "Staff member signed in to the console: " + signedIn.email());
+            session.signIn(issued, account);
+            LOG.info(() -> "Staff " + account.id() + " signed in to the console");
             return "dashboard?faces-redirect=true";
-        } catch (UsersApiClient.SignInRefused refused) {
-            return refuse(refused.getMessage());
+        } catch (ServiceFailure failure) {
+            return refuse(switch (failure.status()) {
+                case 400, 401 -> "Email or password is wrong.";
+                case 429 -> "Too many failed sign-ins: the account is locked for a while.";
+                case 0, 502, 503, 504 -> "The user service cannot be reached right now; try again shortly.";
+                default -> failure.getMessage();
+            });
         } finally {
             password = null;
         }
     }
 
     public String signOut() {
+        String staffId = session.getStaffId();
         session.signOut();
         FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
-        return "index?faces-redirect=true";
+        LOG.info(() -> "Staff " + staffId + " signed out of the console");
+        return "/index?faces-redirect=true";
     }
 
     private String refuse(String message) {
