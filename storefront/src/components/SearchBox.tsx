@@ -22,11 +22,12 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
   const suggestions = useQuery({
     queryKey: keys.suggestions(typed.toLowerCase()),
     queryFn: ({ signal }) => getSuggestions(typed, signal),
-    enabled: typed.length >= 2,
+    // the catalog suggests for prefixes of 2 to 100 characters (longer ones are a search, not a prefix)
+    enabled: typed.length >= 2 && typed.length <= 100,
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
-  const options = typed.length >= 2 ? (suggestions.data ?? []) : [];
+  const options = typed.length >= 2 && typed.length <= 100 ? (suggestions.data ?? []) : [];
   const expanded = open && options.length > 0;
   const listId = `${id}-suggestions`;
 
