@@ -76,6 +76,11 @@ class StorefrontPagesIT {
         assertEquals(404, missing.status());
         assertTrue(missing.body().contains("noindex"), missing.body());
         assertEquals(404, page("/c/no-such-category").status());
+        // a path no route knows is the shop's own not-found page, not the server's
+        Http.Reply nowhere = page("/nope/nothing");
+        assertEquals(404, nowhere.status());
+        assertTrue(nowhere.body().contains("<div id=\"root\">") && nowhere.body().contains("noindex"),
+                nowhere.body());
         assertEquals(404, page("/p/%3Cscript%3E").status());
     }
 

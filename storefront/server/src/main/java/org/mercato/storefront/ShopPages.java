@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,6 +70,11 @@ public class ShopPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // a path no route knows (web.xml's 404 error page): the app shows its not-found page
+            send(request, response, 404, heads.notFound(), "", false);
+            return;
+        }
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String origin = origin(request);
         if (path.isEmpty() || path.equals("/") || path.equals("/index.html")) {
