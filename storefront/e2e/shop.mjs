@@ -427,6 +427,15 @@ try {
   );
   expect(problems.length === 0, `browser problems:\n${problems.join("\n")}`);
   console.log(`storefront checks passed; screenshots in ${shots}`);
+} catch (e) {
+  // what every open page showed when a step failed, for the report
+  for (const [i, page] of browser
+    .contexts()
+    .flatMap((c) => c.pages())
+    .entries()) {
+    await page.screenshot({ path: `${shots}/failure-${i}.png`, fullPage: true }).catch(() => {});
+  }
+  throw e;
 } finally {
   await browser.close();
 }

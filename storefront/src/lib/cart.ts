@@ -70,6 +70,8 @@ export async function currentCart(manager: SessionManager = session): Promise<Ca
 
 /** Adds a SKU to the shopper's cart, making a guest cart first if the browser has none. */
 export async function addToCart(sku: string, quantity: number): Promise<Cart> {
+  // whose cart: the account's once a restoring session has come back, else the guest's
+  await session.settled();
   let cart = await currentCart();
   if (!cart) {
     cart = await api<Cart>("/cart/api/carts", { method: "POST" });

@@ -110,8 +110,11 @@ describe("the session", () => {
       "/users/api/tokens/refresh": () => tokens(7),
       "/users/api/accounts/me": (o) => (o.token === "access-7" ? ACCOUNT : new Error("no token")),
     });
+    // what waits for the restore (a cart write) goes on only once it has decided
+    const settled = signedIn.manager.settled().then(() => signedIn.manager.getState().status);
     await signedIn.manager.restore();
     expect(signedIn.manager.getState()).toEqual({ status: "signed-in", account: ACCOUNT });
+    expect(await settled).toBe("signed-in");
 
     const guest = harness({
       "/users/api/tokens/refresh": () => new ApiError(401, { title: "no cookie" }),

@@ -82,6 +82,24 @@ export class SessionManager {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Resolves once the page-load restore has decided (signed in or a guest). Cart writes wait for it: an item
+   * added in the first moment after a load would otherwise go to a guest cart the account never sees.
+   */
+  settled(): Promise<void> {
+    if (this.state.status !== "restoring") {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.state.status !== "restoring") {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
   /** On page load: a refresh cookie from an earlier visit signs the shopper back in; without one, a guest. */
   async restore(): Promise<void> {
     if (!this.deps.hint.get()) {

@@ -1,6 +1,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { session } from "../lib/session";
 import { eur, fakeApi, renderAt } from "../test/render";
 import ProductPage from "./ProductPage";
 
@@ -64,6 +65,9 @@ function api() {
 const routes = [{ path: "/p/:slug", element: <ProductPage /> }];
 
 describe("the product page", () => {
+  // a first visit: no refresh cookie, so the page load decides "guest" at once
+  beforeAll(() => session.restore());
+
   it("shows the gallery with srcset and sizes, and the variant from the URL", async () => {
     api();
     renderAt("/p/trail-runner?sku=TR-42", routes);
