@@ -88,11 +88,11 @@ public class ShopPages extends HttpServlet {
                 return;
             }
             try {
-                Optional<String[]> page = path.startsWith("/p/")
+                Optional<Page> page = path.startsWith("/p/")
                         ? productPage(slug, origin)
                         : categoryPage(slug, origin);
                 if (page.isPresent()) {
-                    send(request, response, 200, page.get()[0], page.get()[1], true);
+                    send(request, response, 200, page.get().head(), page.get().extras(), true);
                 } else {
                     send(request, response, 404, heads.notFound(), "", false);
                 }
@@ -122,8 +122,12 @@ public class ShopPages extends HttpServlet {
         }
     }
 
-    /** @return {head, extras} of a product page, or empty when the catalog has no such product */
-    private Optional<String[]> productPage(String slug, String origin) throws CatalogClient.Unavailable {
+    /** A shop page's own head (title, description, JSON-LD) and what goes before {@code </head>} besides. */
+    private record Page(String head, String extras) {
+    }
+
+    /** @return a product page, or empty when the catalog has no such product */
+    private Optional<Page> productPage(String slug, String origin) throws CatalogClient.Unavailable {
         Optional<JsonObject> product = catalog.product(slug);
         // the breadcrumb's parents come from the tree: without it the first render would grow a line later
         Optional<JsonValue> tree = product.isPresent() ? catalog.categories() : Optional.empty();
@@ -137,12 +141,12 @@ public class ShopPages extends HttpServlet {
             Map<String, JsonValue> answers = new LinkedHashMap<>();
             answers.put(CatalogClient.productPath(slug), p);
             tree.ifPresent(t -> answers.put(CatalogClient.CATEGORIES, t));
-            return new String[]{heads.product(p, origin), picture + PageHead.preloadedAnswers(answers)};
+            return new Page(heads.product(p, origin), picture + PageHead.preloadedAnswers(answers));
         });
     }
 
-    /** @return {head, extras} of a category page, or empty when the catalog has no such category */
-    private Optional<String[]> categoryPage(String slug, String origin) throws CatalogClient.Unavailable {
+    /** @return a category page, or empty when the catalog has no such category */
+    private Optional<Page> categoryPage(String slug, String origin) throws CatalogClient.Unavailable {
         Optional<JsonValue> tree = catalog.categories();
         Optional<JsonObject> category = tree.flatMap(t -> CatalogClient.find(t, slug));
         if (category.isEmpty()) {
@@ -152,8 +156,8 @@ public class ShopPages extends HttpServlet {
         Map<String, JsonValue> answers = new LinkedHashMap<>();
         answers.put(CatalogClient.CATEGORIES, tree.get());
         answers.put(CatalogClient.listingPath(slug, PageHead.PAGE_SIZE), listing);
-        return Optional.of(new String[]{heads.category(category.get(), listing, origin),
-                firstPicture(listing, PageHead.CARD_SIZES) + PageHead.preloadedAnswers(answers)});
+        return Optional.of(new Page(heads.category(category.get(), listing, origin),
+                firstPicture(listing, PageHead.CARD_SIZES) + PageHead.preloadedAnswers(answers)));
     }
 
     /** A preload of the first listed product's picture: the largest paint of a listing. */
