@@ -61,6 +61,10 @@ try {
       bestPractices: score("best-practices"),
       largestContentfulPaintMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
       cumulativeLayoutShift: lhr.audits["cumulative-layout-shift"].numericValue,
+      totalBlockingTimeMs: Math.round(lhr.audits["total-blocking-time"].numericValue),
+      firstContentfulPaintMs: Math.round(lhr.audits["first-contentful-paint"].numericValue),
+      speedIndexMs: Math.round(lhr.audits["speed-index"].numericValue),
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     };
     writeFileSync(`${reportDir}/${name}.html`, result.report);
     console.log(`lighthouse ${name} ${path}: ${JSON.stringify(scores[name])}`);

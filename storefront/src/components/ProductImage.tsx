@@ -1,9 +1,12 @@
 import { ImageRef } from "../lib/catalog";
 import { srcSetOf } from "../lib/images";
+import { usePageLoaded } from "../lib/pageLoad";
 
 /**
  * A product picture in every width the catalog has (srcset + sizes), lazily loaded, with its width and height so
- * the page does not jump when it arrives; a neutral placeholder when the product has no picture.
+ * the page does not jump when it arrives; a neutral placeholder when the product has no picture. A picture that
+ * is not {@code eager} asks for its file only after the page's first load, so the first screen's pictures get the
+ * connection to themselves.
  */
 export function ProductImage({
   image,
@@ -39,13 +42,31 @@ export function ProductImage({
       </div>
     );
   }
+  return <Picture image={image} alt={alt} sizes={sizes} eager={eager} className={className} />;
+}
+
+function Picture({
+  image,
+  alt,
+  sizes,
+  eager,
+  className,
+}: {
+  image: ImageRef;
+  alt: string;
+  sizes: string;
+  eager: boolean;
+  className?: string;
+}) {
+  const pageLoaded = usePageLoaded();
+  const waiting = !eager && !pageLoaded;
   const srcSet = srcSetOf(image);
   return (
     <img
       className={`product-image${className ? ` ${className}` : ""}`}
-      src={image.url}
-      srcSet={srcSet}
-      sizes={srcSet ? sizes : undefined}
+      src={waiting ? undefined : image.url}
+      srcSet={waiting ? undefined : srcSet}
+      sizes={srcSet && !waiting ? sizes : undefined}
       width={image.width ?? 600}
       height={image.height ?? 600}
       alt={image.alt || alt}

@@ -159,7 +159,8 @@ class ImageIT {
         assertEquals("image/jpeg", main.getString("contentType"));
         assertEquals(1200, main.getInt("width"));
         assertEquals(1200, main.getInt("height"));
-        assertEquals(url + "?w=160 160w, " + url + "?w=320 320w, " + url + "?w=640 640w, " + url + " 1200w",
+        assertEquals(url + "?w=160 160w, " + url + "?w=320 320w, " + url + "?w=480 480w, " + url + "?w=640 640w, "
+                + url + " 1200w",
                 main.getString("srcset"));
 
         JsonObject product = http().get("/catalog/api/products/" + item.getString("slug"), null).json();

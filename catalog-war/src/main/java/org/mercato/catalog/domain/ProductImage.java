@@ -24,7 +24,7 @@ import jakarta.persistence.Table;
 public class ProductImage {
 
     /** The widths, in pixels, a picture is served in besides its own: what phones, tablets and desktops need. */
-    public static final List<Integer> WIDTHS = List.of(160, 320, 640, 1280);
+    public static final List<Integer> WIDTHS = List.of(160, 320, 480, 640, 1280);
 
     @Id
     private UUID id;

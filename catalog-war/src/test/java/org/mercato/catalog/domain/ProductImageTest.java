@@ -36,7 +36,7 @@ class ProductImageTest {
     void aPictureOffersTheServedWidthsUpToItsOwn() {
         Product product = shirt();
         ProductImage large = product.addImage(UUID.randomUUID(), null, file(ImageFormat.JPEG, 10, "a"), null, NOW);
-        assertEquals(List.of(160, 320, 640, 1200), large.srcsetWidths());
+        assertEquals(List.of(160, 320, 480, 640, 1200), large.srcsetWidths());
         assertEquals(1200, large.width());
         assertEquals(900, large.height());
         assertTrue(large.isOriginalAt(1280));

@@ -54,7 +54,7 @@ class ThumbnailatorImagesTest {
     @Test
     void resizesToTheWidthKeepingProportions() throws IOException {
         byte[] original = picture(1200, 800, "jpeg", false);
-        for (int width : new int[]{160, 320, 640}) {
+        for (int width : new int[]{160, 320, 480, 640}) {
             ImageProcessing.Resized resized = images.resize(new ByteArrayInputStream(original), ImageFormat.JPEG,
                     width).orElseThrow();
             assertEquals(ImageFormat.JPEG, resized.format());
