@@ -70,6 +70,10 @@ public class ServiceClients {
         return client(ShopApis.Notifications.class, "notifications");
     }
 
+    public ShopApis.Outboxes outboxes() {
+        return client(ShopApis.Outboxes.class, "outboxes");
+    }
+
     public ShopApis.Health health() {
         return client(ShopApis.Health.class, "health");
     }

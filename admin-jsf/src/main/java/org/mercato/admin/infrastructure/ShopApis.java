@@ -58,6 +58,45 @@ public final class ShopApis {
         JsonObject accounts(@QueryParam("q") String text, @QueryParam("page") int page, @QueryParam("size") int size,
                 @HeaderParam(AUTH) String bearer);
 
+        /** Accounts by text, role ({@code customer|staff|admin}) and lock, sorted ({@code email}, {@code -created}). */
+        @GET
+        @Path("/users/api/accounts")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject accounts(@QueryParam("q") String text, @QueryParam("role") String role,
+                @QueryParam("locked") Boolean locked, @QueryParam("sort") String sort, @QueryParam("page") int page,
+                @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
+
+        /** One account with its addresses and lock. */
+        @GET
+        @Path("/users/api/accounts/{id}")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject account(@PathParam("id") String id, @HeaderParam(AUTH) String bearer);
+
+        /** {@code {"reason": "..."}}: the account can no longer sign in; its refresh tokens are revoked. */
+        @POST
+        @Path("/users/api/accounts/{id}/lock")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject lock(@PathParam("id") String id, JsonObject reason, @HeaderParam(AUTH) String bearer);
+
+        @POST
+        @Path("/users/api/accounts/{id}/unlock")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject unlock(@PathParam("id") String id, @HeaderParam(AUTH) String bearer);
+
+        /** Admins only: {@code {"roles": ["staff"]}} or {@code ["staff", "admin"]}. */
+        @PUT
+        @Path("/users/api/accounts/{id}/roles")
+        @Consumes(MediaType.APPLICATION_JSON)
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject roles(@PathParam("id") String id, JsonObject roles, @HeaderParam(AUTH) String bearer);
+
+        /** Admins only: {@code {"password": "..."}}, a new password for the account. */
+        @PUT
+        @Path("/users/api/accounts/{id}/password")
+        @Consumes(MediaType.APPLICATION_JSON)
+        void resetPassword(@PathParam("id") String id, JsonObject password, @HeaderParam(AUTH) String bearer);
+
         @POST
         @Path("/users/api/accounts/staff")
         @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +111,15 @@ public final class ShopApis {
         JsonObject products(@QueryParam("q") String text, @QueryParam("category") String category,
                 @QueryParam("brand") String brand, @QueryParam("sort") String sort, @QueryParam("page") int page,
                 @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
+
+        /** The staff's product search: also by status ({@code active|archived|any}). */
+        @GET
+        @Path("/catalog/api/products")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject products(@QueryParam("q") String text, @QueryParam("category") String category,
+                @QueryParam("brand") String brand, @QueryParam("status") String status,
+                @QueryParam("sort") String sort, @QueryParam("page") int page, @QueryParam("size") int size,
+                @HeaderParam(AUTH) String bearer);
 
         @GET
         @Path("/catalog/api/products")
@@ -140,6 +188,15 @@ public final class ShopApis {
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject availability(@QueryParam("sku") List<String> skus);
 
+        /** Every SKU's stock per warehouse, paged; {@code lowStock=true} keeps available <= threshold. */
+        @GET
+        @Path("/inventory/api/stock")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject stockList(@QueryParam("q") String skuPrefix, @QueryParam("lowStock") Boolean lowStock,
+                @QueryParam("threshold") Integer threshold, @QueryParam("warehouse") String warehouse,
+                @QueryParam("sort") String sort, @QueryParam("page") int page, @QueryParam("size") int size,
+                @HeaderParam(AUTH) String bearer);
+
         @PUT
         @Path("/inventory/api/stock/{sku}")
         @Consumes(MediaType.APPLICATION_JSON)
@@ -159,6 +216,18 @@ public final class ShopApis {
         @Path("/orders/api/orders")
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject orders(@QueryParam("all") boolean all, @QueryParam("status") String status,
+                @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
+
+        /**
+         * Every customer's orders by number (an id or its first characters), customer email, status and days
+         * ({@code from}/{@code to}, ISO dates, inclusive), sorted ({@code -created}, {@code total}, ...).
+         */
+        @GET
+        @Path("/orders/api/orders")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject search(@QueryParam("all") boolean all, @QueryParam("q") String number,
+                @QueryParam("email") String email, @QueryParam("status") String status,
+                @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
                 @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
 
         @GET
@@ -185,6 +254,14 @@ public final class ShopApis {
         @Path("/payments/api/payments")
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject forOrder(@QueryParam("orderId") String orderId, @HeaderParam(AUTH) String bearer);
+
+        /** Payments by status and days, newest first (the dashboard's failed payments). */
+        @GET
+        @Path("/payments/api/payments")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject payments(@QueryParam("status") String status, @QueryParam("from") String from,
+                @QueryParam("to") String to, @QueryParam("sort") String sort, @QueryParam("page") int page,
+                @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
 
         @POST
         @Path("/payments/api/refunds")
@@ -227,6 +304,20 @@ public final class ShopApis {
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject emails(@QueryParam("orderId") String orderId, @QueryParam("recipient") String recipient,
                 @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
+
+        /** One email with its text and HTML. */
+        @GET
+        @Path("/notifications/api/emails/{id}")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject email(@PathParam("id") String id, @HeaderParam(AUTH) String bearer);
+    }
+
+    /** A service's own transactional outbox: {@code {"pending", "failed", "oldestPendingSeconds"}}. */
+    public interface Outboxes {
+        @GET
+        @Path("/{service}/api/outbox")
+        @Produces(MediaType.APPLICATION_JSON)
+        JsonObject backlog(@PathParam("service") String contextRoot, @HeaderParam(AUTH) String bearer);
     }
 
     /** The readiness of every service, as Payara serves it at the instance's root. */

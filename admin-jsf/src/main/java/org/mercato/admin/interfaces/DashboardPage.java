@@ -28,6 +28,9 @@ import org.mercato.admin.infrastructure.ServiceFailure;
 public class DashboardPage {
 
     static final String CURRENCY = "EUR";
+    /** The payment states in which nothing was taken (payments' PaymentStatus). */
+    static final String FAILED_PAYMENTS = "DECLINED,FAILED,VOIDED,AUTHENTICATION_REQUIRED";
+    static final int FAILED_PAYMENT_DAYS = 7;
 
     @Inject
     StaffSession session;
@@ -44,8 +47,9 @@ public class DashboardPage {
     private String chart;
     private long openShipments = -1;
     private List<JsonObject> newShipments = List.of();
-    private long failedOrders = -1;
+    private long failedPayments = -1;
     private List<JsonObject> failed = List.of();
+    private List<JsonObject> lowStock = List.of();
     private long outOfStock = -1;
     private long activeProducts;
     private List<JsonObject> outOfStockSample = List.of();
@@ -55,8 +59,9 @@ public class DashboardPage {
         loadHealth();
         loadSales();
         loadShipments();
-        loadFailedOrders();
+        loadFailedPayments();
         loadStock();
+        loadLowStock();
     }
 
     private void loadHealth() {
@@ -106,14 +111,28 @@ public class DashboardPage {
         }
     }
 
-    private void loadFailedOrders() {
+    /** Payments of the last 7 days that took nothing: declined, failed, voided or waiting for authentication. */
+    private void loadFailedPayments() {
         try {
             String bearer = session.bearer();
-            JsonObject page = ServiceFailure.call("orders", () -> apis.orders().orders(true, "FAILED", 0, 5, bearer));
-            failedOrders = page.getJsonNumber("total").longValue();
+            String from = LocalDate.now(ZoneOffset.UTC).minusDays(FAILED_PAYMENT_DAYS - 1).toString();
+            JsonObject page = ServiceFailure.call("payments", () -> apis.payments().payments(FAILED_PAYMENTS, from,
+                    null, "-created", 0, 5, bearer));
+            failedPayments = page.getJsonNumber("total").longValue();
             failed = page.getJsonArray("items").getValuesAs(JsonObject.class);
         } catch (ServiceFailure failure) {
             StaffActions.error("failed", failure.getMessage());
+        }
+    }
+
+    /** The SKUs with the fewest units available, below the shop's low-stock threshold. */
+    private void loadLowStock() {
+        try {
+            String bearer = session.bearer();
+            lowStock = ServiceFailure.call("inventory", () -> apis.inventory().stockList(null, true, null, null,
+                    "available", 0, 10, bearer)).getJsonArray("items").getValuesAs(JsonObject.class);
+        } catch (ServiceFailure failure) {
+            StaffActions.error("lowStock", failure.getMessage());
         }
     }
 
@@ -200,8 +219,12 @@ public class DashboardPage {
         return newShipments;
     }
 
-    public long getFailedOrders() {
-        return failedOrders;
+    public long getFailedPayments() {
+        return failedPayments;
+    }
+
+    public List<JsonObject> getLowStock() {
+        return lowStock;
     }
 
     public List<JsonObject> getFailed() {

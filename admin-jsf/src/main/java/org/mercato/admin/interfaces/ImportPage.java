@@ -47,7 +47,8 @@ public class ImportPage implements Serializable {
         try {
             String bearer = session.bearer();
             String key = UUID.randomUUID().toString();
-            job = ServiceFailure.call("catalog", () -> apis.catalog().startImport(type, text, key, bearer));
+            job = StoredJson.of(ServiceFailure.call("catalog", () -> apis.catalog().startImport(type, text, key,
+                    bearer)));
             jobId = job.getString("id");
             fileName = name;
             actions.audit("started catalog import " + jobId + " (" + job.getInt("products") + " products)");
@@ -64,7 +65,7 @@ public class ImportPage implements Serializable {
         }
         try {
             String bearer = session.bearer();
-            job = ServiceFailure.call("catalog", () -> apis.catalog().importJob(jobId, bearer));
+            job = StoredJson.of(ServiceFailure.call("catalog", () -> apis.catalog().importJob(jobId, bearer)));
         } catch (ServiceFailure failure) {
             StaffActions.error("import", failure.getMessage());
         }

@@ -61,7 +61,7 @@ public class OrderPage implements Serializable {
         }
         try {
             String bearer = session.bearer();
-            order = ServiceFailure.call("orders", () -> apis.orders().order(id, bearer));
+            order = StoredJson.of(ServiceFailure.call("orders", () -> apis.orders().order(id, bearer)));
         } catch (ServiceFailure failure) {
             StaffActions.error("order", failure.status() == 404
                     ? "There is no order " + id + "."
@@ -73,8 +73,9 @@ public class OrderPage implements Serializable {
             String bearer = session.bearer();
             List<JsonObject> payments = ServiceFailure.call("payments", () -> apis.payments().forOrder(id, bearer))
                     .getJsonArray("items").getValuesAs(JsonObject.class);
-            payment = payments.stream().filter(p -> p.getString("id").equals(order.getString("paymentId", "")))
-                    .findFirst().orElse(payments.isEmpty() ? null : payments.get(payments.size() - 1));
+            payment = StoredJson
+                    .of(payments.stream().filter(p -> p.getString("id").equals(order.getString("paymentId", "")))
+                            .findFirst().orElse(payments.isEmpty() ? null : payments.get(payments.size() - 1)));
         } catch (ServiceFailure failure) {
             StaffActions.error("payment", failure.getMessage());
         }
@@ -82,7 +83,7 @@ public class OrderPage implements Serializable {
             String bearer = session.bearer();
             List<JsonObject> shipments = ServiceFailure.call("fulfillment", () -> apis.fulfillment().shipments(null,
                     id, 0, 5, bearer)).getJsonArray("items").getValuesAs(JsonObject.class);
-            shipment = shipments.isEmpty() ? null : shipments.get(0);
+            shipment = shipments.isEmpty() ? null : StoredJson.of(shipments.get(0));
         } catch (ServiceFailure failure) {
             StaffActions.error("shipment", failure.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.mercato.admin.interfaces;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,10 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * Backs orders.xhtml: every customer's orders, a page at a time from the orders API ({@code all=true}), newest or
- * oldest first, filtered by status; an order number opens that order. The orders API filters by status only, so
- * that is what the table offers.
+ * Backs orders.xhtml: every customer's orders, a page at a time from the orders API's staff search
+ * ({@code all=true}): by order number (the whole id or its first characters), the start of the customer's email,
+ * status and the days placed (inclusive, UTC), sorted by time placed, total or status; a whole order number opens
+ * that order.
  */
 @Named
 @ViewScoped
@@ -30,6 +32,9 @@ public class OrdersPage implements Serializable {
 
     static final List<String> STATUSES = List.of("PENDING", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "FAILED",
             "CANCELLED", "REFUNDED");
+    /** The table's sortable columns and the orders API's sort keys for them. */
+    static final Map<String, String> SORT_KEYS = Map.of("createdAt", "created", "total", "total", "status",
+            "status");
 
     @Inject
     StaffSession session;
@@ -39,6 +44,9 @@ public class OrdersPage implements Serializable {
 
     private String status;
     private String number;
+    private String email;
+    private LocalDate from;
+    private LocalDate to;
 
     private final LazyDataModel<JsonObject> orders = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -46,7 +54,7 @@ public class OrdersPage implements Serializable {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             try {
-                return (int) total(page(0, 1));
+                return (int) total(page(0, 1, null));
             } catch (ServiceFailure failure) {
                 StaffActions.error("orders", failure.getMessage());
                 return 0;
@@ -57,17 +65,9 @@ public class OrdersPage implements Serializable {
         public List<JsonObject> load(int first, int pageSize, Map<String, SortMeta> sortBy,
                 Map<String, FilterMeta> filterBy) {
             try {
-                boolean oldestFirst = sortBy.values().stream()
-                        .anyMatch(s -> "createdAt".equals(s.getField()) && s.getOrder() == SortOrder.ASCENDING);
-                if (!oldestFirst && first % pageSize == 0) {
-                    JsonObject page = page(first / pageSize, pageSize);
-                    setRowCount((int) total(page));
-                    return page.getJsonArray("items").getValuesAs(JsonObject.class);
-                }
-                long total = total(page(0, 1));
-                setRowCount((int) total);
-                return NewestFirstPages.window((p, size) -> page(p, size).getJsonArray("items")
-                        .getValuesAs(JsonObject.class), total, first, pageSize, oldestFirst);
+                JsonObject page = page(first / pageSize, pageSize, sort(sortBy));
+                setRowCount((int) total(page));
+                return StoredJson.list(page.getJsonArray("items"));
             } catch (ServiceFailure failure) {
                 StaffActions.error("orders", failure.getMessage());
                 return List.of();
@@ -85,23 +85,40 @@ public class OrdersPage implements Serializable {
         }
     };
 
-    private JsonObject page(int page, int size) {
+    /** The orders API's {@code sort} for the table's sorted column ({@code -created}, {@code total}, ...). */
+    static String sort(Map<String, SortMeta> sortBy) {
+        return sortBy.values().stream().filter(s -> SORT_KEYS.containsKey(s.getField())).findFirst()
+                .map(s -> (s.getOrder() == SortOrder.ASCENDING ? "" : "-") + SORT_KEYS.get(s.getField()))
+                .orElse(null);
+    }
+
+    private JsonObject page(int page, int size, String sort) {
         String bearer = session.bearer();
-        String wanted = status == null || status.isBlank() ? null : status;
-        return ServiceFailure.call("orders", () -> apis.orders().orders(true, wanted, page, size, bearer));
+        String wanted = blank(status);
+        String prefix = blank(number);
+        String customer = blank(email);
+        String since = from == null ? null : from.toString();
+        String until = to == null ? null : to.toString();
+        return ServiceFailure.call("orders", () -> apis.orders().search(true, prefix, customer, wanted, since, until,
+                sort, page, size, bearer));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static long total(JsonObject page) {
         return page.getJsonNumber("total").longValue();
     }
 
-    /** Opens the order with this number (its id), if there is one. */
+    /** Opens the order with this whole number (its id), if there is one. */
     public String open() {
         String id = number == null ? "" : number.trim();
         try {
             UUID.fromString(id);
         } catch (IllegalArgumentException notAnId) {
-            StaffActions.error("orders", "An order number looks like 0b9f3c1e-8a2d-4f6b-9c51-2f8e7d6a4b10.");
+            StaffActions.error("orders", "To open an order, give its whole number, like "
+                    + "0b9f3c1e-8a2d-4f6b-9c51-2f8e7d6a4b10; Search finds orders by its first characters.");
             return null;
         }
         try {
@@ -111,8 +128,7 @@ public class OrdersPage implements Serializable {
         } catch (ServiceFailure failure) {
             StaffActions.error("orders", failure.status() == 404
                     ? "There is no order " + id + "."
-                    : failure
-                            .getMessage());
+                    : failure.getMessage());
             return null;
         }
     }
@@ -139,5 +155,29 @@ public class OrdersPage implements Serializable {
 
     public void setNumber(String number) {
         this.number = number;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
     }
 }

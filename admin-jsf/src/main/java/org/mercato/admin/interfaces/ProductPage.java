@@ -55,7 +55,7 @@ public class ProductPage implements Serializable {
         }
         try {
             String bearer = session.bearer();
-            product = ServiceFailure.call("catalog", () -> apis.catalog().product(id, bearer));
+            product = StoredJson.of(ServiceFailure.call("catalog", () -> apis.catalog().product(id, bearer)));
             form = ProductForm.of(product);
         } catch (ServiceFailure failure) {
             StaffActions.error("product", failure.status() == 404
@@ -99,7 +99,7 @@ public class ProductPage implements Serializable {
             if (creating) {
                 return "/product?faces-redirect=true&id=" + saved.getString("id");
             }
-            product = saved;
+            product = StoredJson.of(saved);
             form = ProductForm.of(saved);
         } catch (ServiceFailure failure) {
             actions.auditRefused(creating ? "create a product" : "update product " + id, failure);

@@ -40,6 +40,7 @@ public class ProductsPage implements Serializable {
     private String text;
     private String category;
     private String brand;
+    private String status = "any";
     private List<Formats.Pair> categories = List.of();
 
     private final LazyDataModel<JsonObject> products = new LazyDataModel<>() {
@@ -65,7 +66,7 @@ public class ProductsPage implements Serializable {
                                 : "relevance");
                 JsonObject page = search(first / pageSize, pageSize, sort);
                 setRowCount((int) page.getJsonNumber("total").longValue());
-                return page.getJsonArray("items").getValuesAs(JsonObject.class);
+                return StoredJson.list(page.getJsonArray("items"));
             } catch (ServiceFailure failure) {
                 StaffActions.error("products", failure.getMessage());
                 return List.of();
@@ -109,8 +110,9 @@ public class ProductsPage implements Serializable {
 
     private JsonObject search(int page, int size, String sort) {
         String bearer = session.bearer();
+        String wanted = blank(status);
         return ServiceFailure.call("catalog", () -> apis.catalog().products(blank(text), blank(category), blank(
-                brand), sort, page, size, bearer));
+                brand), wanted, sort, page, size, bearer));
     }
 
     private static String blank(String value) {
@@ -139,6 +141,19 @@ public class ProductsPage implements Serializable {
 
     public void setCategory(String category) {
         this.category = category;
+    }
+
+    /** The catalog's product statuses staff may list: active, draft, archived or any. */
+    public List<String> getStatuses() {
+        return List.of("any", "active", "draft", "archived");
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
     }
 
     public String getBrand() {

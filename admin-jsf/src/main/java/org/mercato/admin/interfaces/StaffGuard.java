@@ -24,7 +24,7 @@ public class StaffGuard extends HttpFilter {
     /** Pages anyone may open. */
     static final Set<String> PUBLIC = Set.of("/index.xhtml", "/expired.xhtml");
     /** Pages for admins only. */
-    static final Set<String> ADMIN_ONLY = Set.of("/staff.xhtml");
+    static final Set<String> ADMIN_ONLY = Set.of("/staff.xhtml", "/events.xhtml");
 
     @Inject
     StaffSession session;

@@ -13,6 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 import jakarta.json.JsonObjectBuilder;
 
 import org.mercato.admin.infrastructure.ServiceClients;
@@ -46,6 +51,59 @@ public class StockPage implements Serializable {
     private boolean lowOnly;
     private int threshold = 5;
     private List<StockRow> rows = List.of();
+    private String prefix;
+    private String levelWarehouse;
+
+    /** Every SKU's stock per warehouse from the inventory API's staff list: SKU prefix, warehouse, low stock. */
+    private final LazyDataModel<JsonObject> levels = new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            try {
+                return (int) levels(0, 1, null).getJsonNumber("total").longValue();
+            } catch (ServiceFailure failure) {
+                StaffActions.error("levels", failure.getMessage());
+                return 0;
+            }
+        }
+
+        @Override
+        public List<JsonObject> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            try {
+                String sort = sortBy.values().stream().findFirst().map(o -> (o.getOrder() == SortOrder.DESCENDING
+                        ? "-"
+                        : "") + o.getField()).orElse(null);
+                JsonObject page = levels(first / pageSize, pageSize, sort);
+                setRowCount((int) page.getJsonNumber("total").longValue());
+                return StoredJson.list(page.getJsonArray("items"));
+            } catch (ServiceFailure failure) {
+                StaffActions.error("levels", failure.getMessage());
+                return List.of();
+            }
+        }
+
+        @Override
+        public String getRowKey(JsonObject level) {
+            return level.getString("sku") + "@" + level.getString("warehouse");
+        }
+
+        @Override
+        public JsonObject getRowData(String rowKey) {
+            return null;
+        }
+    };
+
+    private JsonObject levels(int page, int size, String sort) {
+        String bearer = session.bearer();
+        String skuPrefix = blank(prefix);
+        String wanted = blank(levelWarehouse);
+        Boolean low = lowOnly ? Boolean.TRUE : null;
+        Integer below = lowOnly ? threshold : null;
+        return ServiceFailure.call("inventory", () -> apis.inventory().stockList(skuPrefix, low, below, wanted, sort,
+                page, size, bearer));
+    }
 
     private JsonObject stock;
     private List<JsonObject> movements = List.of();
@@ -94,8 +152,11 @@ public class StockPage implements Serializable {
         }
     }
 
-    /** f:viewAction: a product's SKUs when the page is opened from the product editor. */
+    /** f:viewAction: a product's SKUs when the page is opened from the product editor, or one SKU. */
     public void open() {
+        if (product == null && sku != null && !sku.isBlank()) {
+            select(sku.strip());
+        }
         if (product != null && !product.isBlank()) {
             try {
                 String bearer = session.bearer();
@@ -161,9 +222,29 @@ public class StockPage implements Serializable {
         return found;
     }
 
-    /** The rows shown: all, or with the low-stock filter those at or below the threshold. */
+    /** The rows shown: all, or with the low-stock filter those below the threshold (the StockLow rule). */
     public List<StockRow> getShown() {
-        return lowOnly ? rows.stream().filter(r -> r.getAvailable() <= threshold).toList() : rows;
+        return lowOnly ? rows.stream().filter(r -> r.getAvailable() < threshold).toList() : rows;
+    }
+
+    public LazyDataModel<JsonObject> getLevels() {
+        return levels;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String getLevelWarehouse() {
+        return levelWarehouse;
+    }
+
+    public void setLevelWarehouse(String levelWarehouse) {
+        this.levelWarehouse = levelWarehouse;
     }
 
     /** Opens one SKU: its warehouses and latest movements. */
@@ -175,9 +256,9 @@ public class StockPage implements Serializable {
     private void loadStock() {
         try {
             String bearer = session.bearer();
-            stock = ServiceFailure.call("inventory", () -> apis.inventory().stock(sku, bearer));
-            movements = ServiceFailure.call("inventory", () -> apis.inventory().movements(sku, 0, 50, bearer))
-                    .getJsonArray("items").getValuesAs(JsonObject.class);
+            stock = StoredJson.of(ServiceFailure.call("inventory", () -> apis.inventory().stock(sku, bearer)));
+            movements = StoredJson.list(ServiceFailure.call("inventory", () -> apis.inventory().movements(sku, 0, 50,
+                    bearer)).getJsonArray("items"));
         } catch (ServiceFailure failure) {
             stock = null;
             movements = List.of();
