@@ -106,12 +106,14 @@ try {
   expect(!table.includes("DOWN"), "every check should be UP");
   // the dashboard's figures and the 30-day chart from the analytics API
   await console_.waitForSelector("#salesChart canvas", T);
-  for (const figure of ["#ordersToday", "#openShipments", "#failedOrders", "#outOfStock"]) {
+  for (const figure of ["#ordersToday", "#openShipments", "#failedPayments", "#outOfStock"]) {
     expect(await console_.isVisible(figure), `dashboard figure ${figure}`);
   }
   const navigation = await console_.textContent("#header\\:nav");
   expect(navigation.includes("Staff"), "an admin sees the Staff entry");
   await console_.screenshot({ path: `${shots}/admin-dashboard.png`, fullPage: true });
+  const figure = async (selector) => Number((await console_.textContent(selector)).replace(/[^0-9.]/g, ""));
+  const ordersBefore = await figure("#periodOrders");
 
   // Catalog: a product with two variants whose name is markup; it must show as text, never run.
   const run = Date.now().toString(36).toUpperCase();
@@ -129,6 +131,7 @@ try {
   await console_.fill("#product\\:name", xss);
   await console_.fill("#product\\:slug", `console-${run.toLowerCase()}`);
   await console_.fill("#product\\:brand", "Console");
+  await console_.fill("#product\\:description", `Made by the console test ${run}`);
   await console_.fill("#product\\:variants\\:0\\:sku", `CON-${run}-S`);
   await console_.fill("#product\\:variants\\:0\\:variantAttributes", "size=S");
   await console_.fill("#product\\:variants\\:0\\:price_input", "12.50");
@@ -164,6 +167,19 @@ try {
   expect((await console_.textContent("#movements")).includes("console stocktake"), "the movement lists the reason");
   await console_.screenshot({ path: `${shots}/admin-stock.png`, fullPage: true });
 
+  // The new product is found by the storefront's search, its name shown as text there too.
+  const shop = await browser.newPage();
+  const slug = `console-${run.toLowerCase()}`;
+  for (let attempt = 0; ; attempt++) {
+    await shop.goto(`${baseUrl}/search?q=${encodeURIComponent(run)}`);
+    if (await shop.locator(`a[href="/p/${slug}"]`).count() > 0) break;
+    expect(attempt < 20, `the storefront's search never found ${slug}`);
+    await shop.waitForTimeout(500);
+  }
+  expect((await shop.textContent("main")).includes(xss), "the storefront shows the product's name as text");
+  expect((await shop.locator("img[src=x]").count()) === 0, "the storefront made no element of the name");
+  await shop.close();
+
   // A shopper orders two of them (through the APIs); staff find the order and refund part of it.
   const shopperToken = (await api("POST", "/users/api/tokens", null, { email, password: "correct horse battery" }))
     .access_token;
@@ -174,8 +190,60 @@ try {
     shippingAddress: { name: "Console Visitor", line1: "1 Test Street", city: "Lyon", postalCode: "69001", country: "FR" },
     payment: { method: "card", token: "tok_visa" },
   });
+  // The dashboard counts the order once analytics has it: the revenue before any refund.
+  let revenueBefore;
+  for (let attempt = 0; ; attempt++) {
+    await console_.goto(`${baseUrl}/admin/dashboard.xhtml`);
+    if ((await figure("#periodOrders")) === ordersBefore + 1) {
+      revenueBefore = await figure("#periodRevenue");
+      break;
+    }
+    expect(attempt < 30, `the dashboard never counted the new order (${ordersBefore} before)`);
+    await console_.waitForTimeout(500);
+  }
+
+  // Fulfillment: the order's shipment is picked, packed and dispatched from the queue; the order is SHIPPED.
+  const prefix = order.id.substring(0, 8);
+  const shipmentRow = () => console_.locator("#shipments\\:table tbody tr", { hasText: prefix });
+  for (let attempt = 0; ; attempt++) {
+    await console_.goto(`${baseUrl}/admin/fulfillment.xhtml`);
+    if ((await shipmentRow().count()) > 0) break;
+    expect(attempt < 30, `no shipment to pick for order ${prefix}`);
+    await console_.waitForTimeout(500);
+  }
+  await console_.screenshot({ path: `${shots}/admin-fulfillment.png`, fullPage: true });
+  await console_.click("#shipments\\:status");
+  await console_.click('#shipments\\:status_items li[data-label="Any status"]');
+  await console_.waitForSelector("#shipments\\:table .step-pick", T);
+  for (const [step, after] of [["pick", "PICKED"], ["pack", "PACKED"], ["dispatch", "DISPATCHED"]]) {
+    await shipmentRow().locator(`.step-${step}`).click();
+    await console_.waitForFunction(
+      ([p, s]) => [...document.querySelectorAll("#shipments\\:table tbody tr")].some(
+        (row) => row.textContent.includes(p) && row.querySelector(".shipment-status")?.textContent === s),
+      [prefix, after], T);
+  }
+  const tracking = (await shipmentRow().locator(".tracking").textContent()).trim();
+  expect(tracking.length > 3, `a tracking number after dispatch: "${tracking}"`);
+  await console_.screenshot({ path: `${shots}/admin-fulfillment-dispatched.png`, fullPage: true });
+  for (let attempt = 0; ; attempt++) {
+    await console_.goto(`${baseUrl}/admin/orders.xhtml`);
+    await console_.fill("#orders\\:number", order.id);
+    await console_.click("#orders\\:open");
+    await console_.waitForURL(/order\.xhtml/, T);
+    if ((await console_.textContent("#order\\:status")) === "SHIPPED") break;
+    expect(attempt < 30, "the order never became SHIPPED after dispatch");
+    await console_.waitForTimeout(500);
+  }
+  expect((await console_.textContent("#order")).includes(tracking.split(" ").pop()), "the order shows the tracking number");
+
   await console_.click("#header\\:nav >> text=Orders");
   await console_.waitForSelector("#orders\\:table .order-link", T);
+  // searched by the customer's email
+  await console_.fill("#orders\\:email", email);
+  await console_.click("#orders\\:search");
+  await console_.waitForFunction(
+    (p) => document.querySelectorAll("#orders\\:table .order-link").length === 1
+      && document.querySelector("#orders\\:table .order-link").textContent === p, prefix, T);
   expect((await console_.textContent("#orders\\:table")).includes(order.id.substring(0, 8)), "the new order is listed");
   await console_.screenshot({ path: `${shots}/admin-orders.png`, fullPage: true });
   await console_.fill("#orders\\:number", order.id);
@@ -192,6 +260,60 @@ try {
   await console_.screenshot({ path: `${shots}/admin-order.png`, fullPage: true });
   expect(alerts.length === 0, `no script ran from shop data: ${alerts.join(", ")}`);
 
+  // The refund shows in the dashboard's revenue.
+  for (let attempt = 0; ; attempt++) {
+    await console_.goto(`${baseUrl}/admin/dashboard.xhtml`);
+    const revenue = await figure("#periodRevenue");
+    if (Math.abs(revenue - (revenueBefore - 5)) < 0.001) break;
+    expect(attempt < 30, `revenue ${revenue} never became ${revenueBefore} - 5.00 after the refund`);
+    await console_.waitForTimeout(500);
+  }
+
+  // Emails: the customer's order confirmation, with its text.
+  await console_.click("#header\\:nav >> text=Emails");
+  await console_.fill("#emails\\:recipient", email);
+  await console_.click("#emails\\:search");
+  await console_.waitForSelector("#emails\\:table .email-open", T);
+  await console_.locator("#emails\\:table .email-open").last().click();
+  await console_.waitForSelector("#emailText", { state: "visible", ...T });
+  expect((await console_.textContent("#emailText")).length > 20, "the email's text is shown");
+  await console_.screenshot({ path: `${shots}/admin-emails.png`, fullPage: true });
+
+  // Customers: the shopper's profile and orders; locked, they cannot sign in; unlocked, they can.
+  await console_.click("#header\\:nav >> text=Customers");
+  await console_.fill("#customers\\:q", email);
+  await console_.click("#customers\\:search");
+  await console_.waitForSelector("#customers\\:table .customer-link", T);
+  await console_.click("#customers\\:table .customer-link");
+  await console_.waitForURL(/customer\.xhtml/, T);
+  await console_.waitForSelector("#customer\\:orderCount", T);
+  expect((await console_.textContent("#customer\\:orderCount")) === "1", "the customer's one order");
+  expect((await console_.textContent("#customer\\:orders")).includes(prefix), "the customer's order is listed");
+  await console_.click("#customer\\:lock");
+  await console_.waitForSelector("#lockForm\\:reason", { state: "visible", ...T });
+  await console_.fill("#lockForm\\:reason", "chargeback under review");
+  await console_.click("#lockForm\\:confirm");
+  await console_.waitForFunction(() => document.querySelector("#customer\\:accountState")?.textContent === "LOCKED", null, T);
+  await console_.screenshot({ path: `${shots}/admin-customer.png`, fullPage: true });
+  const lockedSignIn = await fetch(`${baseUrl}/users/api/tokens`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: "correct horse battery" }),
+  });
+  expect(lockedSignIn.status === 403, `a locked customer signing in: HTTP ${lockedSignIn.status}`);
+  await console_.click("#customer\\:unlock");
+  await console_.waitForSelector("#unlockForm\\:confirm", { state: "visible", ...T });
+  await console_.click("#unlockForm\\:confirm");
+  await console_.waitForFunction(() => document.querySelector("#customer\\:accountState")?.textContent === "ACTIVE", null, T);
+  await api("POST", "/users/api/tokens", null, { email, password: "correct horse battery" });
+
+  // Events (admin): every topic's dead-letter queue and every service's outbox backlog.
+  await console_.click("#header\\:nav >> text=Events");
+  await console_.waitForSelector("#events\\:backlogs", T);
+  expect((await console_.textContent("#events\\:backlogs")).includes("orders"), "the orders service's outbox backlog");
+  expect((await console_.textContent("#events\\:parked")).length > 0, "the dead-letter table");
+  await console_.screenshot({ path: `${shots}/admin-events.png`, fullPage: true });
+
   // The import screen and, for an admin, the staff accounts.
   await console_.click("#header\\:nav >> text=Import");
   await console_.waitForSelector("#importForm\\:file", T);
@@ -201,6 +323,13 @@ try {
   await console_.click("#accounts\\:search");
   await console_.waitForSelector(`#accounts\\:table >> text=${adminEmail}`, T);
   await console_.screenshot({ path: `${shots}/admin-staff.png`, fullPage: true });
+  // a staff member (not an admin) created here
+  const staffEmail = `staff-${run.toLowerCase()}@mercato.test`;
+  await console_.fill("#newStaff\\:email", staffEmail);
+  await console_.fill("#newStaff\\:name", "Sam Staff");
+  await console_.fill("#newStaff\\:password", "staff password 123");
+  await console_.click("#newStaff\\:create");
+  await console_.waitForSelector(`#accounts\\:table >> text=${staffEmail}`, T);
 
   // A postback that did not come from a page of this session is refused, and changes nothing.
   const forged = await console_.request.post(`${baseUrl}/admin/order.xhtml?id=${order.id}`, {
@@ -221,6 +350,28 @@ try {
   await console_.goto(`${baseUrl}/admin/dashboard.xhtml`);
   await console_.waitForSelector("#signIn\\:email", T);
   await console_.goto(`${baseUrl}/admin/orders.xhtml`);
+  await console_.waitForSelector("#signIn\\:email", T);
+
+  // The staff member sees every screen but the admin-only ones.
+  await console_.fill("#signIn\\:email", staffEmail);
+  await console_.fill("#signIn\\:password", "staff password 123");
+  await console_.click("#signIn\\:submit");
+  await console_.waitForURL(/dashboard\.xhtml/, T);
+  const staffNavigation = await console_.textContent("#header\\:nav");
+  for (const screen of ["Orders", "Catalog", "Import", "Inventory", "Fulfillment", "Customers", "Emails"]) {
+    expect(staffNavigation.includes(screen), `staff see ${screen}`);
+  }
+  expect(!staffNavigation.includes("Staff") && !staffNavigation.includes("Events"), "staff do not see admin screens");
+  for (const adminOnly of ["staff.xhtml", "events.xhtml"]) {
+    const refused = await console_.goto(`${baseUrl}/admin/${adminOnly}`);
+    expect(refused.status() === 403, `${adminOnly} for staff: HTTP ${refused.status()}`);
+  }
+  await console_.goto(`${baseUrl}/admin/fulfillment.xhtml`);
+  await console_.waitForSelector("#shipments\\:table", T);
+  await console_.goto(`${baseUrl}/admin/customers.xhtml`);
+  await console_.waitForSelector("#customers\\:table", T);
+  await console_.screenshot({ path: `${shots}/admin-as-staff.png`, fullPage: true });
+  await console_.click("#header\\:signOut");
   await console_.waitForSelector("#signIn\\:email", T);
   expect(violations.length === 0, `Content-Security-Policy violations:\n${violations.join("\n")}`);
   console.log("browser checks passed");

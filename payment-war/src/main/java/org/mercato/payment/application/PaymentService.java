@@ -333,7 +333,9 @@ public class PaymentService {
      *
      * @return how many payments and refunds were settled
      */
-    @Transactional(TxType.NEVER)
+    // NOT_SUPPORTED, not NEVER: the timer that calls this runs in a container transaction on Payara whatever its
+    // attributes say; suspending it keeps the provider calls outside any transaction all the same
+    @Transactional(TxType.NOT_SUPPORTED)
     public int settleStalled(Duration after, int max) {
         Instant before = clock.instant().minus(after);
         int settled = 0;

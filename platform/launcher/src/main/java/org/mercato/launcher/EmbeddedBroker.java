@@ -66,6 +66,17 @@ final class EmbeddedBroker implements AutoCloseable {
                                 .addRoutingType(RoutingType.MULTICAST));
             }
         }
+        // each topic's dead-letter queue exists from the start with the broker's own filter, so a consumer parking a
+        // message (or the console browsing the queue) never auto-creates an unfiltered one that would catch the
+        // dead letters of every topic
+        for (String topic : Topics.all()) {
+            SimpleString queue = SimpleString.of("DLQ." + topic);
+            if (server.getActiveMQServer().locateQueue(queue) == null) {
+                server.getActiveMQServer().createQueue(QueueConfiguration.of(queue).setAddress("DLQ")
+                        .setRoutingType(RoutingType.ANYCAST).setFilterString("_AMQ_ORIG_ADDRESS = '" + topic + "'")
+                        .setAutoCreateAddress(true));
+            }
+        }
         LOG.info(() -> "Artemis broker listening on 127.0.0.1:" + port);
         return new EmbeddedBroker(server, port);
     }

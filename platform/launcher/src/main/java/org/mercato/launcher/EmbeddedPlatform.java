@@ -3,6 +3,7 @@ package org.mercato.launcher;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -23,6 +24,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     /** Client credentials of the order service at the users service, fresh each start. */
     private final String ordersServiceSecret = Launcher.generatePassword() + Launcher.generatePassword();
     private PayaraProcess payara;
+    private PayaraProcess consoleReplica;
 
     private EmbeddedPlatform(Settings settings) {
         this.settings = settings;
@@ -146,6 +148,41 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return mail.folder();
     }
 
+    /**
+     * Starts a second Payara Micro instance with the admin console alone on {@code httpPort}, a member of the first
+     * instance's data grid: staff sessions live in the grid, so either instance serves them (the failover a
+     * console behind a load balancer needs). Returns once it answers; {@link #stopConsoleReplica()} or
+     * {@link #close()} stops it.
+     *
+     * @throws IllegalStateException when one runs already, or it does not become ready within {@code timeout}
+     */
+    public synchronized void startConsoleReplica(int httpPort, Duration timeout) throws Exception {
+        if (consoleReplica != null) {
+            throw new IllegalStateException("a console replica runs already");
+        }
+        List<Service> console = settings.services().stream().filter(s -> s.contextRoot().equals("/admin"))
+                .toList();
+        Map<String, String> replicaEnv = environment();
+        replicaEnv.put("MERCATO_INSTANCE_SERVICES", "admin");
+        consoleReplica = PayaraProcess.start(settings, new PayaraProcess.Instance("console-replica", httpPort,
+                console, List.of(payara.clusterPort())), replicaEnv, line -> {
+                });
+        try {
+            consoleReplica.awaitReady(httpPort, console, timeout);
+        } catch (Exception | Error e) {
+            stopConsoleReplica();
+            throw e;
+        }
+    }
+
+    /** Stops the console replica, if one runs. */
+    public synchronized void stopConsoleReplica() throws InterruptedException {
+        if (consoleReplica != null) {
+            consoleReplica.close();
+            consoleReplica = null;
+        }
+    }
+
     public long payaraPid() {
         return payara.pid();
     }
@@ -161,6 +198,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            stopConsoleReplica();
             if (payara != null) {
                 payara.close();
                 payara = null;

@@ -35,6 +35,7 @@ final class PayaraProcess implements AutoCloseable {
 
     private final Process process;
     private final Path logFile;
+    private final int clusterPort;
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> failedDeployments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean bootFailed;
@@ -49,9 +50,17 @@ final class PayaraProcess implements AutoCloseable {
         }
     }
 
-    private PayaraProcess(Process process, Path logFile) {
+    private PayaraProcess(Process process, Path logFile, int clusterPort) {
         this.process = process;
         this.logFile = logFile;
+        this.clusterPort = clusterPort;
+    }
+
+    /**
+     * One Payara Micro instance: its name (also its root and log folder), HTTP port, the WARs it deploys, and the
+     * data-grid members it joins (its own cluster port last; empty for a grid of its own).
+     */
+    record Instance(String name, int httpPort, List<Service> services, List<Integer> gridMembers) {
     }
 
     /**
@@ -73,15 +82,26 @@ final class PayaraProcess implements AutoCloseable {
 
     static PayaraProcess start(Settings settings, Map<String, String> environment, Consumer<String> notices)
             throws IOException {
-        Path rootDir = settings.dataDir().resolve("payara");
+        return start(settings, new Instance("mercato", settings.httpPort(), settings.services(), List.of()),
+                environment, notices);
+    }
+
+    static PayaraProcess start(Settings settings, Instance instance, Map<String, String> environment,
+            Consumer<String> notices) throws IOException {
+        boolean main = instance.name().equals("mercato");
+        Path rootDir = settings.dataDir().resolve(main ? "payara" : "payara-" + instance.name());
         // a reused root dir redeploys every WAR twice: start from nothing each time
         deleteRecursively(rootDir);
         Path logs = Files.createDirectories(settings.dataDir().resolve("logs"));
-        Path logFile = logs.resolve("payara.log");
+        String logName = main ? "payara" : "payara-" + instance.name();
+        Path logFile = logs.resolve(logName + ".log");
         if (Files.exists(logFile)) {
-            Files.move(logFile, logs.resolve("payara.previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(logFile, logs.resolve(logName + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
         }
         int clusterPort = Ports.free();
+        List<String> members = new ArrayList<>();
+        instance.gridMembers().forEach(member -> members.add("127.0.0.1:" + member));
+        members.add("127.0.0.1:" + clusterPort);
         Path preBoot = settings.dataDir().resolve("payara-preboot.asadmin");
         Files.writeString(preBoot, PRE_BOOT_COMMANDS);
         List<String> command = new ArrayList<>();
@@ -92,30 +112,30 @@ final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx" + settings.payaraHeap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true",
                 "-jar", settings.payaraJar().toString(),
-                "--port", Integer.toString(settings.httpPort()),
+                "--port", Integer.toString(instance.httpPort()),
                 "--rootdir", rootDir.toString(),
-                "--name", "mercato",
+                "--name", instance.name(),
                 "--disablephonehome",
                 "--nohostaware",
                 // the data grid (carts, sessions, caches) as a one-member cluster on loopback, no multicast
                 "--startport", Integer.toString(clusterPort), "--interfaces", "127.0.0.1",
-                "--clustermode", "tcpip:127.0.0.1:" + clusterPort,
+                "--clustermode", "tcpip:" + String.join(",", members),
                 "--prebootcommandfile", preBoot.toString()));
         // the resource adapter first: the WARs' JMS connection factories and message-driven beans need it
         command.add("--deploy");
         command.add(settings.resourceAdapter().toString());
-        for (Service service : settings.services()) {
+        for (Service service : instance.services()) {
             command.add("--deploy");
             command.add(settings.war(service).toString());
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        PayaraProcess payara = new PayaraProcess(process, logFile);
+        PayaraProcess payara = new PayaraProcess(process, logFile, clusterPort);
         Thread pump = new Thread(() -> payara.pump(notices), "payara-log");
         pump.setDaemon(true);
         pump.start();
-        LOG.info(() -> "Payara Micro started (pid " + process.pid() + "), log in " + logFile);
+        LOG.info(() -> "Payara Micro " + instance.name() + " started (pid " + process.pid() + "), log in " + logFile);
         return payara;
     }
 
@@ -224,6 +244,11 @@ final class PayaraProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The port of this instance's member of the data grid (Hazelcast), on 127.0.0.1. */
+    int clusterPort() {
+        return clusterPort;
     }
 
     boolean isAlive() {
