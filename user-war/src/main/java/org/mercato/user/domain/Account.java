@@ -1,6 +1,7 @@
 package org.mercato.user.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -153,7 +154,8 @@ public class Account {
         if (isLocked()) {
             return false;
         }
-        this.lockedAt = now;
+        // to the microsecond PostgreSQL keeps, so the answer to the lock equals every later read of it
+        this.lockedAt = now.truncatedTo(ChronoUnit.MICROS);
         this.lockedReason = stripped;
         this.lockedBy = by.toString();
         return true;

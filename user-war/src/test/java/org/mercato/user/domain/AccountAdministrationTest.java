@@ -53,6 +53,12 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void theLockTimeIsKeptToTheMicrosecondAsTheDatabaseStoresIt() {
+        AccountAdministration.lock(actor(staff), customer, "x", T0.plusNanos(1_234_567));
+        assertEquals(T0.plusNanos(1_234_000), customer.lockedAt());
+    }
+
+    @Test
     void lockingALockedAccountChangesNothingNotEvenTheReason() {
         AccountAdministration.lock(actor(staff), customer, "first reason", T0);
         assertFalse(AccountAdministration.lock(actor(admin), customer, "second reason", T1));
