@@ -122,12 +122,4 @@ public class AccountService {
     public void removeAddress(UUID accountId, UUID addressId) {
         get(accountId).removeAddress(addressId);
     }
-
-    public List<Account> search(String text, int page, int size) {
-        return accounts.search(text, page * size, size);
-    }
-
-    public long count(String text) {
-        return accounts.count(text);
-    }
 }

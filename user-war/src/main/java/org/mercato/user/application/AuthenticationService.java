@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.mercato.user.domain.Account;
+import org.mercato.user.domain.AccountLockedException;
 import org.mercato.user.domain.AccountRepository;
 import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.InvalidCredentialsException;
@@ -46,9 +47,14 @@ public class AuthenticationService {
 
     /**
      * Checks the password and issues tokens. Attempts are throttled per client address and per account before the
-     * (deliberately slow) password check runs; an account is never locked as such.
+     * (deliberately slow) password check runs; wrong passwords never lock an account. An account staff locked is
+     * refused only after its password proved right, so a guesser learns nothing about locks; that attempt counts
+     * neither as a failure nor as a sign-in for the throttle.
      *
      * @param clientAddress the client's address, as resolved by the interfaces layer
+     * @throws InvalidCredentialsException unknown email or wrong password
+     * @throws AccountLockedException right password, but staff locked the account
+     * @throws org.mercato.user.domain.SignInThrottledException this client must wait before trying again
      */
     @Transactional
     public TokenPair login(String email, char[] password, String clientAddress) {
@@ -66,11 +72,20 @@ public class AuthenticationService {
             throttle.failed(normalized, clientAddress);
             throw new InvalidCredentialsException();
         }
+        if (account.isLocked()) {
+            LOG.info(() -> "Sign-in to locked account " + account.id() + " refused");
+            throw new AccountLockedException();
+        }
         throttle.succeeded(normalized, clientAddress);
         return tokens.issue(account);
     }
 
-    /** Trades a refresh token for a new pair; the old one is spent. */
+    /**
+     * Trades a refresh token for a new pair; the old one is spent. A locked account's tokens were revoked when it
+     * was locked; one it might still hold (issued in the same instant) is refused and revoked here.
+     *
+     * @throws InvalidRefreshTokenException unknown, spent, expired, or its account is gone or locked
+     */
     @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
     public TokenPair refresh(String refreshToken) {
         Instant now = clock.instant();
@@ -88,6 +103,10 @@ public class AuthenticationService {
         }
         Account account = accounts.find(token.accountId()).orElseThrow(InvalidRefreshTokenException::new);
         token.revoke(now);
+        if (account.isLocked()) {
+            refreshTokens.revokeAllOf(account.id(), now);
+            throw new InvalidRefreshTokenException();
+        }
         return tokens.issue(account, token.familyId());
     }
 

@@ -14,10 +14,11 @@ public interface AccountRepository {
 
     boolean anyWithRole(Role role);
 
-    /** Accounts whose email or name contains the text, newest first. */
-    List<Account> search(String text, int offset, int limit);
+    /** One page of the accounts that match the search, in its order. */
+    List<Account> search(AccountSearch search, int offset, int limit);
 
-    long count(String text);
+    /** How many accounts match the search (on all pages). */
+    long count(AccountSearch search);
 
     void add(Account account);
 }

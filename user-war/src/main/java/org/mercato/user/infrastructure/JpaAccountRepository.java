@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.AccountRepository;
+import org.mercato.user.domain.AccountSearch;
 import org.mercato.user.domain.EmailAlreadyRegisteredException;
 import org.mercato.user.domain.Role;
 
@@ -56,21 +58,46 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
-    public List<Account> search(String text, int offset, int limit) {
-        return em.createQuery("select a from Account a where lower(a.email) like :text or lower(a.name) like :text"
-                + " order by a.createdAt desc, a.id", Account.class)
-                .setParameter("text", pattern(text))
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
+    public List<Account> search(AccountSearch search, int offset, int limit) {
+        TypedQuery<Account> query = em.createQuery("select a from Account a where " + where(search) + " order by "
+                + order(search), Account.class);
+        return parameters(query, search).setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     @Override
-    public long count(String text) {
-        return em.createQuery("select count(a) from Account a where lower(a.email) like :text"
-                + " or lower(a.name) like :text", Long.class)
-                .setParameter("text", pattern(text))
-                .getSingleResult();
+    public long count(AccountSearch search) {
+        return parameters(em.createQuery("select count(a) from Account a where " + where(search), Long.class),
+                search).getSingleResult();
+    }
+
+    /** The search's conditions; its values are bound by {@link #parameters}, never written into the query. */
+    private static String where(AccountSearch search) {
+        StringBuilder where = new StringBuilder("(lower(a.email) like :text or lower(a.name) like :text)");
+        if (search.role() != null) {
+            where.append(" and a.id in (select b.id from Account b join b.roles r where r = :role)");
+        }
+        if (search.locked() != null) {
+            where.append(search.locked() ? " and a.lockedAt is not null" : " and a.lockedAt is null");
+        }
+        return where.toString();
+    }
+
+    private static String order(AccountSearch search) {
+        String key = switch (search.sortBy()) {
+            case EMAIL -> "a.emailNormalized";
+            case NAME -> "lower(a.name)";
+            case CREATED -> "a.createdAt";
+        };
+        String direction = search.descending() ? " desc" : " asc";
+        return key + direction + ", a.id" + direction;
+    }
+
+    private static <T> TypedQuery<T> parameters(TypedQuery<T> query, AccountSearch search) {
+        query.setParameter("text", pattern(search.text()));
+        if (search.role() != null) {
+            query.setParameter("role", search.role());
+        }
+        return query;
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.mercato.user.domain.Account;
 import org.mercato.user.domain.PasswordPolicy;
 
 /**
@@ -49,6 +50,27 @@ public final class AccountRequests {
         public String name;
         @NotEmpty
         public Set<@NotNull @Pattern(regexp = "staff|admin") String> roles;
+    }
+
+    /** Why staff lock an account: shown to staff only, never to the account's owner. */
+    public static final class Lock {
+        @NotBlank
+        @Visible
+        @Size(max = Account.MAX_LOCK_REASON_LENGTH)
+        public String reason;
+    }
+
+    /** A staff account's roles: {@code staff}, and {@code admin} when it administers (staff is always kept). */
+    public static final class StaffRoles {
+        @NotEmpty
+        public Set<@NotNull @Pattern(regexp = "staff|admin") String> roles;
+    }
+
+    /** The password an admin sets for someone else's account (the registration rules). */
+    public static final class SetPassword {
+        @NotNull
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
+        public String password;
     }
 
     public static final class Rename {

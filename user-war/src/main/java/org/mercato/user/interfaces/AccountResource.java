@@ -36,8 +36,10 @@ import org.mercato.platform.ratelimit.RateLimitSettings;
 import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.Paging;
+import org.mercato.user.application.AccountAdministrationService;
 import org.mercato.user.application.AccountService;
 import org.mercato.user.domain.Account;
+import org.mercato.user.domain.AccountSearch;
 import org.mercato.user.domain.Address;
 import org.mercato.user.domain.Role;
 
@@ -47,8 +49,14 @@ import org.mercato.user.domain.Role;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+    /** The default order of the account search: newest first. */
+    static final String DEFAULT_SORT = "-created";
+
     @Inject
     AccountService accounts;
+
+    @Inject
+    AccountAdministrationService administration;
 
     @Inject
     JsonWebToken caller;
@@ -130,23 +138,83 @@ public class AccountResource {
         return Response.noContent().build();
     }
 
-    /** Staff look accounts up by email or name. */
+    /**
+     * Staff look accounts up: {@code q} (part of the email or name, any letter case; at most 200 characters are
+     * used), {@code role} ({@code customer}, {@code staff} or {@code admin}: accounts having it; admins have staff
+     * too), {@code locked} ({@code true}/{@code false}), {@code sort} ({@code email}, {@code name} or
+     * {@code created}, {@code -} first for descending; default {@code -created}, newest first), {@code page},
+     * {@code size}. An empty value is no filter; any other bad value is 400 naming its parameter. Answers
+     * {@code {items, total, page, size}}, each item {@link AccountViews#managed}.
+     */
     @GET
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
-    public JsonObject search(@QueryParam("q") String text, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public JsonObject search(@QueryParam("q") String text, @QueryParam("role") String role,
+            @QueryParam("locked") String locked, @QueryParam("sort") @DefaultValue(DEFAULT_SORT) String sort,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Paging paging = Paging.of(page, size);
         String query = text == null ? "" : text.length() > 200 ? text.substring(0, 200) : text;
-        List<JsonObject> items = accounts.search(query, paging.page(), paging.size()).stream()
-                .map(AccountViews::account).toList();
-        return paging.answer(Json.createArrayBuilder(items), accounts.count(query));
+        AccountSearch search = AccountQueries.search(query, role, locked, sort);
+        AccountAdministrationService.Page found = administration.search(search, paging.page(), paging.size());
+        return paging.answer(Json.createArrayBuilder(found.items().stream().map(AccountViews::managed).toList()),
+                found.total());
     }
 
+    /** An account with its lock state and saved addresses ({@link AccountViews#profile}); 404 when unknown. */
     @GET
     @Path("{accountId}")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     public JsonObject get(@PathParam("accountId") UUID accountId) {
-        return AccountViews.account(accounts.get(accountId));
+        return AccountViews.profile(administration.profile(accountId));
+    }
+
+    /**
+     * Locks an account with a reason (1-300 characters, for staff): it can no longer sign in ({@code POST /tokens}
+     * answers 403 {@code account-locked} once the password is right) and its sessions end. Staff lock shoppers;
+     * only an admin locks a staff or admin account (403 {@code not-permitted}); nobody locks their own (422
+     * {@code own-account}). Locking a locked account changes nothing. Answers the profile.
+     */
+    @POST
+    @Path("{accountId}/lock")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public JsonObject lock(@PathParam("accountId") UUID accountId, @Valid @NotNull AccountRequests.Lock body) {
+        return AccountViews.profile(administration.lock(callerId(), callerRoles(), accountId, body.reason));
+    }
+
+    /** Unlocks an account (same rules as locking; unlocking an unlocked account changes nothing); the profile. */
+    @POST
+    @Path("{accountId}/unlock")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    public JsonObject unlock(@PathParam("accountId") UUID accountId) {
+        return AccountViews.profile(administration.unlock(callerId(), callerRoles(), accountId));
+    }
+
+    /**
+     * An admin sets a staff account's roles: {@code ["staff"]} or {@code ["staff", "admin"]} (staff is always kept).
+     * 422 {@code not-a-staff-account} for a shopper's account, 422 {@code own-admin-role} when an admin would drop
+     * their own admin role. When they change, the account's sessions end, so its next sign-in carries the new roles.
+     * Answers the profile.
+     */
+    @PUT
+    @Path("{accountId}/roles")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonObject changeRoles(@PathParam("accountId") UUID accountId,
+            @Valid @NotNull AccountRequests.StaffRoles body) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        body.roles.forEach(group -> roles.add(Role.fromGroup(group)));
+        return AccountViews.profile(administration.changeRoles(callerId(), callerRoles(), accountId, roles));
+    }
+
+    /**
+     * An admin sets another account's password (the registration rules; 400 {@code weak-password}); its sessions
+     * end. 204; 422 {@code own-account} for the admin's own account (changed with the current password instead).
+     */
+    @PUT
+    @Path("{accountId}/password")
+    @RolesAllowed(Roles.ADMIN)
+    public Response resetPassword(@PathParam("accountId") UUID accountId,
+            @Valid @NotNull AccountRequests.SetPassword body) {
+        administration.resetPassword(callerId(), callerRoles(), accountId, body.password);
+        return Response.noContent().build();
     }
 
     /** Only an admin creates staff or admin accounts. */
@@ -167,5 +235,16 @@ public class AccountResource {
 
     private UUID callerId() {
         return UUID.fromString(caller.getSubject());
+    }
+
+    /** The account roles the caller's token names (other groups, such as service, are not account roles). */
+    private Set<Role> callerRoles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (caller.getGroups() != null && caller.getGroups().contains(role.group())) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 }

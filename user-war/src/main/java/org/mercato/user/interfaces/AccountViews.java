@@ -7,13 +7,17 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.mercato.user.application.AccountAdministrationService;
 import org.mercato.user.application.TokenPair;
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.Address;
 import org.mercato.user.domain.PostalAddress;
 import org.mercato.user.domain.Role;
 
-/** Assembles the JSON the users API answers with; never includes hashes or lock internals. */
+/**
+ * Assembles the JSON the users API answers with; never includes hashes. An account's lock (and its reason, written
+ * by staff for staff) is shown only in staff's views ({@link #managed}, {@link #profile}), not to its owner.
+ */
 final class AccountViews {
 
     private AccountViews() {
@@ -29,6 +33,31 @@ final class AccountViews {
                 .add("roles", roles)
                 .add("createdAt", account.createdAt().toString())
                 .build();
+    }
+
+    /**
+     * An account as staff see it in lists and after a change: {@link #account} plus {@code locked} and, when it is
+     * locked, {@code lockedAt}, {@code lockedReason} and {@code lockedBy} (the id of the account that locked it).
+     */
+    static JsonObject managed(Account account) {
+        return managedBuilder(account).build();
+    }
+
+    /** {@link #managed} with the account's saved addresses ({@link #address}), oldest first. */
+    static JsonObject profile(AccountAdministrationService.Profile profile) {
+        JsonArrayBuilder addresses = Json.createArrayBuilder();
+        profile.addresses().forEach(a -> addresses.add(address(a)));
+        return managedBuilder(profile.account()).add("addresses", addresses).build();
+    }
+
+    private static JsonObjectBuilder managedBuilder(Account account) {
+        JsonObjectBuilder json = Json.createObjectBuilder(account(account)).add("locked", account.isLocked());
+        if (account.isLocked()) {
+            json.add("lockedAt", account.lockedAt().toString())
+                    .add("lockedReason", account.lockedReason())
+                    .add("lockedBy", account.lockedBy().toString());
+        }
+        return json;
     }
 
     static JsonObject address(Address address) {

@@ -7,6 +7,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemMapper;
 import org.mercato.platform.ratelimit.RateLimitDecision;
+import org.mercato.user.domain.AccountChangeRefusedException;
+import org.mercato.user.domain.AccountLockedException;
 import org.mercato.user.domain.AccountNotFoundException;
 import org.mercato.user.domain.AddressNotFoundException;
 import org.mercato.user.domain.EmailAlreadyRegisteredException;
@@ -42,6 +44,18 @@ public class UserProblemMapper extends ProblemMapper<UserDomainException> {
         }
         if (e instanceof InvalidRefreshTokenException) {
             return Problem.of(401, "invalid-refresh-token", "Invalid refresh token", e.getMessage());
+        }
+        if (e instanceof AccountLockedException) {
+            return Problem.of(403, "account-locked", "Account locked", e.getMessage());
+        }
+        if (e instanceof AccountChangeRefusedException refused) {
+            return switch (refused.reason()) {
+                case NOT_PERMITTED -> Problem.of(403, "not-permitted", "Forbidden", e.getMessage());
+                case OWN_ACCOUNT -> Problem.of(422, "own-account", "Not for your own account", e.getMessage());
+                case OWN_ADMIN_ROLE -> Problem.of(422, "own-admin-role", "Own admin role kept", e.getMessage());
+                case NOT_A_STAFF_ACCOUNT -> Problem.of(422, "not-a-staff-account", "Not a staff account",
+                        e.getMessage());
+            };
         }
         if (e instanceof AccountNotFoundException || e instanceof AddressNotFoundException) {
             return Problem.of(404, "not-found", "Not found", e.getMessage());

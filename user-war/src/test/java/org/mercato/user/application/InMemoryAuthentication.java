@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import jakarta.json.JsonObject;
 
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.AccountRepository;
+import org.mercato.user.domain.AccountSearch;
 import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.PasswordHasher;
 import org.mercato.user.domain.RefreshToken;
@@ -35,6 +38,7 @@ public final class InMemoryAuthentication {
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final AuthenticationService service = new AuthenticationService();
     private final AccountService accountService = new AccountService();
+    private final AccountAdministrationService administration = new AccountAdministrationService();
     private final AtomicInteger passwordChecks = new AtomicInteger();
 
     /** Without a sign-in throttle (every attempt allowed). */
@@ -101,6 +105,10 @@ public final class InMemoryAuthentication {
         accountService.hasher = service.hasher;
         accountService.clock = clock;
         accountService.throttle = throttle;
+        administration.accounts = service.accounts;
+        administration.refreshTokens = service.refreshTokens;
+        administration.hasher = service.hasher;
+        administration.clock = clock;
     }
 
     /** The use cases, on the fakes. */
@@ -113,6 +121,11 @@ public final class InMemoryAuthentication {
         return accountService;
     }
 
+    /** The console's use cases on other accounts (lock, roles, password reset...), on the same fakes. */
+    public AccountAdministrationService administration() {
+        return administration;
+    }
+
     /** How many passwords have been checked against a hash so far (each check is the expensive part). */
     public int passwordChecks() {
         return passwordChecks.get();
@@ -122,6 +135,13 @@ public final class InMemoryAuthentication {
     public Account customer(String email, String password) {
         Account account = new Account(new EmailAddress(email), "Test Shopper", "plain:" + password,
                 Set.of(Role.CUSTOMER), Instant.parse("2026-11-01T10:00:00Z"));
+        accounts.put(account.id(), account);
+        return account;
+    }
+
+    /** An account with this email, password, name, roles and creation time (for searches and the console). */
+    public Account account(String email, String password, String name, Instant createdAt, Role... roles) {
+        Account account = new Account(new EmailAddress(email), name, "plain:" + password, Set.of(roles), createdAt);
         accounts.put(account.id(), account);
         return account;
     }
@@ -154,13 +174,29 @@ public final class InMemoryAuthentication {
         }
 
         @Override
-        public List<Account> search(String text, int offset, int limit) {
-            return new ArrayList<>(accounts.values());
+        public List<Account> search(AccountSearch search, int offset, int limit) {
+            Comparator<Account> order = switch (search.sortBy()) {
+                case EMAIL -> Comparator.comparing(a -> EmailAddress.normalize(a.email()));
+                case NAME -> Comparator.comparing(a -> a.name().toLowerCase(Locale.ROOT));
+                case CREATED -> Comparator.comparing(Account::createdAt);
+            };
+            order = order.thenComparing(Account::id);
+            return matching(search).sorted(search.descending() ? order.reversed() : order).skip(offset).limit(limit)
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         }
 
         @Override
-        public long count(String text) {
-            return accounts.size();
+        public long count(AccountSearch search) {
+            return matching(search).count();
+        }
+
+        private java.util.stream.Stream<Account> matching(AccountSearch search) {
+            String text = search.text().trim().toLowerCase(Locale.ROOT);
+            return accounts.values().stream()
+                    .filter(a -> a.email().toLowerCase(Locale.ROOT).contains(text)
+                            || a.name().toLowerCase(Locale.ROOT).contains(text))
+                    .filter(a -> search.role() == null || a.hasRole(search.role()))
+                    .filter(a -> search.locked() == null || a.isLocked() == search.locked());
         }
 
         @Override

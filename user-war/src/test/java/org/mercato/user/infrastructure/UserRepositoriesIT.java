@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.mercato.platform.persistence.DatabaseMigrations;
 import org.mercato.platform.testing.PostgresUnit;
 import org.mercato.user.domain.Account;
+import org.mercato.user.domain.AccountSearch;
 import org.mercato.user.domain.EmailAddress;
 import org.mercato.user.domain.EmailAlreadyRegisteredException;
 import org.mercato.user.domain.PostalAddress;
@@ -90,7 +93,7 @@ class UserRepositoriesIT {
         inTransaction(em -> new JpaAccountRepository(em).add(newAccount("twin@shop.example", Role.CUSTOMER)));
         assertThrows(EmailAlreadyRegisteredException.class, () -> inTransaction(
                 em -> new JpaAccountRepository(em).add(newAccount("TWIN@shop.example", Role.CUSTOMER))));
-        inTransaction(em -> assertEquals(1, new JpaAccountRepository(em).count("twin@shop")));
+        inTransaction(em -> assertEquals(1, new JpaAccountRepository(em).count(AccountSearch.text("twin@shop"))));
     }
 
     @Test
@@ -100,10 +103,72 @@ class UserRepositoriesIT {
         inTransaction(em -> {
             var repository = new JpaAccountRepository(em);
             assertTrue(repository.anyWithRole(Role.ADMIN));
-            assertEquals("boss@shop.example", repository.search("BOSS", 0, 10).get(0).email());
-            assertTrue(repository.search("no-such-person", 0, 10).isEmpty());
+            assertEquals("boss@shop.example", repository.search(AccountSearch.text("BOSS"), 0, 10).get(0).email());
+            assertTrue(repository.search(AccountSearch.text("no-such-person"), 0, 10).isEmpty());
             // LIKE wildcards in the text are taken literally
-            assertEquals(0, repository.count("%"));
+            assertEquals(0, repository.count(AccountSearch.text("%")));
+        });
+    }
+
+    @Test
+    void searchesFilterByRoleAndLockAndSortByEmailNameOrCreation() {
+        String tag = "filter-" + UUID.randomUUID().toString().substring(0, 8);
+        Account ann = new Account(new EmailAddress("b-ann-" + tag + "@shop.example"), "Zoe Ann", "h",
+                Set.of(Role.CUSTOMER), NOW.minusSeconds(30));
+        Account bob = new Account(new EmailAddress("A-bob-" + tag + "@shop.example"), "yann Bob", "h",
+                Set.of(Role.CUSTOMER), NOW.minusSeconds(20));
+        Account sam = new Account(new EmailAddress("c-sam-" + tag + "@shop.example"), "Xavier Sam", "h",
+                Set.of(Role.STAFF), NOW.minusSeconds(10));
+        Account max = new Account(new EmailAddress("d-max-" + tag + "@shop.example"), "Will Max", "h",
+                Set.of(Role.STAFF, Role.ADMIN), NOW);
+        bob.lock("chargebacks", max.id(), NOW);
+        inTransaction(em -> List.of(ann, bob, sam, max).forEach(new JpaAccountRepository(em)::add));
+        inTransaction(em -> {
+            var repository = new JpaAccountRepository(em);
+            Function<AccountSearch, List<String>> names = search -> repository.search(search, 0, 10).stream()
+                    .map(Account::name).toList();
+            var created = AccountSearch.SortKey.CREATED;
+            assertEquals(List.of("Will Max", "Xavier Sam", "yann Bob", "Zoe Ann"),
+                    names.apply(AccountSearch.text(tag.toUpperCase())), "newest first by default");
+            assertEquals(List.of("yann Bob", "Zoe Ann"), names.apply(new AccountSearch(tag, Role.CUSTOMER, null,
+                    created, true)));
+            assertEquals(List.of("Will Max", "Xavier Sam"), names.apply(new AccountSearch(tag, Role.STAFF, null,
+                    created, true)), "admins are staff too");
+            assertEquals(List.of("Will Max"), names.apply(new AccountSearch(tag, Role.ADMIN, null, created, true)));
+            assertEquals(List.of("yann Bob"), names.apply(new AccountSearch(tag, null, true, created, true)));
+            assertEquals(3, repository.count(new AccountSearch(tag, null, false, created, true)));
+            assertEquals(1, repository.count(new AccountSearch(tag, Role.CUSTOMER, false, created, true)));
+            assertEquals(List.of("yann Bob", "Zoe Ann", "Xavier Sam", "Will Max"), names.apply(new AccountSearch(
+                    tag, null, null, AccountSearch.SortKey.EMAIL, false)), "email ignoring letter case");
+            assertEquals(List.of("Will Max", "Xavier Sam", "yann Bob", "Zoe Ann"), names.apply(new AccountSearch(
+                    tag, null, null, AccountSearch.SortKey.NAME, false)), "name ignoring letter case");
+            assertEquals(List.of("Zoe Ann", "yann Bob", "Xavier Sam", "Will Max"), names.apply(new AccountSearch(
+                    tag, null, null, AccountSearch.SortKey.NAME, true)));
+            assertEquals(List.of("Zoe Ann", "yann Bob"), repository.search(new AccountSearch(tag, null, null,
+                    created, false), 0, 2).stream().map(Account::name).toList(), "oldest first, first page");
+            assertEquals(List.of("Xavier Sam", "Will Max"), repository.search(new AccountSearch(tag, null, null,
+                    created, false), 2, 2).stream().map(Account::name).toList(), "second page");
+        });
+    }
+
+    @Test
+    void aLockIsStoredWithItsReasonAndRemovedByUnlocking() {
+        Account account = newAccount("locked-" + UUID.randomUUID() + "@shop.example", Role.CUSTOMER);
+        UUID by = UUID.randomUUID();
+        inTransaction(em -> new JpaAccountRepository(em).add(account));
+        inTransaction(em -> new JpaAccountRepository(em).find(account.id()).orElseThrow().lock(" fraud ", by, NOW));
+        inTransaction(em -> {
+            Account found = new JpaAccountRepository(em).find(account.id()).orElseThrow();
+            assertTrue(found.isLocked());
+            assertEquals("fraud", found.lockedReason());
+            assertEquals(by, found.lockedBy());
+            assertEquals(NOW, found.lockedAt());
+            found.unlock();
+        });
+        inTransaction(em -> {
+            Account found = new JpaAccountRepository(em).find(account.id()).orElseThrow();
+            assertFalse(found.isLocked());
+            assertEquals(null, found.lockedReason());
         });
     }
 
