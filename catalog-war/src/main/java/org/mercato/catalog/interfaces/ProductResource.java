@@ -49,6 +49,7 @@ import org.mercato.platform.money.Money;
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.security.StaffOnly;
 import org.mercato.platform.web.Paging;
 
 /**
@@ -95,7 +96,7 @@ public class ProductResource {
             @QueryParam("inStock") String inStock, @QueryParam("status") @DefaultValue("active") String status) {
         ListedStatus listed = ListedStatus.parse(status);
         if (listed != ListedStatus.ACTIVE) {
-            requireStaff("status=" + listed.name().toLowerCase(Locale.ROOT));
+            StaffOnly.require(security, "listing products by status=" + listed.name().toLowerCase(Locale.ROOT));
         }
         Paging paging = Paging.of(page, size);
         if (text != null && text.length() > 200) {
@@ -196,19 +197,6 @@ public class ProductResource {
         }
     }
 
-    /** 401 without a token, 403 with one that is neither staff nor admin. */
-    private void requireStaff(String what) {
-        if (security == null || security.getUserPrincipal() == null) {
-            throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
-                    "listing products by " + what + " needs a staff token").withHeader("WWW-Authenticate",
-                            "Bearer"));
-        }
-        if (!isStaff()) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
-                    "only staff and admins list products by " + what));
-        }
-    }
-
     @GET
     @Path("{idOrSlug}")
     @PermitAll
@@ -266,7 +254,7 @@ public class ProductResource {
     }
 
     private boolean isStaff() {
-        return security != null && (security.isUserInRole(Roles.STAFF) || security.isUserInRole(Roles.ADMIN));
+        return StaffOnly.isStaff(security);
     }
 
     /** The version travels as the ETag, so If-Match carries it back on update. */
