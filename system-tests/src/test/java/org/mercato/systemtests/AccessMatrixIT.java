@@ -63,6 +63,7 @@ class AccessMatrixIT {
             "POST /catalog/api/imports", "admin staff",
             "GET /catalog/api/imports/{id}", "admin staff",
             "GET /catalog/api/openapi", "anonymous",
+            "GET /catalog/api/outbox", "admin staff",
             "GET /catalog/api/products", "anonymous",
             "POST /catalog/api/products", "admin staff",
             "GET /catalog/api/products/{idOrSlug}", "anonymous",
@@ -76,16 +77,19 @@ class AccessMatrixIT {
             "GET /catalog/api/status", "admin staff",
             "GET /catalog/api/suggestions", "anonymous",
             "GET /inventory/api/openapi", "anonymous",
+            "GET /inventory/api/outbox", "admin staff",
             "POST /inventory/api/reservations", "admin service staff",
             "GET /inventory/api/reservations/{orderId}", "admin service staff",
             "POST /inventory/api/reservations/{orderId}/commit", "admin service staff",
             "POST /inventory/api/reservations/{orderId}/release", "admin service staff",
             "GET /inventory/api/status", "admin staff",
+            // with sku the public availability lookup; without it the staff stock list (QUERY_FORMS)
             "GET /inventory/api/stock", "anonymous",
             "GET /inventory/api/stock/{sku}", "anonymous",
             "PUT /inventory/api/stock/{sku}", "admin staff",
             "GET /inventory/api/stock/{sku}/movements", "admin staff",
             "GET /orders/api/openapi", "anonymous",
+            "GET /orders/api/outbox", "admin staff",
             "GET /orders/api/orders", "admin customer staff",
             "POST /orders/api/orders", "admin customer staff",
             "GET /orders/api/orders/{id}", "admin customer staff",
@@ -105,6 +109,7 @@ class AccessMatrixIT {
             "GET /cart/api/openapi", "anonymous",
             "GET /cart/api/status", "admin staff",
             "GET /payments/api/openapi", "anonymous",
+            "GET /payments/api/outbox", "admin staff",
             "GET /payments/api/payments", "admin service staff",
             // only the order service charges: a customer's token never reaches the card processor directly
             "POST /payments/api/payments", "service",
@@ -114,8 +119,10 @@ class AccessMatrixIT {
             "GET /notifications/api/emails", "admin staff",
             "GET /notifications/api/emails/{id}", "admin staff",
             "GET /notifications/api/openapi", "anonymous",
+            "GET /notifications/api/outbox", "admin staff",
             "GET /notifications/api/status", "admin staff",
             "GET /fulfillment/api/openapi", "anonymous",
+            "GET /fulfillment/api/outbox", "admin staff",
             "GET /fulfillment/api/shipments", "admin staff",
             "GET /fulfillment/api/shipments/{id}", "admin staff",
             "POST /fulfillment/api/shipments/{id}/cancel", "admin staff",
@@ -125,6 +132,7 @@ class AccessMatrixIT {
             "POST /fulfillment/api/shipments/{id}/pick", "admin staff",
             "GET /fulfillment/api/status", "admin staff",
             "GET /analytics/api/openapi", "anonymous",
+            "GET /analytics/api/outbox", "admin staff",
             "GET /analytics/api/products/top", "admin staff",
             "GET /analytics/api/sales/daily", "admin staff",
             "GET /analytics/api/status", "admin staff",
@@ -138,6 +146,28 @@ class AccessMatrixIT {
             "GET /notifications/api/openapi/merged", "anonymous",
             "GET /fulfillment/api/openapi/merged", "anonymous",
             "GET /analytics/api/openapi/merged", "anonymous");
+
+    /**
+     * Public operations whose query parameters make a staff-only form: "METHOD path?query" -> who may call that
+     * form (the same checks as the table: exactly these get past, anonymous gets 401, other roles 403).
+     */
+    private static final Map<String, String> QUERY_FORMS = table(
+            "GET /catalog/api/products?status=active", "anonymous",
+            "GET /catalog/api/products?status=draft", "admin staff",
+            "GET /catalog/api/products?status=archived", "admin staff",
+            "GET /catalog/api/products?status=any", "admin staff",
+            "GET /inventory/api/stock?sku=MC-ACCESS", "anonymous",
+            "GET /inventory/api/stock?page=0&sort=-available&lowStock=true", "admin staff");
+
+    /** "METHOD path" -> the query the table's row is called with: the operation's public form. */
+    private static final Map<String, String> QUERIES = Map.of("GET /inventory/api/stock", "?sku=MC-ACCESS");
+
+    /** The table and the query forms: every row the security checks call. */
+    private static Map<String, String> everyForm() {
+        Map<String, String> all = new TreeMap<>(ALLOWED);
+        all.putAll(QUERY_FORMS);
+        return all;
+    }
 
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     /**
@@ -209,7 +239,7 @@ class AccessMatrixIT {
     void exactlyTheAllowedCallersGetPastSecurity() {
         documented();
         List<String> wrong = new ArrayList<>();
-        ALLOWED.forEach((operation, roles) -> {
+        everyForm().forEach((operation, roles) -> {
             Set<String> allowed = Set.of(roles.split(" "));
             for (String caller : List.of("anonymous", "customer", "staff", "admin", "service")) {
                 int status = call(operation, TOKENS.get(caller));
@@ -244,7 +274,7 @@ class AccessMatrixIT {
                                 java.nio.charset.StandardCharsets.UTF_8))
                         + "." + parts[2]);
         List<String> wrong = new ArrayList<>();
-        ALLOWED.forEach((operation, roles) -> {
+        everyForm().forEach((operation, roles) -> {
             if (roles.contains("anonymous")) {
                 return;
             }
@@ -285,7 +315,8 @@ class AccessMatrixIT {
     /** Calls an operation with dummy path parameters and an empty JSON object as body (when it takes one). */
     private static int call(String operation, String token) {
         String[] parts = operation.split(" ", 2);
-        String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString()) + QUERIES.getOrDefault(
+                operation, "");
         HttpRequest.Builder request = PlatformExtension.http().request(path, token);
         switch (parts[0]) {
             case "GET" -> request.GET();

@@ -175,6 +175,18 @@ public class CatalogService {
         return catalog.mainImages(productIds);
     }
 
+    /**
+     * The status of each of these products, by id (one query): for list entries whose search document predates
+     * the status being stored in the index.
+     */
+    public java.util.Map<UUID, org.mercato.catalog.domain.ProductStatus> statuses(
+            java.util.Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return catalog.statuses(productIds);
+    }
+
     /** Pictures stored before their size in pixels was kept (at most {@code limit}). */
     public List<ProductImage> imagesWithoutSize(int limit) {
         return catalog.imagesWithoutSize(limit);

@@ -14,6 +14,9 @@ public interface CatalogRepository {
     /** The first picture (lowest position) of each of these products that has one, by product id. */
     java.util.Map<UUID, ProductImage> mainImages(java.util.Collection<UUID> productIds);
 
+    /** The status of each of these products that exists, by product id. */
+    java.util.Map<UUID, ProductStatus> statuses(java.util.Collection<UUID> productIds);
+
     /** Pictures whose size in pixels is not known yet. */
     List<ProductImage> imagesWithoutSize(int limit);
 

@@ -50,6 +50,16 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
+    public java.util.Map<UUID, org.mercato.catalog.domain.ProductStatus> statuses(
+            java.util.Collection<UUID> productIds) {
+        java.util.Map<UUID, org.mercato.catalog.domain.ProductStatus> statuses = new java.util.HashMap<>();
+        em.createQuery("select p.id, p.status from Product p where p.id in :ids", Object[].class)
+                .setParameter("ids", productIds).getResultList()
+                .forEach(row -> statuses.put((UUID) row[0], (org.mercato.catalog.domain.ProductStatus) row[1]));
+        return statuses;
+    }
+
+    @Override
     public List<ProductImage> imagesWithoutSize(int limit) {
         return em.createQuery("select i from ProductImage i where i.width is null order by i.id", ProductImage.class)
                 .setMaxResults(limit).getResultList();

@@ -43,10 +43,13 @@ import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductNotFoundException;
+import org.mercato.catalog.domain.ProductStatus;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.security.StaffOnly;
 import org.mercato.platform.web.Paging;
 
 /**
@@ -77,7 +80,12 @@ public class ProductResource {
     @Context
     Request request;
 
-    /** The product list and search (DESIGN §5): {items, total, facets}. */
+    /**
+     * The product list and search (DESIGN §5): {items, total, facets, page, size}, each item with its {@code status}
+     * (DRAFT, ACTIVE, ARCHIVED). {@code status} = active (the default, anyone), draft, archived or any (staff and
+     * admins only: 401 without a token, 403 for other roles; answered {@code Cache-Control: private, no-store} so
+     * no shared cache hands it to a shopper); any other value is a 400 naming {@code status}.
+     */
     @GET
     @PermitAll
     public Response list(@QueryParam("q") String text, @QueryParam("category") String category,
@@ -85,7 +93,11 @@ public class ProductResource {
             @QueryParam("minPrice") Long minPrice,
             @QueryParam("maxPrice") Long maxPrice, @QueryParam("sort") @DefaultValue("relevance") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size,
-            @QueryParam("inStock") String inStock) {
+            @QueryParam("inStock") String inStock, @QueryParam("status") @DefaultValue("active") String status) {
+        ListedStatus listed = ListedStatus.parse(status);
+        if (listed != ListedStatus.ACTIVE) {
+            StaffOnly.require(security, "listing products by status=" + listed.name().toLowerCase(Locale.ROOT));
+        }
         Paging paging = Paging.of(page, size);
         if (text != null && text.length() > 200) {
             throw ProblemException.badRequest("validation", "q must have at most 200 characters");
@@ -102,14 +114,25 @@ public class ProductResource {
         }
         ProductSearch.Result result = search.search(new ProductSearch.Query(blankToNull(text),
                 blankToNull(category), blankToNull(brand), List.copyOf(attributes), minPrice, maxPrice, sort(sort),
-                paging.page(), paging.size(), "true".equals(inStock)));
+                paging.page(), paging.size(), "true".equals(inStock), listed.status));
         // each result's main picture, in one query for the page
         Map<UUID, ProductImage> mainImages = catalog.mainImages(result.items().stream()
                 .flatMap(hit -> CatalogService.parseUuid(hit.id()).stream()).toList());
+        // documents indexed before the status was stored in the index: the database says (one query)
+        Map<UUID, ProductStatus> unindexedStatuses = catalog.statuses(result.items().stream()
+                .filter(hit -> hit.status() == null).flatMap(hit -> CatalogService.parseUuid(hit.id()).stream())
+                .toList());
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (ProductSearch.Hit hit : result.items()) {
+            ProductStatus hitStatus = hit.status() != null
+                    ? hit.status()
+                    : CatalogService.parseUuid(hit.id()).map(unindexedStatuses::get).orElse(null);
+            if (hitStatus == null) {
+                continue; // in the index but no longer in the database: nothing to show
+            }
             JsonObjectBuilder item = Json.createObjectBuilder()
                     .add("id", hit.id()).add("slug", hit.slug()).add("name", hit.name())
+                    .add("status", hitStatus.name())
                     .add("price", MoneyJson.of(new Money(hit.price(), hit.currency())))
                     .add("inStock", hit.inStock());
             if (hit.brand() == null) {
@@ -140,8 +163,38 @@ public class ProductResource {
         JsonObject body = Json.createObjectBuilder(paging.answer(items, result.total())).add("facets", facets)
                 .build();
         CacheControl cache = new CacheControl();
-        cache.setMaxAge(30);
+        if (listed == ListedStatus.ACTIVE) {
+            cache.setMaxAge(30);
+        } else {
+            cache.setPrivate(true);
+            cache.setNoStore(true);
+        }
         return Response.ok(body).cacheControl(cache).build();
+    }
+
+    /** Which products a list shows: shoppers see active ones; staff may ask for the others. */
+    enum ListedStatus {
+        ACTIVE(ProductStatus.ACTIVE), DRAFT(ProductStatus.DRAFT), ARCHIVED(ProductStatus.ARCHIVED), ANY(null);
+
+        /** null: every status. */
+        final ProductStatus status;
+
+        ListedStatus(ProductStatus status) {
+            this.status = status;
+        }
+
+        /** @throws ProblemException 400 naming {@code status} for anything but active, draft, archived, any */
+        static ListedStatus parse(String value) {
+            for (ListedStatus listed : values()) {
+                if (listed.name().equalsIgnoreCase(value.trim())) {
+                    return listed;
+                }
+            }
+            throw new ProblemException(Problem.of(400, "validation", "Invalid request",
+                    "status must be one of active, draft, archived, any").withErrors(
+                            List.of(
+                                    new Problem.FieldError("status", "must be one of active, draft, archived, any"))));
+        }
     }
 
     @GET
@@ -201,7 +254,7 @@ public class ProductResource {
     }
 
     private boolean isStaff() {
-        return security != null && (security.isUserInRole(Roles.STAFF) || security.isUserInRole(Roles.ADMIN));
+        return StaffOnly.isStaff(security);
     }
 
     /** The version travels as the ETag, so If-Match carries it back on update. */

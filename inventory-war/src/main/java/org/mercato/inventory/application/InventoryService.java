@@ -24,6 +24,7 @@ import org.mercato.inventory.domain.ReservationLine;
 import org.mercato.inventory.domain.ReservationStatus;
 import org.mercato.inventory.domain.Skus;
 import org.mercato.inventory.domain.StockLevel;
+import org.mercato.inventory.domain.StockListQuery;
 import org.mercato.inventory.domain.StockMovement;
 import org.mercato.inventory.domain.StockMovement.Kind;
 import org.mercato.inventory.domain.StockRepository;
@@ -77,6 +78,23 @@ public class InventoryService {
 
     public long available(String sku) {
         return stock.available(Skus.require(sku));
+    }
+
+    /** One page of a staff stock list and how many levels match on all pages. */
+    public record StockPage(List<StockLevel> items, long total) {
+    }
+
+    /**
+     * A staff stock list: levels per SKU and warehouse, filtered, ordered and paged as the query says.
+     *
+     * @throws InvalidStockRequestException naming {@code warehouse} when the query names an unknown one
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StockPage list(StockListQuery query) {
+        if (query.warehouse() != null && !stock.warehouseExists(query.warehouse())) {
+            throw new InvalidStockRequestException("warehouse", "unknown warehouse " + query.warehouse());
+        }
+        return new StockPage(stock.list(query), stock.count(query));
     }
 
     public List<StockMovement> movements(String sku, int offset, int max) {

@@ -19,6 +19,12 @@ public interface StockRepository {
 
     boolean warehouseExists(String code);
 
+    /** A page of stock levels, one per SKU and warehouse, filtered and ordered as the query says. */
+    List<StockLevel> list(StockListQuery query);
+
+    /** How many stock levels the query's filters match, on all pages. */
+    long count(StockListQuery query);
+
     /** Sets on-hand units, creating the level if needed; refuses to go below what is reserved. */
     StockLevel setOnHand(String sku, String warehouse, int onHand, Instant now);
 

@@ -15,6 +15,7 @@ import org.mercato.inventory.domain.InvalidStockRequestException;
 import org.mercato.inventory.domain.Reservation;
 import org.mercato.inventory.domain.ReservationLine;
 import org.mercato.inventory.domain.StockLevel;
+import org.mercato.inventory.domain.StockListQuery;
 import org.mercato.inventory.domain.StockMovement;
 import org.mercato.inventory.domain.StockRepository;
 
@@ -65,6 +66,59 @@ public class JpaStockRepository implements StockRepository {
     public boolean warehouseExists(String code) {
         return !em.createNativeQuery("select 1 from warehouse where code = ?1").setParameter(1, code)
                 .getResultList().isEmpty();
+    }
+
+    @Override
+    public List<StockLevel> list(StockListQuery query) {
+        // the ORDER BY comes from an enum, never from the request's text; the filters are bound parameters
+        String direction = query.descending() ? " desc" : " asc";
+        String order = switch (query.sort()) {
+            case SKU -> "sku" + direction + ", warehouse";
+            case AVAILABLE -> "on_hand - reserved" + direction + ", sku, warehouse";
+            case ON_HAND -> "on_hand" + direction + ", sku, warehouse";
+        };
+        jakarta.persistence.Query sql = em.createNativeQuery("select sku, warehouse, on_hand, reserved from stock_level"
+                + where(query) + " order by " + order + " offset ?10 limit ?11");
+        bind(sql, query).setParameter(10, query.offset()).setParameter(11, query.limit());
+        return ((List<?>) sql.getResultList()).stream().map(JpaStockRepository::level).toList();
+    }
+
+    @Override
+    public long count(StockListQuery query) {
+        jakarta.persistence.Query sql = em.createNativeQuery("select count(*) from stock_level" + where(query));
+        return ((Number) bind(sql, query).getSingleResult()).longValue();
+    }
+
+    /**
+     * The list's filters. A SKU prefix is a LIKE with its wildcards escaped, served by the {@code varchar_pattern_ops}
+     * index; the low-stock filter by the index on {@code on_hand - reserved} (migration V2).
+     */
+    private static String where(StockListQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        if (query.skuPrefix() != null) {
+            where.append(" and sku like ?1 escape '\\'");
+        }
+        if (query.warehouse() != null) {
+            where.append(" and warehouse = ?2");
+        }
+        if (query.lowOnly()) {
+            where.append(" and on_hand - reserved < ?3");
+        }
+        return where.toString();
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query sql, StockListQuery query) {
+        if (query.skuPrefix() != null) {
+            sql.setParameter(1, query.skuPrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%");
+        }
+        if (query.warehouse() != null) {
+            sql.setParameter(2, query.warehouse());
+        }
+        if (query.lowOnly()) {
+            sql.setParameter(3, query.threshold());
+        }
+        return sql;
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.mercato.inventory.interfaces;
 
+import java.util.List;
+
 import jakarta.ws.rs.ext.Provider;
 
 import org.mercato.inventory.domain.InsufficientStockException;
+import org.mercato.inventory.domain.InvalidStockRequestException;
 import org.mercato.inventory.domain.InventoryException;
 import org.mercato.inventory.domain.NotFoundException;
 import org.mercato.inventory.domain.ReservationConflictException;
@@ -24,6 +27,10 @@ public class InventoryProblemMapper extends ProblemMapper<InventoryException> {
         if (e instanceof ReservationConflictException) {
             return Problem.of(409, "reservation-conflict", "Reservation conflict", e.getMessage());
         }
-        return Problem.of(400, "invalid-stock-request", "Invalid request", e.getMessage());
+        Problem problem = Problem.of(400, "invalid-stock-request", "Invalid request", e.getMessage());
+        if (e instanceof InvalidStockRequestException invalid && invalid.field() != null) {
+            return problem.withErrors(List.of(new Problem.FieldError(invalid.field(), e.getMessage())));
+        }
+        return problem;
     }
 }

@@ -21,6 +21,7 @@ import org.mercato.inventory.domain.InvalidStockRequestException;
 import org.mercato.inventory.domain.ReservationConflictException;
 import org.mercato.inventory.domain.ReservationStatus;
 import org.mercato.inventory.domain.StockLevel;
+import org.mercato.inventory.domain.StockListQuery;
 
 /** Stock use cases on a real PostgreSQL: counts, adjustments, holds and their idempotency, expiry. */
 class InventoryServiceIT {
@@ -165,5 +166,59 @@ class InventoryServiceIT {
                 service -> service.reserve("order-bad-" + sku, List.of(new LineRequest(newSku(), 1)), null)));
         assertEquals(new StockLevel(sku, "MAIN", 5, 0), level(sku));
         assertEquals(0, inventory.count("select count(*) from reservation where order_id = 'order-bad-" + sku + "'"));
+    }
+
+    private static List<String> listed(StockListQuery query) {
+        return inventory.inTransaction(service -> service.list(query)).items().stream()
+                .map(level -> level.sku() + "@" + level.warehouse() + ":" + level.available()).toList();
+    }
+
+    @Test
+    void staffListStockLevelsByPrefixLowStockAndSortedWithPaging() {
+        String prefix = "LST-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase() + "_";
+        inventory.db.inTransaction(em -> em.createNativeQuery("insert into warehouse (code, name) values (?1, ?2)"
+                + " on conflict do nothing").setParameter(1, "EAST").setParameter(2, "East").executeUpdate());
+        inventory.inTransaction(service -> service.setOnHand(prefix + "A", "MAIN", 10, "test", null));
+        inventory.inTransaction(service -> service.setOnHand(prefix + "B", "MAIN", 3, "test", null));
+        inventory.inTransaction(service -> service.setOnHand(prefix + "B", "EAST", 7, "test", null));
+        inventory.inTransaction(service -> service.setOnHand(prefix + "C", "MAIN", 5, "test", null));
+        inventory.inTransaction(service -> service.reserve("order-list-" + prefix, List.of(new LineRequest(prefix
+                + "A", 8)), null));
+        // a SKU whose name differs only where the prefix has "_": LIKE's wildcard must not match it
+        String lookalike = prefix.substring(0, prefix.length() - 1) + "XA";
+        inventory.inTransaction(service -> service.setOnHand(lookalike, "MAIN", 1, "test", null));
+
+        assertEquals(List.of(prefix + "A@MAIN:2", prefix + "B@EAST:7", prefix + "B@MAIN:3", prefix + "C@MAIN:5"),
+                listed(StockListQuery.of(prefix.toLowerCase(), null, 5, false, null, 0, 20)));
+        assertEquals(4, inventory.inTransaction(service -> service.list(StockListQuery.of(prefix, null, 5, false,
+                "sku", 0, 20))).total());
+        assertEquals(List.of(prefix + "B@EAST:7", prefix + "C@MAIN:5", prefix + "B@MAIN:3", prefix + "A@MAIN:2"),
+                listed(StockListQuery.of(prefix, null, 5, false, "-available", 0, 20)));
+        assertEquals(List.of(prefix + "A@MAIN:2", prefix + "B@MAIN:3"),
+                listed(StockListQuery.of(prefix, null, 5, true, "available", 0, 20)), "low: fewer than 5");
+        assertEquals(List.of(prefix + "A@MAIN:2", prefix + "B@MAIN:3", prefix + "C@MAIN:5"),
+                listed(StockListQuery.of(prefix, null, 6, true, "sku", 0, 20)), "threshold 6");
+        // on hand in MAIN: A 10, C 5, B 3
+        assertEquals(List.of(prefix + "C@MAIN:5", prefix + "B@MAIN:3"),
+                listed(StockListQuery.of(prefix, "MAIN", 5, false, "-onHand", 1, 2)), "onHand desc, one skipped");
+        assertEquals(List.of(prefix + "B@EAST:7"), listed(StockListQuery.of(prefix, "EAST", 5, false, null, 0, 20)));
+        InventoryService.StockPage past = inventory.inTransaction(service -> service.list(StockListQuery.of(prefix,
+                null, 5, false, null, 20, 20)));
+        assertEquals(List.of(), past.items());
+        assertEquals(4, past.total());
+    }
+
+    @Test
+    void aBadStockListQueryNamesItsParameter() {
+        assertEquals("sort", assertThrows(InvalidStockRequestException.class, () -> StockListQuery.of(null, null, 5,
+                false, "price", 0, 20)).field());
+        assertEquals("q", assertThrows(InvalidStockRequestException.class, () -> StockListQuery.of("a%", null, 5,
+                false, null, 0, 20)).field());
+        assertEquals("threshold", assertThrows(InvalidStockRequestException.class, () -> StockListQuery.of(null,
+                null, 0, false, null, 0, 20)).field());
+        assertEquals("warehouse", assertThrows(InvalidStockRequestException.class, () -> StockListQuery.of(null,
+                "'; drop", 5, false, null, 0, 20)).field());
+        assertEquals("warehouse", assertThrows(InvalidStockRequestException.class, () -> inventory.inTransaction(
+                service -> service.list(StockListQuery.of(null, "NOWHERE", 5, false, null, 0, 20)))).field());
     }
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -61,6 +64,48 @@ public final class OutboxRelay {
     public static long pending(EntityManager em) {
         return ((Number) em.createNativeQuery("select count(*) from outbox_message where sent_at is null")
                 .getSingleResult()).longValue();
+    }
+
+    /**
+     * What waits in the outbox, for the operator ({@code GET <service>/api/outbox}). The outbox has no terminal
+     * failed state: a row the broker refused is retried with back-off until it is sent.
+     *
+     * @param pending rows not yet sent, whatever their attempts
+     * @param retrying of those, rows whose publication failed at least once (now waiting out their back-off)
+     * @param oldestPendingSeconds whole seconds since the oldest unsent event occurred; null when none waits
+     */
+    public record Backlog(long pending, long retrying, Long oldestPendingSeconds) {
+
+        /** As the API answers it: {@code {pending, retrying, oldestPendingSeconds (null when none)}}. */
+        public JsonObject toJson() {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("pending", pending).add("retrying", retrying);
+            return (oldestPendingSeconds == null
+                    ? json.addNull("oldestPendingSeconds")
+                    : json.add("oldestPendingSeconds", oldestPendingSeconds)).build();
+        }
+    }
+
+    /** The backlog as of {@code now}, in one query over the unsent rows (the partial index {@code outbox_message_due}). */
+    public static Backlog backlog(EntityManager em, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where attempts > 0),"
+                + " min(occurred_at) from outbox_message where sent_at is null").getSingleResult();
+        Instant oldest = instant(row[2]);
+        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), oldest == null
+                ? null
+                : Math.max(0, Duration.between(oldest, now).getSeconds()));
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return Instant.parse(String.valueOf(value));
     }
 
     /** Deletes rows sent before {@code before}; the broker and the consumers have them. */

@@ -40,6 +40,12 @@ public class OutboxRelayService {
         return OutboxRelay.purgeSent(em, clock.instant().minus(KEEP_SENT));
     }
 
+    /** What waits in the outbox now: pending, retrying, the oldest one's age. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OutboxRelay.Backlog backlog() {
+        return OutboxRelay.backlog(em, clock.instant());
+    }
+
     /** Events not yet published (an operator's first question during a broker outage). */
     @Transactional
     public long pending() {

@@ -124,4 +124,29 @@ class OutboxRelayIT {
         assertFalse(second.stream().anyMatch(first::contains), "claimed twice: " + first + " / " + second);
         db.inTransaction((EntityManager em) -> assertEquals(0, OutboxRelay.pending(em)));
     }
+
+    private static OutboxRelay.Backlog backlog(Instant now) {
+        List<OutboxRelay.Backlog> backlog = new ArrayList<>();
+        db.inTransaction(em -> backlog.add(OutboxRelay.backlog(em, now)));
+        return backlog.get(0);
+    }
+
+    @Test
+    void theBacklogCountsPendingAndRetryingRowsAndTheOldestOnesAge() {
+        assertEquals(new OutboxRelay.Backlog(0, 0, null), backlog(T0));
+        assertEquals("{\"pending\":0,\"retrying\":0,\"oldestPendingSeconds\":null}", backlog(T0).toJson()
+                .toString());
+        save("sent", T0);
+        relay(m -> {
+        }, 10, T0.plusSeconds(1));
+        save("first", T0.plusSeconds(10));
+        save("second", T0.plusSeconds(20));
+        save("third", T0.plusSeconds(30));
+        relay(m -> {
+            throw new ConnectException("broker down");
+        }, 10, T0.plusSeconds(40));
+        OutboxRelay.Backlog backlog = backlog(T0.plusSeconds(100));
+        assertEquals(new OutboxRelay.Backlog(3, 1, 90L), backlog, "the sent row is not counted; first was refused");
+        assertEquals("{\"pending\":3,\"retrying\":1,\"oldestPendingSeconds\":90}", backlog.toJson().toString());
+    }
 }

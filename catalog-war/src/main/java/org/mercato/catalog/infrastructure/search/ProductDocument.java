@@ -62,7 +62,8 @@ public class ProductDocument {
     @KeywordField(projectable = Projectable.YES)
     String currency;
 
-    @KeywordField
+    /** DRAFT, ACTIVE or ARCHIVED: shoppers' queries keep ACTIVE ones, staff lists show it. */
+    @KeywordField(projectable = Projectable.YES)
     String status;
 
     @GenericField(sortable = Sortable.YES)

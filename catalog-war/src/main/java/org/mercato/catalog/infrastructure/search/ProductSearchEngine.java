@@ -19,6 +19,7 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.mercato.catalog.application.ProductSearch;
+import org.mercato.catalog.domain.ProductStatus;
 
 /**
  * The product index and its queries over Hibernate Search's standalone mapper, the same for every
@@ -88,7 +89,8 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
                     .select(f -> f.composite(f.id(String.class), f.field("slug", String.class),
                             f.field("name", String.class), f.field("brand", String.class),
                             f.field("category", String.class), f.field("price", Long.class),
-                            f.field("currency", String.class), f.field("inStock", Boolean.class)))
+                            f.field("currency", String.class), f.field("inStock", Boolean.class),
+                            f.field("status", String.class)))
                     .where(f -> matching(f, query, null))
                     .sort(f -> switch (query.sort()) {
                         case PRICE_ASC -> f.field("price").asc();
@@ -105,7 +107,8 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             List<Hit> hits = new ArrayList<>();
             for (List<?> row : result.hits()) {
                 hits.add(new Hit((String) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                        (String) row.get(4), (Long) row.get(5), (String) row.get(6), Boolean.TRUE.equals(row.get(7))));
+                        (String) row.get(4), (Long) row.get(5), (String) row.get(6), Boolean.TRUE.equals(row.get(7)),
+                        status((String) row.get(8), query)));
             }
             Map<String, List<Facet>> facets = new LinkedHashMap<>();
             facets.put("brand", facets(result.aggregation(BRANDS)));
@@ -130,12 +133,26 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
     }
 
     /**
-     * What the query matches: active products, the text (typo tolerant), category with its subcategories, brand,
+     * A hit's status as stored; a document indexed before the status was stored has none, and then the query's own
+     * status filter (when it has one) says what it is.
+     */
+    private static ProductStatus status(String stored, Query query) {
+        return stored == null ? query.status() : ProductStatus.valueOf(stored);
+    }
+
+    /**
+     * What the query matches: products in the query's status (shoppers: active ones; any status when it names
+     * none), the text (typo tolerant), category with its subcategories, brand,
      * attributes, stock and price range; {@code ignoredAttribute} leaves that attribute's filter out.
      */
     private static PredicateFinalStep matching(SearchPredicateFactory f, Query query, String ignoredAttribute) {
         var bool = f.bool();
-        bool.filter(f.match().field("status").matching("ACTIVE"));
+        if (query.status() != null) {
+            bool.filter(f.match().field("status").matching(query.status().name()));
+        } else {
+            // a bool query with only optional clauses would match nothing when there is no text
+            bool.filter(f.matchAll());
+        }
         if (query.text() != null && !query.text().isBlank()) {
             // typo tolerant: each word may be up to two edits away ("hedphones")
             bool.must(f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f).field("description")

@@ -169,6 +169,28 @@ abstract class ProductSearchContract {
     }
 
     @Test
+    void staffListArchivedProductsByStatusWithTheOtherFiltersAndSorts() {
+        Result archived = engine.search(new Query(null, null, "Sonora", List.of(), null, null, Sort.RELEVANCE, 0,
+                20, false, ProductStatus.ARCHIVED));
+        assertEquals(List.of("Vintage Headphones"), sortedNames(archived));
+        assertEquals(ProductStatus.ARCHIVED, archived.items().get(0).status());
+        assertEquals(List.of("Vintage Headphones"), sortedNames(engine.search(new Query("vintage", "audio", null,
+                List.of(), null, null, Sort.RELEVANCE, 0, 20, false, ProductStatus.ARCHIVED))));
+        assertTrue(engine.search(query("vintage")).items().isEmpty(), "shoppers never find it");
+
+        Result any = engine.search(new Query(null, "audio", "Sonora", List.of(), null, null, Sort.PRICE_DESC, 0, 20,
+                false, null));
+        assertEquals(List.of("Studio Headphones", "Vintage Headphones", "Bluetooth Speaker"),
+                any.items().stream().map(Hit::name).toList());
+        assertEquals(List.of(ProductStatus.ACTIVE, ProductStatus.ARCHIVED, ProductStatus.ACTIVE),
+                any.items().stream().map(Hit::status).toList());
+        assertEquals(3, any.total());
+        assertEquals(Map.of("sonora", 3L), counts(any.facets().get("brand")), "facets count the staff list");
+        assertTrue(engine.search(query(null)).items().stream().allMatch(hit -> hit.status() == ProductStatus.ACTIVE),
+                "a shopper's list shows active products only");
+    }
+
+    @Test
     void suggestionsCompleteWhatTheShopperTyped() {
         assertEquals(List.of("Studio Headphones", "Travel Headphones"),
                 engine.suggest("headp", 5).stream().sorted().toList());
