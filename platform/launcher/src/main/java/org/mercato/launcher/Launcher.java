@@ -69,6 +69,16 @@ public final class Launcher {
         System.out.println("  Health         " + base + "/health/ready   Metrics " + base + "/metrics");
         System.out.println("  Data           " + settings.dataDir() + "   Log " + settings.dataDir()
                 .resolve("logs/payara.log"));
+        String replicaPort = env.getOrDefault("MERCATO_CONSOLE_REPLICA_PORT", "");
+        if (!replicaPort.isBlank()) {
+            // a second console in the same data grid: staff sessions survive the loss of either instance
+            try {
+                platform.startConsoleReplica(Integer.parseInt(replicaPort.strip()), Duration.ofMinutes(3));
+                System.out.println("  Console replica http://localhost:" + replicaPort.strip() + "/admin/");
+            } catch (Exception e) {
+                System.err.println("The console replica did not start: " + e.getMessage());
+            }
+        }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }
