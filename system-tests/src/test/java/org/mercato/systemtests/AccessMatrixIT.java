@@ -176,6 +176,12 @@ class AccessMatrixIT {
      */
     private static final Map<String, String> BODIES = Map.of("POST /users/api/tokens/refresh",
             "{\"refresh_token\":\"\"}");
+    /**
+     * "METHOD path" -> the query sent with it, where the caller's roles depend on it: the order service may list
+     * one order's payments, only staff every order's (without orderId the service's token gets 403).
+     */
+    private static final Map<String, String> QUERIES = Map.of("GET /payments/api/payments", "?orderId="
+            + UUID.randomUUID());
     /** "METHOD path" -> the media type its body is sent as (so content negotiation is not what refuses it). */
     private static final Map<String, String> BODY_TYPES = new TreeMap<>();
 
@@ -312,7 +318,10 @@ class AccessMatrixIT {
                 "Ada's address is still hers");
     }
 
-    /** Calls an operation with dummy path parameters and an empty JSON object as body (when it takes one). */
+    /**
+     * Calls an operation with dummy path parameters, its query (QUERIES) and an empty JSON object as body (when it
+     * takes one).
+     */
     private static int call(String operation, String token) {
         String[] parts = operation.split(" ", 2);
         String path = parts[1].replaceAll("\\{[^}]+}", UUID.randomUUID().toString()) + QUERIES.getOrDefault(

@@ -14,6 +14,7 @@ import org.mercato.order.domain.IllegalTransitionException;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderRepository;
+import org.mercato.order.domain.OrderSearch;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.RefundNotApplicableException;
 
@@ -69,20 +70,33 @@ public class OrderManagement {
      * Orders newest first: the caller's own, or every customer's when staff ask for {@code everyone}; only those in
      * {@code status} when it is given. Each filter works alone and with the other, for every caller.
      *
-     * @param customerId the caller (the token's subject)
-     * @param staff whether the caller is staff or an admin
-     * @param everyone every customer's orders instead of the caller's own (staff only)
-     * @param status only orders in this status, or null for any
-     * @throws OrderException 403 {@code forbidden} when someone who is not staff asks for every customer's orders
+     * @see #list(String, boolean, boolean, OrderSearch, int, int)
      */
     @Transactional
     public OrderPage list(String customerId, boolean staff, boolean everyone, OrderStatus status, int page,
             int size) {
+        return list(customerId, staff, everyone, OrderSearch.all().withStatus(status), page, size);
+    }
+
+    /**
+     * The orders a search keeps, sorted as it says: the caller's own, or every customer's when staff ask for
+     * {@code everyone}. Every criterion works alone and with the others, for every caller: without
+     * {@code everyone} they narrow the caller's own orders (a customer never sees another's, whatever they ask).
+     *
+     * @param customerId the caller (the token's subject)
+     * @param staff whether the caller is staff or an admin
+     * @param everyone every customer's orders instead of the caller's own (staff only)
+     * @param search the criteria and sort; its customer is replaced by the caller's unless {@code everyone}
+     * @throws OrderException 403 {@code forbidden} when someone who is not staff asks for every customer's orders
+     */
+    @Transactional
+    public OrderPage list(String customerId, boolean staff, boolean everyone, OrderSearch search, int page,
+            int size) {
         if (everyone && !staff) {
             throw new OrderException(403, "forbidden", "only staff may list every customer's orders (all=true)");
         }
-        String whose = everyone ? null : customerId;
-        return new OrderPage(orders.search(whose, status, page, size), orders.count(whose, status));
+        OrderSearch whose = search.ofCustomer(everyone ? null : customerId);
+        return new OrderPage(orders.search(whose, page, size), orders.count(whose));
     }
 
     /**

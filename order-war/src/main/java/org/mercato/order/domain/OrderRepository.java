@@ -22,15 +22,12 @@ public interface OrderRepository {
     boolean cartOrdered(String cartId, long cartVersion);
 
     /**
-     * Orders newest first, a page of {@code size} from page {@code page} (0 first).
-     *
-     * @param customerId only this customer's orders; every customer's when null
-     * @param status only orders in this status; any status when null
+     * The orders the search keeps, in its order, a page of {@code size} from page {@code page} (0 first).
      */
-    List<Order> search(String customerId, OrderStatus status, int page, int size);
+    List<Order> search(OrderSearch search, int page, int size);
 
     /** How many orders {@link #search} finds on all its pages. */
-    long count(String customerId, OrderStatus status);
+    long count(OrderSearch search);
 
     /**
      * Failed orders whose charge must still be checked (failed before {@code failedBefore}), and orders still

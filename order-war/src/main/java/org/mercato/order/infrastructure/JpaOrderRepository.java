@@ -15,6 +15,7 @@ import jakarta.persistence.TypedQuery;
 
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderRepository;
+import org.mercato.order.domain.OrderSearch;
 import org.mercato.order.domain.OrderStatus;
 
 /** Orders in PostgreSQL (database {@code orders}). */
@@ -65,36 +66,77 @@ public class JpaOrderRepository implements OrderRepository {
     }
 
     @Override
-    public List<Order> search(String customerId, OrderStatus status, int page, int size) {
-        TypedQuery<Order> query = em.createQuery("select o from Order o" + where(customerId, status)
-                + " order by o.createdAt desc", Order.class);
-        return bind(query, customerId, status).setFirstResult(page * size).setMaxResults(size).getResultList();
+    public List<Order> search(OrderSearch search, int page, int size) {
+        TypedQuery<Order> query = em.createQuery("select o from Order o" + where(search) + orderBy(search.sort()),
+                Order.class);
+        return bind(query, search).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
     @Override
-    public long count(String customerId, OrderStatus status) {
-        return bind(em.createQuery("select count(o) from Order o" + where(customerId, status), Long.class),
-                customerId, status).getSingleResult();
+    public long count(OrderSearch search) {
+        return bind(em.createQuery("select count(o) from Order o" + where(search), Long.class), search)
+                .getSingleResult();
     }
 
-    /** Only the conditions asked for ("... or :status is null" cannot be typed by PostgreSQL). */
-    private static String where(String customerId, OrderStatus status) {
+    /**
+     * Only the conditions asked for ("... or :status is null" cannot be typed by PostgreSQL). Each has an index
+     * (V5): the id prefix is a range of the primary key, the email prefix a LIKE on {@code lower(customer_email)}.
+     */
+    private static String where(OrderSearch search) {
         List<String> conditions = new ArrayList<>();
-        if (customerId != null) {
+        if (search.customerId() != null) {
             conditions.add("o.customerId = :customer");
         }
-        if (status != null) {
+        if (search.status() != null) {
             conditions.add("o.status = :status");
+        }
+        if (search.idPrefix() != null) {
+            conditions.add("o.id between :lowestId and :highestId");
+        }
+        if (search.emailPrefix() != null) {
+            conditions.add("lower(o.customerEmail) like :email");
+        }
+        if (search.createdFrom() != null) {
+            conditions.add("o.createdAt >= :from");
+        }
+        if (search.createdTo() != null) {
+            conditions.add("o.createdAt <= :to");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, String customerId, OrderStatus status) {
-        if (customerId != null) {
-            query.setParameter("customer", customerId);
+    /** The sort, then newest first, then the id: a stable order, so pages neither repeat nor skip an order. */
+    private static String orderBy(OrderSearch.Sort sort) {
+        String direction = sort.descending() ? " desc" : " asc";
+        String key = switch (sort.key()) {
+            case CREATED -> "o.createdAt";
+            case TOTAL -> "o.total";
+            case STATUS -> "o.status";
+        };
+        return " order by " + key + direction + (sort.key() == OrderSearch.SortKey.CREATED ? "" : ", o.createdAt desc")
+                + ", o.id" + direction;
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, OrderSearch search) {
+        if (search.customerId() != null) {
+            query.setParameter("customer", search.customerId());
         }
-        if (status != null) {
-            query.setParameter("status", status);
+        if (search.status() != null) {
+            query.setParameter("status", search.status());
+        }
+        if (search.idPrefix() != null) {
+            query.setParameter("lowestId", search.lowestId()).setParameter("highestId", search.highestId());
+        }
+        if (search.emailPrefix() != null) {
+            // LIKE's escape character in PostgreSQL is the backslash: the prefix's own % and _ match themselves
+            query.setParameter("email", search.emailPrefix().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        if (search.createdFrom() != null) {
+            query.setParameter("from", search.createdFrom());
+        }
+        if (search.createdTo() != null) {
+            query.setParameter("to", search.createdTo());
         }
         return query;
     }

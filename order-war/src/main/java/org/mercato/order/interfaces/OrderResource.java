@@ -115,18 +115,22 @@ public class OrderResource {
     }
 
     /**
-     * {@code ?page=&size=&status=&all=}: the caller's orders, or with {@code all=true} (staff only) every customer's,
-     * newest first; {@code status} (one of {@link OrderStatus}, exactly) keeps only orders in it. Every filter works
-     * alone and with the others; a bad value is 400 naming its parameter, {@code all=true} from a customer 403.
+     * {@code ?page=&size=&status=&all=&q=&email=&from=&to=&sort=}: the caller's orders, or with {@code all=true}
+     * (staff only) every customer's, newest first unless {@code sort} says otherwise; {@code status} (one of
+     * {@link OrderStatus}, exactly) keeps only orders in it, and the search parameters ({@link OrderSearchParameters})
+     * narrow the list further. Every filter works alone and with the others; without {@code all=true} they narrow
+     * the caller's own orders. A bad value is 400 naming its parameter, {@code all=true} from a customer 403.
      */
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     public JsonObject list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size, @QueryParam("status") OrderStatus status,
-            @QueryParam("all") String all) {
+            @QueryParam("all") String all, @QueryParam("q") String q, @QueryParam("email") String email,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
         Paging paging = Paging.of(page, size);
-        OrderManagement.OrderPage found = orders.list(token.getSubject(), isStaff(), everyone(all), status, paging
-                .page(), paging.size());
+        boolean everyone = everyone(all);
+        OrderManagement.OrderPage found = orders.list(token.getSubject(), isStaff(), everyone, OrderSearchParameters
+                .read(status, q, email, from, to, sort), paging.page(), paging.size());
         JsonArrayBuilder items = Json.createArrayBuilder();
         found.items().forEach(o -> items.add(view(o)));
         return paging.answer(items, found.total());
@@ -219,8 +223,11 @@ public class OrderResource {
             address.add("line2", a.line2());
         }
         address.add("city", a.city()).add("postalCode", a.postalCode()).add("country", a.country());
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", order.id().toString())
-                .add("status", order.status().name()).add("total", MoneyJson.of(totals.total()))
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", order.id().toString());
+        if (order.customer().email() != null) {
+            json.add("customerEmail", order.customer().email());
+        }
+        json.add("status", order.status().name()).add("total", MoneyJson.of(totals.total()))
                 .add("totals", Json.createObjectBuilder().add("subtotal", MoneyJson.of(totals.subtotal()))
                         .add("shipping", MoneyJson.of(totals.shipping())).add("tax", MoneyJson.of(totals.tax()))
                         .add("total", MoneyJson.of(totals.total())).add("taxIncluded", totals.taxIncluded())

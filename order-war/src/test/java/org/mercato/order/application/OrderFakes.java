@@ -22,6 +22,7 @@ import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderPricing;
 import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderRepository;
+import org.mercato.order.domain.OrderSearch;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.platform.money.Money;
@@ -89,22 +90,15 @@ final class OrderFakes {
         }
 
         @Override
-        public synchronized List<Order> search(String customerId, OrderStatus status, int page, int size) {
-            // newest first, as the database answers
-            List<Order> found = new ArrayList<>(orders.values().stream().filter(o -> matches(o, customerId, status))
-                    .toList());
-            java.util.Collections.reverse(found);
-            return found.stream().skip((long) page * size).limit(size).toList();
+        public synchronized List<Order> search(OrderSearch search, int page, int size) {
+            // in the search's order, as the database answers
+            return orders.values().stream().filter(search::matches).sorted(search.comparator()).skip((long) page
+                    * size).limit(size).toList();
         }
 
         @Override
-        public synchronized long count(String customerId, OrderStatus status) {
-            return orders.values().stream().filter(o -> matches(o, customerId, status)).count();
-        }
-
-        private static boolean matches(Order order, String customerId, OrderStatus status) {
-            return (customerId == null || order.customerId().equals(customerId)) && (status == null || order
-                    .status() == status);
+        public synchronized long count(OrderSearch search) {
+            return orders.values().stream().filter(search::matches).count();
         }
 
         @Override

@@ -2,8 +2,10 @@ package org.mercato.order.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.mercato.order.application.OrderFakes.Shop;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.Order;
+import org.mercato.order.domain.OrderSearch;
 import org.mercato.order.domain.OrderStatus;
 
 /**
- * Listing orders: each optional filter (status, every customer) alone and together, for a customer and for staff
- * (issue 10, point 11 and the re-check's fault 9).
+ * Listing orders: each optional filter (status, every customer, and staff search: order number, email, created
+ * window, sort) alone and together, for a customer and for staff (issue 10, point 11 and the re-check's fault 9).
  */
 class OrderListTest {
 
@@ -115,5 +118,93 @@ class OrderListTest {
         assertEquals(List.of(bobPaid.id()), first.items().stream().map(Order::id).toList(), "newest first");
         assertEquals(List.of(alicePaid.id()), second.items().stream().map(Order::id).toList());
         assertEquals(0, shop.management.list("alice", false, false, OrderStatus.PAID, 1, 20).items().size());
+    }
+
+    private OrderManagement.OrderPage search(String caller, boolean staff, boolean everyone, OrderSearch search) {
+        return shop.management.list(caller, staff, everyone, search, 0, 20);
+    }
+
+    private static List<UUID> inOrder(OrderManagement.OrderPage page) {
+        return page.items().stream().map(Order::id).toList();
+    }
+
+    @Test
+    void staffFindAnOrderByItsNumberWholeOrByItsFirstCharactersInAnyCase() {
+        String number = bobPaid.id().toString();
+        assertEquals(List.of(bobPaid.id()), inOrder(search(STAFF, true, true, OrderSearch.all().withIdPrefix(
+                number))));
+        OrderManagement.OrderPage byPrefix = search(STAFF, true, true, OrderSearch.all().withIdPrefix(number
+                .substring(0, 8)));
+        assertTrue(ids(byPrefix).contains(bobPaid.id()));
+        byPrefix.items().forEach(o -> assertTrue(o.id().toString().startsWith(number.substring(0, 8))));
+        assertEquals(byPrefix.items().size(), byPrefix.total());
+        assertEquals(0, search(STAFF, true, true, OrderSearch.all().withIdPrefix(number).withStatus(
+                OrderStatus.FAILED)).total(), "with a status it is not in");
+    }
+
+    @Test
+    void staffFindOrdersByTheStartOfTheCustomersEmailIgnoringCase() {
+        assertEquals(Set.of(bobPaid.id()), ids(search(STAFF, true, true, OrderSearch.all().withEmailPrefix(
+                "bob@example.com"))));
+        assertEquals(List.of(aliceRefunded.id(), aliceFailed.id(), alicePaid.id()), inOrder(search(STAFF, true, true,
+                OrderSearch.all().withEmailPrefix("alice@"))));
+        assertEquals(Set.of(alicePaid.id()), ids(search(STAFF, true, true, OrderSearch.all().withEmailPrefix("ali")
+                .withStatus(OrderStatus.PAID))));
+        assertEquals(0, search(STAFF, true, true, OrderSearch.all().withEmailPrefix("carol")).total());
+        assertEquals(0, search(STAFF, true, true, OrderSearch.all().withEmailPrefix("example.com")).total(),
+                "a prefix, not a part anywhere");
+    }
+
+    @Test
+    void staffListOrdersCreatedWithinAWindowBothEndsInclusive() {
+        // placed at 10:00, 10:01, 10:02 and 10:03 (the fake clock)
+        Instant first = alicePaid.createdAt();
+        assertEquals(Set.of(aliceFailed.id(), aliceRefunded.id()), ids(search(STAFF, true, true, OrderSearch.all()
+                .createdBetween(first.plusSeconds(60), first.plusSeconds(120)))));
+        assertEquals(Set.of(aliceRefunded.id(), bobPaid.id()), ids(search(STAFF, true, true, OrderSearch.all()
+                .createdBetween(first.plusSeconds(120), null))));
+        assertEquals(Set.of(alicePaid.id()), ids(search(STAFF, true, true, OrderSearch.all().createdBetween(null,
+                first))));
+        assertEquals(Set.of(bobPaid.id()), ids(search(STAFF, true, true, OrderSearch.all().createdBetween(first,
+                null).withEmailPrefix("BOB".toLowerCase()).withStatus(OrderStatus.PAID))));
+    }
+
+    @Test
+    void staffSortByTotalStatusOrCreatedEitherWayTiesNewestFirst() {
+        OrderSearch all = OrderSearch.all();
+        List<UUID> byTotal = inOrder(search(STAFF, true, true, all.sortedBy(new OrderSearch.Sort(
+                OrderSearch.SortKey.TOTAL, false))));
+        // one mug (failed, Bob's: a tie, newest first), two mugs, three mugs
+        assertEquals(List.of(bobPaid.id(), aliceFailed.id(), alicePaid.id(), aliceRefunded.id()), byTotal);
+        List<UUID> byTotalDescending = inOrder(search(STAFF, true, true, all.sortedBy(new OrderSearch.Sort(
+                OrderSearch.SortKey.TOTAL, true))));
+        assertEquals(List.of(aliceRefunded.id(), alicePaid.id(), bobPaid.id(), aliceFailed.id()),
+                byTotalDescending);
+        assertEquals(List.of(aliceFailed.id(), bobPaid.id(), alicePaid.id(), aliceRefunded.id()), inOrder(search(
+                STAFF, true, true, all.sortedBy(new OrderSearch.Sort(OrderSearch.SortKey.STATUS, false)))),
+                "FAILED, PAID (newest first), REFUNDED");
+        assertEquals(List.of(alicePaid.id(), aliceFailed.id(), aliceRefunded.id(), bobPaid.id()), inOrder(search(
+                STAFF, true, true, all.sortedBy(new OrderSearch.Sort(OrderSearch.SortKey.CREATED, false)))));
+        assertEquals(List.of(bobPaid.id(), aliceRefunded.id(), aliceFailed.id(), alicePaid.id()), inOrder(search(
+                STAFF, true, true, all)), "newest first by default");
+    }
+
+    @Test
+    void withoutAllTheSearchNarrowsTheCallersOwnOrdersOnly() {
+        assertEquals(0, search("alice", false, false, OrderSearch.all().withEmailPrefix("bob")).total(),
+                "Bob's orders stay Bob's, whatever Alice searches for");
+        assertEquals(0, search("alice", false, false, OrderSearch.all().withIdPrefix(bobPaid.id().toString()))
+                .total());
+        assertEquals(List.of(alicePaid.id()), inOrder(search("alice", false, false, OrderSearch.all()
+                .withIdPrefix(alicePaid.id().toString()))));
+        assertEquals(List.of(aliceRefunded.id(), aliceFailed.id()),
+                inOrder(search("alice", false, false, OrderSearch.all()
+                        .sortedBy(new OrderSearch.Sort(OrderSearch.SortKey.TOTAL, true)).createdBetween(alicePaid
+                                .createdAt().plusSeconds(1), null)
+                        .withEmailPrefix("alice"))));
+        assertEquals(0, search(STAFF, true, false, OrderSearch.all().withEmailPrefix("bob")).total(),
+                "staff without all=true search their own orders");
+        assertEquals(403, assertThrows(OrderException.class, () -> search("alice", false, true, OrderSearch.all()
+                .withEmailPrefix("bob"))).status());
     }
 }

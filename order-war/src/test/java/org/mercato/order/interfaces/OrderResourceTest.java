@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Instant;
 
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 import org.mercato.order.application.OrderException;
+import org.mercato.order.domain.OrderSearch;
+import org.mercato.order.domain.OrderStatus;
 import org.mercato.platform.problem.ProblemException;
 
 /** What the orders resource reads from a request and answers, without a container. */
@@ -48,5 +51,47 @@ class OrderResourceTest {
                 "payments did not answer").asReplay()).toResponse(null);
         assertEquals("2", unavailable.getHeaderString("Retry-After"), "the same headers as the first answer");
         assertEquals("true", unavailable.getHeaderString("Idempotent-Replayed"));
+    }
+
+    private static String refusedParameter(String q, String email, String from, String to, String sort) {
+        ProblemException e = assertThrows(ProblemException.class, () -> OrderSearchParameters.read(null, q, email,
+                from, to, sort));
+        assertEquals(400, e.problem().status());
+        return e.problem().errors().get(0).field();
+    }
+
+    @Test
+    void theSearchParametersAreReadIntoASearch() {
+        OrderSearch search = OrderSearchParameters.read(OrderStatus.PAID, " 3F2A9C1B-7 ", " Alice@Example.COM ",
+                "2026-12-01", "2026-12-02T10:00:00Z", "-total");
+        assertEquals(OrderStatus.PAID, search.status());
+        assertEquals("3f2a9c1b-7", search.idPrefix());
+        assertEquals("alice@example.com", search.emailPrefix());
+        assertEquals(Instant.parse("2026-12-01T00:00:00Z"), search.createdFrom());
+        assertEquals(Instant.parse("2026-12-02T10:00:00Z"), search.createdTo());
+        assertEquals(new OrderSearch.Sort(OrderSearch.SortKey.TOTAL, true), search.sort());
+        assertNull(search.customerId());
+        OrderSearch none = OrderSearchParameters.read(null, null, null, null, null, null);
+        assertEquals(OrderSearch.all(), none);
+        assertEquals(new OrderSearch.Sort(OrderSearch.SortKey.STATUS, false), OrderSearchParameters.read(null, null,
+                null, null, null, "status").sort());
+        assertEquals(new OrderSearch.Sort(OrderSearch.SortKey.CREATED, false), OrderSearchParameters.read(null, null,
+                null, null, null, "created").sort());
+    }
+
+    @Test
+    void aBadSearchValueIsA400NamingItsParameter() {
+        for (String q : new String[]{"", "3f2", "xyz1", "3f2a9c1b7", "3f2a%", "'; drop table"}) {
+            assertEquals("q", refusedParameter(q, null, null, null, null), q);
+        }
+        assertEquals("email", refusedParameter(null, "", null, null, null));
+        assertEquals("email", refusedParameter(null, "  ", null, null, null));
+        assertEquals("email", refusedParameter(null, "a".repeat(321), null, null, null));
+        assertEquals("from", refusedParameter(null, null, "yesterday", null, null));
+        assertEquals("to", refusedParameter(null, null, null, "2026-02-30", null));
+        assertEquals("from", refusedParameter(null, null, "2026-12-02", "2026-12-01", null), "from after to");
+        for (String sort : new String[]{"", "price", "-", "+total", "TOTAL", "created,total"}) {
+            assertEquals("sort", refusedParameter(null, null, null, null, sort), sort);
+        }
     }
 }

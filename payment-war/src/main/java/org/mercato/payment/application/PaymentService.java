@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.payment.domain.PaymentException.Reason;
 import org.mercato.payment.domain.PaymentRepository;
+import org.mercato.payment.domain.PaymentSearch;
 import org.mercato.payment.domain.PaymentStatus;
 import org.mercato.payment.domain.Refund;
 import org.mercato.payment.domain.RefundStatus;
@@ -395,6 +398,27 @@ public class PaymentService {
     public List<PaymentDetails> forOrder(String orderId) {
         return transactions.inNewTransaction(() -> payments.forOrder(orderId).stream()
                 .map(p -> new PaymentDetails(p, payments.refundsOf(p.id()))).toList());
+    }
+
+    /** One page of a list of payments, and how many the list has on all its pages. */
+    public record PaymentPage(List<PaymentDetails> items, long total) {
+        public PaymentPage {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * The payments a search keeps (every order's: for staff), in its order, each with its refunds; the refunds of a
+     * page are read in one query.
+     */
+    public PaymentPage search(PaymentSearch search, int page, int size) {
+        return transactions.inNewTransaction(() -> {
+            List<Payment> found = payments.search(search, page, size);
+            Map<UUID, List<Refund>> refunds = payments.refundsOf(found.stream().map(Payment::id).toList()).stream()
+                    .collect(Collectors.groupingBy(Refund::paymentId));
+            return new PaymentPage(found.stream().map(p -> new PaymentDetails(p, refunds.getOrDefault(p.id(), List
+                    .of()))).toList(), payments.count(search));
+        });
     }
 
     private static void requireCaller(String caller) {

@@ -1,6 +1,7 @@
 package org.mercato.payment.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,12 @@ public interface PaymentRepository {
 
     List<Payment> forOrder(String orderId);
 
+    /** The payments the search keeps, in its order, a page of {@code size} from page {@code page} (0 first). */
+    List<Payment> search(PaymentSearch search, int page, int size);
+
+    /** How many payments {@link #search} finds on all its pages. */
+    long count(PaymentSearch search);
+
     /** Payments still AUTHORIZING or AUTHORIZED that have not changed since {@code before}. */
     List<Payment> stalled(Instant before, int max);
 
@@ -36,6 +43,9 @@ public interface PaymentRepository {
     Optional<Refund> lockRefund(UUID id);
 
     List<Refund> refundsOf(UUID paymentId);
+
+    /** The refunds of these payments (in one query), oldest first. */
+    List<Refund> refundsOf(Collection<UUID> paymentIds);
 
     /** Refunds still PENDING that have not changed since {@code before}. */
     List<Refund> stalledRefunds(Instant before, int max);

@@ -2,6 +2,8 @@ package org.mercato.payment.infrastructure;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentRepository;
+import org.mercato.payment.domain.PaymentSearch;
 import org.mercato.payment.domain.Refund;
 
 /**
@@ -70,6 +74,60 @@ public class JpaPaymentRepository implements PaymentRepository {
     }
 
     @Override
+    public List<Payment> search(PaymentSearch search, int page, int size) {
+        TypedQuery<Payment> query = em.createQuery("select p from Payment p" + where(search) + orderBy(search
+                .sort()), Payment.class);
+        return bind(query, search).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    @Override
+    public long count(PaymentSearch search) {
+        return bind(em.createQuery("select count(p) from Payment p" + where(search), Long.class), search)
+                .getSingleResult();
+    }
+
+    /** Only the conditions asked for; indexes (V3) on (status, created_at) and created_at serve them. */
+    private static String where(PaymentSearch search) {
+        List<String> conditions = new ArrayList<>();
+        if (!search.statuses().isEmpty()) {
+            conditions.add("p.status in :statuses");
+        }
+        if (search.createdFrom() != null) {
+            conditions.add("p.createdAt >= :from");
+        }
+        if (search.createdTo() != null) {
+            conditions.add("p.createdAt <= :to");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /** The sort, then newest first, then the id: a stable order, so pages neither repeat nor skip a payment. */
+    private static String orderBy(PaymentSearch.Sort sort) {
+        String direction = sort.descending() ? " desc" : " asc";
+        String key = switch (sort.key()) {
+            case CREATED -> "p.createdAt";
+            case AMOUNT -> "p.amount";
+            case STATUS -> "p.status";
+        };
+        return " order by " + key + direction + (sort.key() == PaymentSearch.SortKey.CREATED
+                ? ""
+                : ", p.createdAt desc") + ", p.id" + direction;
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, PaymentSearch search) {
+        if (!search.statuses().isEmpty()) {
+            query.setParameter("statuses", List.copyOf(search.statuses()));
+        }
+        if (search.createdFrom() != null) {
+            query.setParameter("from", search.createdFrom());
+        }
+        if (search.createdTo() != null) {
+            query.setParameter("to", search.createdTo());
+        }
+        return query;
+    }
+
+    @Override
     public List<Payment> stalled(Instant before, int max) {
         return ids("select id from payment where status in ('AUTHORIZING', 'AUTHORIZED') and updated_at < ?1"
                 + " order by updated_at limit ?2", before, max).stream().map(id -> em.find(Payment.class, id))
@@ -111,6 +169,15 @@ public class JpaPaymentRepository implements PaymentRepository {
     public List<Refund> refundsOf(UUID paymentId) {
         return em.createQuery("select r from Refund r where r.paymentId = :payment order by r.createdAt",
                 Refund.class).setParameter("payment", paymentId).getResultList();
+    }
+
+    @Override
+    public List<Refund> refundsOf(Collection<UUID> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from Refund r where r.paymentId in :payments order by r.createdAt",
+                Refund.class).setParameter("payments", List.copyOf(paymentIds)).getResultList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -29,7 +30,9 @@ import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.problem.Problem;
+import org.mercato.platform.problem.ProblemException;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.Paging;
 
 /**
  * Charges for orders, only by the order service (role {@code service}, with the order id in its Idempotency-Key),
@@ -97,14 +100,39 @@ public class PaymentResource {
         return PaymentViews.of(payments.payment(id));
     }
 
+    /**
+     * {@code ?orderId=}: every payment of that order, oldest first, unpaged ({@code {items}}), for staff, admins and
+     * the order service. Without {@code orderId}, staff and admins only (else 403): every order's payments,
+     * {@code ?status=&from=&to=&sort=&page=&size=} ({@link PaymentListParameters}), answered as a page
+     * {@code {items, total, page, size}}. A bad value is 400 naming its parameter; the search parameters with
+     * {@code orderId} are 400 too (they would be ignored).
+     */
     @GET
     @Path("payments")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
-    public PaymentViews.PaymentList forOrder(@QueryParam("orderId") String orderId) {
-        if (orderId == null || orderId.isBlank()) {
-            throw PaymentException.invalid("orderId is required");
+    public PaymentViews.PaymentList list(@QueryParam("orderId") String orderId, @QueryParam("status") String status,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (orderId != null) {
+            if (orderId.isBlank()) {
+                throw PaymentListParameters.invalid("orderId", "must not be blank");
+            }
+            for (String[] other : new String[][]{{"status", status}, {"from", from}, {"to", to}, {"sort", sort}}) {
+                if (other[1] != null) {
+                    throw PaymentListParameters.invalid(other[0], "cannot be combined with orderId (an order's"
+                            + " payments are all listed)");
+                }
+            }
+            return PaymentViews.list(payments.forOrder(orderId));
         }
-        return PaymentViews.list(payments.forOrder(orderId));
+        if (!security.isUserInRole(Roles.STAFF) && !security.isUserInRole(Roles.ADMIN)) {
+            throw new ProblemException(Problem.of(403, "forbidden", "Forbidden",
+                    "only staff may list every order's payments; name the order with orderId"));
+        }
+        Paging paging = Paging.of(page, size);
+        PaymentService.PaymentPage found = payments.search(PaymentListParameters.read(status, from, to, sort), paging
+                .page(), paging.size());
+        return PaymentViews.page(found, paging);
     }
 
     /** Refund all or part of a captured payment, once per Idempotency-Key. */

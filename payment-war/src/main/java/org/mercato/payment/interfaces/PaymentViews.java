@@ -6,6 +6,7 @@ import org.mercato.payment.application.PaymentService;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.Refund;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.web.Paging;
 
 /**
  * The payments API's response bodies (classes with public fields, written by JSON-B; absent values are left out)
@@ -70,9 +71,15 @@ public final class PaymentViews {
         public String createdAt;
     }
 
-    /** Payments of one order. */
+    /**
+     * Payments of one order ({@code items} only), or a page of the staff's list of every order's payments, with
+     * {@code total} (on all pages), {@code page} and {@code size} as {@code Paging} answers them.
+     */
     public static final class PaymentList {
         public List<PaymentView> items;
+        public Long total;
+        public Integer page;
+        public Integer size;
     }
 
     static PaymentView of(PaymentService.PaymentDetails details) {
@@ -113,6 +120,14 @@ public final class PaymentViews {
         view.paymentStatus = refund.paymentStatusAfter();
         view.createdAt = refund.createdAt().toString();
         return view;
+    }
+
+    static PaymentList page(PaymentService.PaymentPage found, Paging paging) {
+        PaymentList list = list(found.items());
+        list.total = found.total();
+        list.page = paging.page();
+        list.size = paging.size();
+        return list;
     }
 
     static PaymentList list(List<PaymentService.PaymentDetails> payments) {

@@ -1,6 +1,7 @@
 package org.mercato.payment.application;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentRepository;
+import org.mercato.payment.domain.PaymentSearch;
 import org.mercato.payment.domain.PaymentStatus;
 import org.mercato.payment.domain.Refund;
 import org.mercato.payment.domain.RefundStatus;
@@ -98,6 +100,19 @@ final class InMemoryPayments implements PaymentRepository, Transactions {
     }
 
     @Override
+    public List<Payment> search(PaymentSearch search, int page, int size) {
+        requireTransaction();
+        return payments.values().stream().filter(search::matches).sorted(search.comparator()).skip((long) page
+                * size).limit(size).toList();
+    }
+
+    @Override
+    public long count(PaymentSearch search) {
+        requireTransaction();
+        return payments.values().stream().filter(search::matches).count();
+    }
+
+    @Override
     public List<Payment> stalled(Instant before, int max) {
         requireTransaction();
         return payments.values().stream().filter(p -> p.status().inProgress() && p.updatedAt().isBefore(before))
@@ -135,6 +150,13 @@ final class InMemoryPayments implements PaymentRepository, Transactions {
     public List<Refund> refundsOf(UUID paymentId) {
         requireTransaction();
         return refunds.values().stream().filter(r -> r.paymentId().equals(paymentId))
+                .sorted(Comparator.comparing(Refund::createdAt)).toList();
+    }
+
+    @Override
+    public List<Refund> refundsOf(Collection<UUID> paymentIds) {
+        requireTransaction();
+        return refunds.values().stream().filter(r -> paymentIds.contains(r.paymentId()))
                 .sorted(Comparator.comparing(Refund::createdAt)).toList();
     }
 
