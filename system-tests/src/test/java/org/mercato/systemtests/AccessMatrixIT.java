@@ -159,9 +159,6 @@ class AccessMatrixIT {
             "GET /inventory/api/stock?sku=MC-ACCESS", "anonymous",
             "GET /inventory/api/stock?page=0&sort=-available&lowStock=true", "admin staff");
 
-    /** "METHOD path" -> the query the table's row is called with: the operation's public form. */
-    private static final Map<String, String> QUERIES = Map.of("GET /inventory/api/stock", "?sku=MC-ACCESS");
-
     /** The table and the query forms: every row the security checks call. */
     private static Map<String, String> everyForm() {
         Map<String, String> all = new TreeMap<>(ALLOWED);
@@ -178,10 +175,11 @@ class AccessMatrixIT {
             "{\"refresh_token\":\"\"}");
     /**
      * "METHOD path" -> the query sent with it, where the caller's roles depend on it: the order service may list
-     * one order's payments, only staff every order's (without orderId the service's token gets 403).
+     * one order's payments, only staff every order's (without orderId the service's token gets 403); the stock
+     * path without {@code sku} is the staff's stock list (see QUERY_FORMS), with it the public availability.
      */
     private static final Map<String, String> QUERIES = Map.of("GET /payments/api/payments", "?orderId="
-            + UUID.randomUUID());
+            + UUID.randomUUID(), "GET /inventory/api/stock", "?sku=MC-ACCESS");
     /** "METHOD path" -> the media type its body is sent as (so content negotiation is not what refuses it). */
     private static final Map<String, String> BODY_TYPES = new TreeMap<>();
 
