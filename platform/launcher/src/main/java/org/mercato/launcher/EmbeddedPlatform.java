@@ -94,8 +94,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ordersServiceSecret);
         env.put("MERCATO_MAIL_HOST", "127.0.0.1");
         env.put("MERCATO_MAIL_PORT", Integer.toString(mail.port()));
-        // the demo warehouse picks, packs and dispatches every order after a few seconds
-        env.put("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "5");
+        // the demo warehouse picks, packs and dispatches an order staff left alone for a minute, so a shopper sees
+        // it ship; staff have that minute to do it themselves from the console (0: staff only)
+        env.put("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "60");
         settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
         // a shop to look at from the first start; an existing catalog is never touched
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");

@@ -36,7 +36,7 @@ public final class Launcher {
         }
         Map<String, String> passedOn = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith("MERCATO_CATALOG_")) {
+            if (name.startsWith("MERCATO_CATALOG_") || name.equals("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS")) {
                 passedOn.put(name, value); // e.g. MERCATO_CATALOG_DEMO_PRODUCTS=100000 for a benchmark catalog
             }
         });
