@@ -315,6 +315,47 @@ try {
   expect((await console_.textContent("#events\\:backlogs")).includes("orders"), "the orders service's outbox backlog");
   expect((await console_.textContent("#events\\:parked")).length > 0, "the dead-letter table");
   await console_.screenshot({ path: `${shots}/admin-events.png`, fullPage: true });
+  // Messages parked by the test run (BrowserIT): one retried (parked again, as it still cannot apply, under a new
+  // message id), one discarded (gone).
+  const [retryEvent, discardEvent] = (process.env.MERCATO_PARKED_EVENTS ?? "").split(",").filter(Boolean);
+  if (retryEvent && discardEvent) {
+    const parkedRow = (eventId) => console_.locator("#events\\:parked tbody tr", { hasText: eventId });
+    const messageIdOf = async (eventId) => (await parkedRow(eventId).first().locator(".message-id").textContent()).trim();
+    const showInventory = async () => {
+      await console_.goto(`${baseUrl}/admin/events.xhtml`);
+      await console_.click("#events\\:topic");
+      await console_.click('#events\\:topic_items li[data-label="mercato.inventory"]');
+      await console_.waitForFunction(() => document.querySelector("#events\\:parked")?.textContent.includes("DLQ.mercato.inventory"), null, T);
+    };
+    for (let attempt = 0; ; attempt++) {
+      await showInventory();
+      if ((await parkedRow(retryEvent).count()) > 0 && (await parkedRow(discardEvent).count()) > 0) break;
+      expect(attempt < 30, "the test's poison messages were never parked on DLQ.mercato.inventory");
+      await console_.waitForTimeout(500);
+    }
+    expect((await parkedRow(discardEvent).first().textContent()).includes("StockAvailabilityChanged"), "the parked event's type");
+    await console_.screenshot({ path: `${shots}/admin-events-parked.png`, fullPage: true });
+    const discardedId = await messageIdOf(discardEvent);
+    await parkedRow(discardEvent).first().locator(".discard").click();
+    await console_.waitForSelector("#discardForm\\:confirm", { state: "visible", ...T });
+    await console_.click("#discardForm\\:confirm");
+    await console_.waitForFunction((id) => !document.querySelector("#events\\:parked").textContent.includes(id), discardedId, T);
+    const retriedId = await messageIdOf(retryEvent);
+    await parkedRow(retryEvent).first().locator(".retry").click();
+    await console_.waitForSelector("#retryForm\\:confirm", { state: "visible", ...T });
+    await console_.click("#retryForm\\:confirm");
+    await console_.waitForFunction((id) => !document.querySelector("#events\\:parked").textContent.includes(id), retriedId, T);
+    for (let attempt = 0; ; attempt++) {
+      await showInventory();
+      const ids = await console_.locator("#events\\:parked tbody tr", { hasText: retryEvent }).locator(".message-id").allTextContents();
+      if (ids.some((id) => id.trim() !== retriedId)) break;
+      expect(attempt < 30, "the retried message was never applied again (and parked again)");
+      await console_.waitForTimeout(500);
+    }
+    expect((await console_.textContent("#events\\:parked")).includes(discardedId) === false, "the discarded message stays gone");
+  } else {
+    console.log("MERCATO_PARKED_EVENTS not set: dead-letter retry and discard not exercised");
+  }
 
   // The import screen and, for an admin, the staff accounts.
   await console_.click("#header\\:nav >> text=Import");

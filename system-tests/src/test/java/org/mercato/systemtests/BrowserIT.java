@@ -86,8 +86,18 @@ class BrowserIT {
     void staffUseTheConsoleAndCustomersCannot() throws Exception {
         Path browserTests = Path.of(System.getProperty("mercato.browser.tests", "browser")).toAbsolutePath();
         Path shots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
+        // two messages no service can apply, parked on DLQ.mercato.inventory for staff to retry and discard
+        String retried;
+        String discarded;
+        try (BrokerClient broker = new BrokerClient()) {
+            retried = broker.publish("mercato.inventory", "StockAvailabilityChanged", "console retry: not JSON");
+            discarded = broker.publish("mercato.inventory", "StockAvailabilityChanged", "console discard: not JSON");
+        }
         String output = run(browserTests, List.of("node", "console.mjs", baseUrl(), PlatformExtension.ADMIN_EMAIL,
-                PlatformExtension.ADMIN_PASSWORD, shots.toString()), Map.of(), Duration.ofMinutes(3));
+                PlatformExtension.ADMIN_PASSWORD, shots.toString()),
+                Map.of("MERCATO_PARKED_EVENTS", retried + ","
+                        + discarded),
+                Duration.ofMinutes(5));
         assertTrue(output.contains("browser checks passed"), output);
         for (String screen : List.of("admin-dashboard.png", "admin-product.png", "admin-stock.png",
                 "admin-order.png")) {

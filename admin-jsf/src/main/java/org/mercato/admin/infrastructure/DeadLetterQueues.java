@@ -41,6 +41,8 @@ public class DeadLetterQueues {
     static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     /** At most this many messages of one queue are listed. */
     public static final int SHOWN = 100;
+    /** At most this many messages of one queue are read to find the newest. */
+    static final int READ = 5_000;
 
     /** One parked message as the console shows it. */
     public record Parked(String messageId, String topic, String eventType, String eventId, String occurredAt,
@@ -58,14 +60,21 @@ public class DeadLetterQueues {
         return List.of(Topics.all());
     }
 
-    /** Up to {@link #SHOWN} messages parked for {@code topic}, oldest first. */
+    /** The newest {@link #SHOWN} messages parked for {@code topic} (of the first {@link #READ} in the queue). */
     public List<Parked> browse(String topic) {
         check(topic);
         try (QueueBrowser browser = jms.createBrowser(jms.createQueue(queue(topic)))) {
-            List<Parked> parked = new ArrayList<>();
+            java.util.ArrayDeque<Message> newest = new java.util.ArrayDeque<>();
             Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements() && parked.size() < SHOWN) {
-                parked.add(view(topic, (Message) messages.nextElement()));
+            for (int read = 0; messages.hasMoreElements() && read < READ; read++) {
+                newest.addFirst((Message) messages.nextElement());
+                if (newest.size() > SHOWN) {
+                    newest.removeLast();
+                }
+            }
+            List<Parked> parked = new ArrayList<>();
+            for (Message message : newest) {
+                parked.add(view(topic, message));
             }
             return parked;
         } catch (JMSException | JMSRuntimeException e) {
