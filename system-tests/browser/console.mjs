@@ -273,8 +273,12 @@ try {
   await console_.click("#header\\:nav >> text=Emails");
   await console_.fill("#emails\\:recipient", email);
   await console_.click("#emails\\:search");
-  await console_.waitForSelector("#emails\\:table .email-open", T);
-  await console_.locator("#emails\\:table .email-open").last().click();
+  // the table is searched again by ajax: wait until it lists this customer's emails only
+  await console_.waitForFunction((to) => {
+    const rows = [...document.querySelectorAll("#emails\\:table tbody tr")];
+    return rows.length > 0 && rows.every((row) => row.textContent.includes(to) && row.querySelector(".email-open"));
+  }, email, T);
+  await console_.locator("#emails\\:table .email-open").first().click();
   await console_.waitForSelector("#emailText", { state: "visible", ...T });
   expect((await console_.textContent("#emailText")).length > 20, "the email's text is shown");
   await console_.screenshot({ path: `${shots}/admin-emails.png`, fullPage: true });
@@ -285,7 +289,10 @@ try {
   await console_.click("#header\\:nav >> text=Customers");
   await console_.fill("#customers\\:q", email);
   await console_.click("#customers\\:search");
-  await console_.waitForSelector("#customers\\:table .customer-link", T);
+  await console_.waitForFunction((who) => {
+    const rows = [...document.querySelectorAll("#customers\\:table tbody tr")];
+    return rows.length === 1 && rows[0].textContent.includes(who) && rows[0].querySelector(".customer-link");
+  }, email, T);
   await console_.click("#customers\\:table .customer-link");
   await console_.waitForURL(/customer\.xhtml/, T);
   await console_.waitForSelector("#customer\\:orderCount", T);
@@ -383,9 +390,19 @@ try {
       "jakarta.faces.ViewState": "-1234567890:987654321",
     },
   });
-  expect((await forged.text()).includes("This page has expired"), `forged postback: HTTP ${forged.status()}`);
+  expect((await forged.text()).includes('id="expired"'), `forged postback: HTTP ${forged.status()}`);
   const payments = await api("GET", `/payments/api/payments?orderId=${order.id}`, staffToken);
   expect(payments.items[0].refunded === 500, `refunded after the forged postback: ${payments.items[0].refunded}`);
+
+  // A form of this session's orders screen, kept to be sent later from another session.
+  await console_.goto(`${baseUrl}/admin/orders.xhtml`);
+  const staleForm = {
+    "orders": "orders",
+    "orders:email": email,
+    "orders:search": "orders:search",
+    "jakarta.faces.ViewState": await console_.inputValue('#orders input[name="jakarta.faces.ViewState"]'),
+    "primefaces.nonce": (await console_.getAttribute("script[nonce]", "nonce")) ?? "",
+  };
 
   // Without a session the console sends visitors back to sign in.
   await console_.click("#header\\:signOut");
@@ -412,6 +429,9 @@ try {
     const refused = await console_.goto(`${baseUrl}/admin/${adminOnly}`);
     expect(refused.status() === 403, `${adminOnly} for staff: HTTP ${refused.status()}`);
   }
+  // the admin's form from the ended session, sent in this one: refused as expired
+  const stale = await console_.request.post(`${baseUrl}/admin/orders.xhtml`, { form: staleForm });
+  expect((await stale.text()).includes('id="expired"'), `stale form: HTTP ${stale.status()}`);
   await console_.goto(`${baseUrl}/admin/fulfillment.xhtml`);
   await console_.waitForSelector("#shipments\\:table", T);
   await console_.goto(`${baseUrl}/admin/customers.xhtml`);
