@@ -329,7 +329,9 @@ try {
     const parkedRow = (eventId) => console_.locator("#events\\:parked tbody tr", { hasText: eventId });
     const messageIdOf = async (eventId) => (await parkedRow(eventId).first().locator(".message-id").textContent()).trim();
     const showInventory = async () => {
-      await console_.goto(`${baseUrl}/admin/events.xhtml`);
+      // a protected view: opened through the console's own link, which carries the session's token
+      await console_.click("#header\\:navEvents");
+      await console_.waitForSelector("#events\\:topic", T);
       await console_.click("#events\\:topic");
       await console_.click('#events\\:topic_items li[data-label="mercato.inventory"]');
       await console_.waitForFunction(() => document.querySelector("#events\\:parked")?.textContent.includes("DLQ.mercato.inventory"), null, T);
