@@ -150,6 +150,17 @@ try {
   // a picture, with its preview
   await console_.setInputFiles("#imagesForm\\:upload_input", { name: "dot.png", mimeType: "image/png", buffer: PNG });
   await console_.waitForSelector("#imagesForm img.thumb", T);
+  // a second picture, moved to the front: it becomes the product's main picture
+  await console_.setInputFiles("#imagesForm\\:upload_input", { name: "dot2.png", mimeType: "image/png", buffer: PNG });
+  await console_.waitForFunction(() => document.querySelectorAll("#imagesForm img.thumb").length === 2, null, T);
+  const firstBefore = (await api("GET", `/catalog/api/products/${productId}`, staffToken)).images[0].id;
+  await console_.locator("#imagesForm .move-earlier").nth(1).click();
+  for (let attempt = 0; ; attempt++) {
+    const images = (await api("GET", `/catalog/api/products/${productId}`, staffToken)).images;
+    if (images.length === 2 && images[1].id === firstBefore) break;
+    expect(attempt < 20, "moving the second picture earlier never made it the first");
+    await console_.waitForTimeout(250);
+  }
   await console_.screenshot({ path: `${shots}/admin-product.png`, fullPage: true });
 
   // Inventory: 20 units of the first variant counted on hand.

@@ -71,6 +71,7 @@ class AccessMatrixIT {
             "PUT /catalog/api/products/{id}", "admin staff",
             "POST /catalog/api/products/{id}/images", "admin staff",
             "DELETE /catalog/api/products/{id}/images/{imageId}", "admin staff",
+            "PUT /catalog/api/products/{id}/images/order", "admin staff",
             "POST /catalog/api/search-index", "admin staff",
             "GET /catalog/api/sitemap", "anonymous",
             "GET /catalog/api/skus", "anonymous",

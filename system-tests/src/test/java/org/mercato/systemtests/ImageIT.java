@@ -258,4 +258,27 @@ class ImageIT {
         assertFalse(Files.exists(file), "the file is deleted once the removal commits");
         UserApiIT.assertProblem(http().delete("/catalog/api/products/" + id + "/images/" + imageId, staff), 404);
     }
+
+    @Test
+    void staffPutThePicturesInOrderAndTheFirstIsTheMainOne() throws IOException {
+        String id = shirt().getString("id");
+        String front = http().postBytes("/catalog/api/products/" + id + "/images", "image/png", png(Color.RED), staff)
+                .json().getString("id");
+        String back = http().postBytes("/catalog/api/products/" + id + "/images", "image/png", png(Color.BLUE), staff)
+                .json().getString("id");
+        String path = "/catalog/api/products/" + id + "/images/order";
+
+        assertEquals(204, http().put(path, "{\"imageIds\":[\"" + back + "\",\"" + front + "\"]}", staff).status());
+
+        var images = http().get("/catalog/api/products/" + id, staff).json().getJsonArray("images");
+        assertEquals(back, images.getJsonObject(0).getString("id"));
+        assertEquals(front, images.getJsonObject(1).getString("id"));
+        // not exactly its pictures, not ids, or not staff: refused, the order stays
+        UserApiIT.assertProblem(http().put(path, "{\"imageIds\":[\"" + back + "\"]}", staff), 400);
+        UserApiIT.assertProblem(http().put(path, "{\"imageIds\":[\"" + back + "\",\"x\"]}", staff), 400);
+        UserApiIT.assertProblem(http().put(path, "{\"imageIds\":[\"" + front + "\",\"" + back + "\"]}", customer),
+                403);
+        assertEquals(back, http().get("/catalog/api/products/" + id, staff).json().getJsonArray("images")
+                .getJsonObject(0).getString("id"));
+    }
 }

@@ -155,6 +155,12 @@ public final class ShopApis {
         JsonObject addImage(@PathParam("id") String id, @QueryParam("alt") String alt,
                 @HeaderParam("Content-Type") String contentType, byte[] image, @HeaderParam(AUTH) String bearer);
 
+        /** {@code {"imageIds": [...]}}: every picture of the product, in the order the shop shows them. */
+        @PUT
+        @Path("/catalog/api/products/{id}/images/order")
+        @Consumes(MediaType.APPLICATION_JSON)
+        void reorderImages(@PathParam("id") String id, JsonObject order, @HeaderParam(AUTH) String bearer);
+
         @DELETE
         @Path("/catalog/api/products/{id}/images/{imageId}")
         void removeImage(@PathParam("id") String id, @PathParam("imageId") String imageId,

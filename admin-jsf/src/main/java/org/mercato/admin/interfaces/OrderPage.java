@@ -41,6 +41,7 @@ public class OrderPage implements Serializable {
     private JsonObject order;
     private JsonObject payment;
     private JsonObject shipment;
+    private List<JsonObject> emails = List.of();
 
     private String cancelReason;
     private BigDecimal refundAmount;
@@ -53,6 +54,7 @@ public class OrderPage implements Serializable {
         order = null;
         payment = null;
         shipment = null;
+        emails = List.of();
         try {
             UUID.fromString(id == null ? "" : id);
         } catch (IllegalArgumentException notAnId) {
@@ -86,6 +88,13 @@ public class OrderPage implements Serializable {
             shipment = shipments.isEmpty() ? null : StoredJson.of(shipments.get(0));
         } catch (ServiceFailure failure) {
             StaffActions.error("shipment", failure.getMessage());
+        }
+        try {
+            String bearer = session.bearer();
+            emails = StoredJson.list(ServiceFailure.call("notifications", () -> apis.notifications().emails(id,
+                    null, 0, 20, bearer)).getJsonArray("items"));
+        } catch (ServiceFailure failure) {
+            StaffActions.error("orderEmails", failure.getMessage());
         }
     }
 
@@ -195,6 +204,11 @@ public class OrderPage implements Serializable {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    /** The emails sent about this order (notifications), newest first. */
+    public List<JsonObject> getEmails() {
+        return emails;
     }
 
     public JsonObject getOrder() {

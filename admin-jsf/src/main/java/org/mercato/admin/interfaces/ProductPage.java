@@ -159,6 +159,32 @@ public class ProductPage implements Serializable {
         load();
     }
 
+    /**
+     * Moves a picture one place earlier ({@code -1}) or later ({@code +1}); the first picture is the product's main
+     * one in listings and search.
+     */
+    public void moveImage(String imageId, int by) {
+        List<String> order = new java.util.ArrayList<>(getImages().stream().map(i -> i.getString("id")).toList());
+        int from = order.indexOf(imageId);
+        int to = from + by;
+        if (from < 0 || to < 0 || to >= order.size()) {
+            return;
+        }
+        java.util.Collections.swap(order, from, to);
+        try {
+            String bearer = session.bearer();
+            jakarta.json.JsonObject body = jakarta.json.Json.createObjectBuilder()
+                    .add("imageIds", jakarta.json.Json.createArrayBuilder(order))
+                    .build();
+            ServiceFailure.run("catalog", () -> apis.catalog().reorderImages(id, body, bearer));
+            actions.audit("moved picture " + imageId + " of product " + id + " to place " + (to + 1));
+        } catch (ServiceFailure failure) {
+            actions.auditRefused("reorder the pictures of product " + id, failure);
+            StaffActions.error("images", failure.getMessage());
+        }
+        load();
+    }
+
     public boolean isExisting() {
         return product != null;
     }

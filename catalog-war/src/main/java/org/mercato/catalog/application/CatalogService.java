@@ -209,6 +209,20 @@ public class CatalogService {
         return catalog.productsWithoutImages(skuFrom, skuTo, after, limit).stream().map(mapper).toList();
     }
 
+    /**
+     * Puts a product's pictures in the given order (the first is its main picture).
+     *
+     * @throws ProductNotFoundException for an unknown product
+     * @throws org.mercato.catalog.domain.InvalidProductException when the ids are not exactly its pictures
+     */
+    public void reorderImages(UUID productId, List<UUID> imageIds) {
+        Product product = catalog.findProduct(productId)
+                .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
+        product.reorderImages(imageIds, clock.instant());
+        changes.productChanged(product);
+        LOG.info(() -> "Pictures of product " + productId + " reordered");
+    }
+
     public void removeImage(UUID productId, UUID imageId) {
         Product product = catalog.findProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));

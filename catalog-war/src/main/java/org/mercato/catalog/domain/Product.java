@@ -195,6 +195,28 @@ public class Product {
         return image;
     }
 
+    /**
+     * Puts the pictures in the order given: the first is the product's main picture (listings, search, the
+     * storefront's gallery start).
+     *
+     * @param imageIds every picture of the product, each once
+     * @throws InvalidProductException when the list is not exactly the product's pictures
+     */
+    public void reorderImages(List<UUID> imageIds, Instant now) {
+        java.util.Set<UUID> current = new java.util.HashSet<>();
+        images.forEach(image -> current.add(image.id()));
+        if (imageIds == null || imageIds.size() != images.size() || !current.equals(new java.util.HashSet<>(
+                imageIds))) {
+            throw new InvalidProductException("imageIds must list every picture of the product once ("
+                    + images.size() + " pictures)");
+        }
+        for (ProductImage image : images) {
+            image.moveTo(imageIds.indexOf(image.id()));
+        }
+        images.sort(java.util.Comparator.comparingInt(ProductImage::position));
+        this.updatedAt = now;
+    }
+
     public ProductImage removeImage(UUID imageId, Instant now) {
         ProductImage image = images.stream().filter(i -> i.id().equals(imageId)).findFirst()
                 .orElseThrow(() -> new ImageNotFoundException(imageId + " of product " + id));

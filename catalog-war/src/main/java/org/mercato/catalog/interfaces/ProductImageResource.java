@@ -1,6 +1,8 @@
 package org.mercato.catalog.interfaces;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -9,7 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,6 +31,8 @@ import org.mercato.catalog.application.CatalogService.ImageUpload;
 import org.mercato.catalog.domain.ProductImage;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.web.BodyLimit;
+import org.mercato.platform.problem.Problem;
+import org.mercato.platform.problem.ProblemException;
 
 /**
  * Staff add pictures to a product, the image bytes as the request body (Content-Type image/jpeg, image/png,
@@ -57,6 +65,37 @@ public class ProductImageResource {
         ProductImage image = catalog.addImage(productId, new ImageUpload(body, declared, sku, alt));
         URI location = uriInfo.getBaseUriBuilder().path("images").path(image.id().toString()).build();
         return Response.created(location).entity(CatalogViews.image(image)).build();
+    }
+
+    /**
+     * {@code {"imageIds": [...]}}: every picture of the product, each once, in the order the shop shows them (the
+     * first is the main picture); 204. Not all of them, or another product's: 400 naming {@code imageIds}.
+     */
+    @PUT
+    @Path("order")
+    @RolesAllowed({Roles.STAFF, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reorder(@PathParam("id") UUID productId, @Valid @NotNull ImageOrder body) {
+        List<UUID> ids = new ArrayList<>();
+        for (String id : body.imageIds) {
+            try {
+                ids.add(UUID.fromString(id));
+            } catch (IllegalArgumentException notAnId) {
+                throw new ProblemException(Problem.of(400, "validation", "Invalid request",
+                        "imageIds must be picture ids").withErrors(
+                                List.of(new Problem.FieldError("imageIds",
+                                        "must be picture ids"))));
+            }
+        }
+        catalog.reorderImages(productId, ids);
+        return Response.noContent().build();
+    }
+
+    /** The body of a reorder: the pictures' ids in their new order. */
+    public static final class ImageOrder {
+        @NotNull
+        @Size(max = 30)
+        public List<@NotNull String> imageIds;
     }
 
     @DELETE

@@ -86,6 +86,26 @@ class ProductImageTest {
     }
 
     @Test
+    void staffPutThePicturesInTheOrderTheShopShowsThem() {
+        Product product = shirt();
+        ProductImage front = product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 1, "a"), null, NOW);
+        ProductImage back = product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 1, "b"), null, NOW);
+        ProductImage side = product.addImage(UUID.randomUUID(), null, file(ImageFormat.PNG, 1, "c"), null, NOW);
+
+        product.reorderImages(List.of(side.id(), front.id(), back.id()), NOW.plusSeconds(5));
+
+        assertEquals(List.of(side, front, back), product.images());
+        assertEquals(List.of(0, 1, 2), product.images().stream().map(ProductImage::position).toList());
+        assertEquals(NOW.plusSeconds(5), product.updatedAt());
+        // not exactly its pictures: refused, nothing moved
+        for (List<UUID> wrong : List.of(List.of(front.id(), back.id()), List.of(front.id(), back.id(), back.id()),
+                List.of(front.id(), back.id(), UUID.randomUUID()))) {
+            assertThrows(InvalidProductException.class, () -> product.reorderImages(wrong, NOW));
+            assertEquals(List.of(side, front, back), product.images());
+        }
+    }
+
+    @Test
     void anImageForAnUnknownVariantOrBeyondTheLimitIsRefused() {
         Product product = shirt();
         assertThrows(InvalidProductException.class, () -> product.addImage(UUID.randomUUID(), "SHIRT-GREEN",
