@@ -52,12 +52,6 @@ public final class ShopApis {
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject me(@HeaderParam(AUTH) String bearer);
 
-        @GET
-        @Path("/users/api/accounts")
-        @Produces(MediaType.APPLICATION_JSON)
-        JsonObject accounts(@QueryParam("q") String text, @QueryParam("page") int page, @QueryParam("size") int size,
-                @HeaderParam(AUTH) String bearer);
-
         /** Accounts by text, role ({@code customer|staff|admin}) and lock, sorted ({@code email}, {@code -created}). */
         @GET
         @Path("/users/api/accounts")
@@ -218,12 +212,6 @@ public final class ShopApis {
     }
 
     public interface Orders {
-        @GET
-        @Path("/orders/api/orders")
-        @Produces(MediaType.APPLICATION_JSON)
-        JsonObject orders(@QueryParam("all") boolean all, @QueryParam("status") String status,
-                @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam(AUTH) String bearer);
-
         /**
          * Every customer's orders by number (an id or its first characters), customer email, status and days
          * ({@code from}/{@code to}, ISO dates, inclusive), sorted ({@code -created}, {@code total}, ...).
