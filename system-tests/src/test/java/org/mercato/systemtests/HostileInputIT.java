@@ -127,6 +127,27 @@ class HostileInputIT {
     }
 
     @Test
+    void aRefusedStockChangeIsReplayedAsTheSameRefusalAfterTheStockChanged() {
+        String sku = stockedSku(900, 5);
+        String key = "stock-refused-" + UUID.randomUUID();
+        Http.Reply refused = send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":-10}", staff,
+                "Idempotency-Key", key);
+        assertTrue(refused.status() >= 400 && refused.status() < 500, refused.status() + " " + refused.body());
+        assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
+        // the stock grows so that the same change would pass now
+        assertEquals(200, send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":20}", staff).status());
+        Http.Reply replay = send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":-10}", staff,
+                "Idempotency-Key", key);
+        assertEquals(refused.status(), replay.status(), replay.body());
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertEquals(refused.json(), replay.json(), "the replay answers the first refusal");
+        assertEquals(25, http().get("/inventory/api/stock/" + sku, staff).json().getInt("available"),
+                "the replayed refusal moved nothing");
+        assertRefused(422, "idempotency-key-reused", send("PUT", "/inventory/api/stock/" + sku,
+                "{\"adjustBy\":-1}", staff, "Idempotency-Key", key));
+    }
+
+    @Test
     void aReplayedImportStartsOneJob() {
         String slug = "idem-import-" + UUID.randomUUID().toString().substring(0, 8);
         String csv = "slug,name,sku,price,currency\n" + slug + ",Idem import," + slug.toUpperCase() + ",1200,EUR\n";

@@ -25,8 +25,9 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 /**
  * Each service's OpenAPI 3.1 document ({@code GET <service>/api/openapi}) is valid OpenAPI (swagger-parser), and
  * its request schemas say what the API really does: bodies the API accepts validate, bodies it refuses (unknown
- * properties, fractional or quoted integers, control characters, missing required fields) do not. Payara's merged
- * {@code /openapi} lists every path under its service's context root.
+ * properties, fractional or quoted integers, control characters, missing required fields) do not. The merged view,
+ * at {@code <service>/api/openapi/merged} and at the instance's {@code /openapi}, lists every path under its
+ * service's context root.
  */
 @ExtendWith(PlatformExtension.class)
 class OpenApiIT {
@@ -146,8 +147,15 @@ class OpenApiIT {
 
     @Test
     void theMergedViewHoldsEveryServiceUnderItsContextRoot() {
-        Http.Reply merged = PlatformExtension.http().get("/catalog/api/openapi/merged", null);
-        assertEquals(200, merged.status(), merged.body());
+        for (String at : List.of("/catalog/api/openapi/merged", "/openapi")) {
+            mergedViewAt(at);
+        }
+    }
+
+    private static void mergedViewAt(String at) {
+        Http.Reply merged = PlatformExtension.http().get(at, null);
+        assertEquals(200, merged.status(), at + ": " + merged.body());
+        assertTrue(merged.contentType().startsWith("application/json"), at + ": " + merged.contentType());
         JsonObject document = merged.json();
         assertEquals(0, document.getJsonArray("x-missing").size(), document.getJsonArray("x-missing").toString());
         JsonObject paths = document.getJsonObject("paths");

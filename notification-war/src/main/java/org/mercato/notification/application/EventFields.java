@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.mercato.messaging.RejectedMessageException;
+import org.mercato.platform.json.TextRules;
 import org.mercato.platform.money.Money;
 
 /**
@@ -74,8 +75,10 @@ final class EventFields {
         if (value.length() > max) {
             throw refused(name, "must have at most " + max + " characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw refused(name, "must not contain line breaks or control characters");
+        // the platform's one rule for text (control characters and unpaired surrogates), on one line
+        String refusal = TextRules.refusal(value, false);
+        if (refusal != null) {
+            throw refused(name, refusal);
         }
         return value;
     }

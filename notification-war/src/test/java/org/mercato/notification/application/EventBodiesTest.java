@@ -63,7 +63,9 @@ class EventBodiesTest {
         String good = TestEvents.orderPlaced("o-2", "ada@example.com", "Ada").body().toString();
         assertRefused(good.replace("\"ada@example.com\"", "\"\""), "customer.email is missing");
         assertRefused(good.replace("\"ada@example.com\"", "\"ada@example.com\\r\\nBcc: eve@example.com\""),
-                "customer.email must not contain line breaks");
+                "customer.email must not contain control characters (U+000D");
+        // the platform's text rule: an unpaired surrogate is not text either
+        assertRefused(good.replace("\"Ada\"", "\"Ada \\ud800\""), "must be valid Unicode text");
         assertRefused(good.replace("\"ada@example.com\"", "\"Ada <ada@example.com>, eve@example.com\""),
                 "customer.email must be an email address");
         assertRefused(good.replace("\"o-2\"", "\"o-2\\r\\nX-Evil: 1\""), "orderId must be 1 to 64");

@@ -80,6 +80,19 @@ final class PayaraProcess implements AutoCloseable {
                     + ".core-pool-size=4",
             "");
 
+    /**
+     * Payara's OpenAPI endpoint, moved aside and off where the storefront (ROOT.war) is deployed: Payara merges the
+     * documents of several WARs without their context roots, so the storefront answers {@code /openapi} with the
+     * services' own merged view instead (and no WAR's classes are scanned for a document nobody reads).
+     */
+    static final String OPENAPI_MOVED = "set-openapi-configuration --enabled=false --endpoint=payara-openapi\n";
+
+    /** The pre-boot commands of one instance: {@link #PRE_BOOT_COMMANDS}, plus {@link #OPENAPI_MOVED} if it serves the shop. */
+    static String preBootCommands(Instance instance) {
+        boolean shop = instance.services().stream().anyMatch(service -> service.contextRoot().equals("/"));
+        return shop ? PRE_BOOT_COMMANDS + OPENAPI_MOVED : PRE_BOOT_COMMANDS;
+    }
+
     static PayaraProcess start(Settings settings, Map<String, String> environment, Consumer<String> notices)
             throws IOException {
         return start(settings, new Instance("mercato", settings.httpPort(), settings.services(), List.of()),
@@ -103,7 +116,7 @@ final class PayaraProcess implements AutoCloseable {
         instance.gridMembers().forEach(member -> members.add("127.0.0.1:" + member));
         members.add("127.0.0.1:" + clusterPort);
         Path preBoot = settings.dataDir().resolve("payara-preboot.asadmin");
-        Files.writeString(preBoot, PRE_BOOT_COMMANDS);
+        Files.writeString(preBoot, preBootCommands(instance));
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));

@@ -16,9 +16,11 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Providers;
 
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
+import org.mercato.platform.problem.Refusals;
 import org.mercato.platform.security.Digests;
 
 /**
@@ -72,7 +74,18 @@ public class IdempotencyInterceptor {
         Object result;
         try {
             result = invocation.proceed();
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
+            Optional<Problem> refusal = Refusals.settled(e,
+                    (Providers) request.getAttribute(ReplayHeaderFilter.PROVIDERS));
+            if (refusal.isPresent()) {
+                // a settled refusal is the first answer too: a replay gets it again, even if the request would
+                // pass now (the client's retry of a timed-out refusal must not suddenly move stock or money)
+                store.complete(caller, key, refusal.get().status(), refusal.get().toJson(null), null);
+            } else {
+                store.forget(caller, key);
+            }
+            throw e;
+        } catch (Error e) {
             store.forget(caller, key);
             throw e;
         }
@@ -90,6 +103,9 @@ public class IdempotencyInterceptor {
                     "a request with this Idempotency-Key is still running; ask again in a moment");
         }
         request.setAttribute(REPLAYED, Boolean.TRUE);
+        if (earlier.status() >= 400) {
+            throw new ProblemException(Problem.parse(earlier.body()));
+        }
         if (Response.class.isAssignableFrom(returnType)) {
             Response.ResponseBuilder response = Response.status(earlier.status());
             if (earlier.body() != null) {

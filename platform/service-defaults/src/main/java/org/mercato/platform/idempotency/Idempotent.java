@@ -14,7 +14,9 @@ import jakarta.interceptor.InterceptorBinding;
  * and the same request answers the first answer again (same status and body, header {@code Idempotent-Replayed:
  * true}); the same key with another request is 422 {@code idempotency-key-reused}; a replay while the first is still
  * running is 409 {@code request-in-progress}. Keys are scoped to the caller (the token's subject) and hold 1 to 100
- * characters. A request that fails leaves no trace of its key, so it can be sent again.
+ * characters. A settled refusal (a 4xx other than 408/429, see {@link org.mercato.platform.problem.Refusals}) is the
+ * first answer too and is replayed as such; a request that fails otherwise (an error, an outage, a rate limit)
+ * leaves no trace of its key, so it can be sent again.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)

@@ -74,6 +74,32 @@ public final class Problem {
         return errors;
     }
 
+    /** A header the answer carries besides the body (e.g. {@code Retry-After}), or null. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /**
+     * Reads back a problem written by {@link #toJson(URI)} (its {@code instance}, if any, is dropped: the answer
+     * that carries it again names its own request).
+     *
+     * @throws IllegalArgumentException if the text is not a problem object with {@code type}, {@code title} and
+     *         {@code status}
+     */
+    public static Problem parse(String json) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            jakarta.json.JsonObject object = reader.readObject();
+            List<FieldError> fieldErrors = object.containsKey("errors")
+                    ? object.getJsonArray("errors").getValuesAs(jakarta.json.JsonObject.class).stream()
+                            .map(e -> new FieldError(e.getString("field"), e.getString("message"))).toList()
+                    : List.of();
+            return new Problem(object.getInt("status"), object.getString("type"), object.getString("title"),
+                    object.getString("detail", null), fieldErrors, Map.of());
+        } catch (jakarta.json.JsonException | ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a problem document: " + e.getMessage(), e);
+        }
+    }
+
     public String toJson(URI instance) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", type)

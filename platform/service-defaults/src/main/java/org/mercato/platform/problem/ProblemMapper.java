@@ -13,6 +13,12 @@ public abstract class ProblemMapper<E extends Throwable> implements ExceptionMap
 
     protected abstract Problem problem(E exception);
 
+    /** {@link #problem} for an exception this mapper was chosen for (JAX-RS picks mappers by the exception's type). */
+    @SuppressWarnings("unchecked")
+    final Problem problemFor(Throwable exception) {
+        return problem((E) exception);
+    }
+
     @Override
     public Response toResponse(E exception) {
         return problem(exception).toResponse(uriInfo == null ? null : uriInfo.getRequestUri());
