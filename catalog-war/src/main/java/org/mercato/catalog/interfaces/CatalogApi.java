@@ -3,15 +3,15 @@ package org.mercato.catalog.interfaces;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.ServiceApplication;
 
 /** The catalog service API under /catalog/api, secured by tokens from user-war. */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
 @ApplicationScoped
-public class CatalogApi extends Application {
+public class CatalogApi extends ServiceApplication {
 }

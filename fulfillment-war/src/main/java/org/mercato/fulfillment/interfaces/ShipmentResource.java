@@ -13,6 +13,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mercato.fulfillment.application.FulfillmentService;
 import org.mercato.fulfillment.domain.FulfillmentException;
 import org.mercato.fulfillment.domain.ShipmentStatus;
@@ -97,11 +99,14 @@ public class ShipmentResource {
         return ShipmentViews.shipment(fulfillment.deliver(id, caller()));
     }
 
-    /** Optional JSON body {@code {"reason": "..."}}; any or no content type, so a bare POST works. */
+    /**
+     * Optional JSON body {@code {"reason": "..."}} (a bare POST without a body works too; a body is JSON, see
+     * the platform's BodyMediaTypeFilter).
+     */
     @POST
     @RolesAllowed({Roles.STAFF, Roles.ADMIN})
     @Path("{id}/cancel")
-    public JsonObject cancel(@PathParam("id") UUID id, String body) {
+    public JsonObject cancel(@PathParam("id") UUID id, @Schema(implementation = CancelRequest.class) String body) {
         return ShipmentViews.shipment(fulfillment.cancel(id, caller(), reason(body)));
     }
 
@@ -123,10 +128,11 @@ public class ShipmentResource {
     /** {@code {"reason": "..."}}, all optional. */
     public static final class CancelRequest {
         @MultiLine
+        @Size(max = 300)
         public String reason;
     }
 
-    /** The optional body of a cancellation, read by the platform's strict JSON rules (any content type). */
+    /** The optional body of a cancellation, read by the platform's strict JSON rules. */
     static String reason(String body) {
         CancelRequest request = (CancelRequest) StrictJsonReader.bind(body, CancelRequest.class);
         if (request == null || request.reason == null || request.reason.isBlank()) {

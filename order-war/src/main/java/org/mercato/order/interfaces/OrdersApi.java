@@ -3,15 +3,15 @@ package org.mercato.order.interfaces;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.mercato.platform.security.Roles;
+import org.mercato.platform.web.ServiceApplication;
 
 /** The order service API under /orders/api, secured by tokens from user-war. */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
 @ApplicationScoped
-public class OrdersApi extends Application {
+public class OrdersApi extends ServiceApplication {
 }

@@ -1,5 +1,6 @@
 package org.mercato.user.domain;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,9 @@ import java.util.regex.Pattern;
  * (lower-cased), so {@code Ann@Shop.com} and {@code ann@shop.com} are one account. The one rule every entry point
  * (registration, staff accounts, sign-in) applies: whitespace of any script around the address is removed
  * ({@link String#strip()}), and an address that still holds whitespace, a control, format or other invisible
- * character ({@link VisibleText}) anywhere is refused, so no look-alike of an existing address can be registered.
+ * character ({@link VisibleText}) anywhere is refused, so no look-alike of an existing address can be registered;
+ * and the address is kept in Unicode normalization form C (NFC, Unicode Standard Annex #15), so {@code u\u0308ni@}
+ * (u + combining diaeresis) and {@code \u00fcni@} are one address.
  */
 public record EmailAddress(String value) {
 
@@ -24,7 +27,7 @@ public record EmailAddress(String value) {
         if (refusal != null) {
             throw new IllegalArgumentException("email " + refusal);
         }
-        value = value.strip();
+        value = Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
     }
 
     /**
@@ -57,9 +60,9 @@ public record EmailAddress(String value) {
      * The unique form of an address typed at sign-in, without checking it (an address the rule refuses matches no
      * account, so signing in with it fails like any unknown address).
      *
-     * @return the stripped, lower-cased address; empty for null
+     * @return the stripped, NFC-normalized, lower-cased address; empty for null
      */
     public static String normalize(String typed) {
-        return typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        return typed == null ? "" : Normalizer.normalize(typed.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 }

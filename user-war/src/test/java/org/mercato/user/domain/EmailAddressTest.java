@@ -105,6 +105,16 @@ class EmailAddressTest {
     }
 
     @Test
+    void composedAndDecomposedLettersAreOneAddress() {
+        // u + combining diaeresis and the precomposed letter: two accounts before NFC
+        EmailAddress decomposed = new EmailAddress("u\u0308ni@example.test");
+        EmailAddress composed = new EmailAddress("\u00fcni@example.test");
+        assertEquals(composed.value(), decomposed.value());
+        assertEquals(composed.normalized(), decomposed.normalized());
+        assertEquals(composed.normalized(), EmailAddress.normalize("U\u0308NI@example.test"));
+    }
+
+    @Test
     void theShapeAndLengthStillHold() {
         assertThrows(IllegalArgumentException.class, () -> new EmailAddress(null));
         assertThrows(IllegalArgumentException.class, () -> new EmailAddress("\u3000"));

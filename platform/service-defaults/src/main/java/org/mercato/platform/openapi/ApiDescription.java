@@ -19,8 +19,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -55,6 +57,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.json.JsonLimits;
 import org.mercato.platform.json.MultiLine;
@@ -156,7 +159,7 @@ public final class ApiDescription {
                         parameter.getAnnotations(), schemas));
                 DefaultValue defaultValue = parameter.getAnnotation(DefaultValue.class);
                 if (defaultValue != null) {
-                    schema.add("default", defaultValue.value());
+                    schema.add("default", typedDefault(defaultValue.value(), parameter.getType()));
                 }
                 if (query.value().equals("page")) {
                     schema.add("minimum", 0).add("description", "page x size at most 10000");
@@ -165,15 +168,20 @@ public final class ApiDescription {
                 }
                 parameters.add(parameter("query", query.value(), false, schema.build()));
             } else if (header != null) {
-                boolean required = header.value().equals("Idempotency-Key") && method.isAnnotationPresent(
-                        Idempotent.class) && method.getAnnotation(Idempotent.class).required();
-                parameters.add(parameter("header", header.value(), required, Json.createObjectBuilder()
-                        .add("type", "string").add("maxLength", 100).build()));
+                if (!DESCRIBED_ELSEWHERE.contains(header.value().toLowerCase(Locale.ROOT))) {
+                    parameters.add(headerParameter(method, parameter, header.value()));
+                }
             } else if (!isInjected(parameter)) {
-                // a body read as text (CSV, JSON imports) is any text: its rows are checked one by one
-                body = parameter.getType() == String.class
-                        ? Json.createObjectBuilder().add("type", "string").build()
-                        : schema(parameter.getParameterizedType(), parameter.getAnnotations(), schemas);
+                Schema declared = parameter.getAnnotation(Schema.class);
+                if (declared != null && declared.implementation() != Void.class) {
+                    // a body read as text and bound by the method itself, to the type it names
+                    body = schema(declared.implementation(), new Annotation[0], schemas);
+                } else {
+                    // a body read as text (CSV, JSON imports) is any text: its rows are checked one by one
+                    body = parameter.getType() == String.class
+                            ? Json.createObjectBuilder().add("type", "string").build()
+                            : schema(parameter.getParameterizedType(), parameter.getAnnotations(), schemas);
+                }
             }
         }
         if (method.isAnnotationPresent(Idempotent.class) && !mentionsHeader(method, "Idempotency-Key")) {
@@ -242,6 +250,49 @@ public final class ApiDescription {
                 ? method.getAnnotation(Consumes.class)
                 : resource.getAnnotation(Consumes.class);
         return consumes == null ? new String[]{"application/json"} : consumes.value();
+    }
+
+    /**
+     * Headers an OpenAPI document must not list as parameters (OpenAPI 3.1, Parameter Object: "Accept",
+     * "Content-Type" and "Authorization" are described by the media types and the security scheme).
+     */
+    private static final Set<String> DESCRIBED_ELSEWHERE = Set.of("accept", "content-type", "authorization");
+
+    /**
+     * A header parameter: required when the method is {@code @Idempotent(required = true)} for its
+     * Idempotency-Key, or when it says so with MicroProfile OpenAPI's {@code @Parameter(required = true)} (a
+     * method that checks the header itself).
+     */
+    private static JsonObject headerParameter(Method method, Parameter parameter, String name) {
+        boolean idempotencyKey = name.equalsIgnoreCase("Idempotency-Key");
+        org.eclipse.microprofile.openapi.annotations.parameters.Parameter declared = parameter.getAnnotation(
+                org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class);
+        boolean required = (declared != null && declared.required()) || (idempotencyKey && method
+                .isAnnotationPresent(Idempotent.class) && method.getAnnotation(Idempotent.class).required());
+        JsonObjectBuilder schema = Json.createObjectBuilder().add("type", "string");
+        if (idempotencyKey) {
+            schema.add("minLength", 1).add("maxLength", 100);
+        }
+        return parameter("header", name, required, schema.build());
+    }
+
+    /** A {@code @DefaultValue} as the JSON value of the parameter's type (the query text {@code 20} is the number). */
+    static JsonValue typedDefault(String text, Class<?> type) {
+        try {
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class) {
+                return Json.createValue(Long.parseLong(text.strip()));
+            }
+            if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                return Json.createValue(Double.parseDouble(text.strip()));
+            }
+        } catch (NumberFormatException e) {
+            return Json.createValue(text); // the runtime would refuse it too; the text says what is written
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return Boolean.parseBoolean(text.strip()) ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        return Json.createValue(text);
     }
 
     private static JsonObject parameter(String in, String name, boolean required, JsonObject schema) {

@@ -33,6 +33,7 @@ public class ContainerErrorServlet extends HttpServlet {
             case 406 -> "Not Acceptable";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
+            case 501 -> "Not Implemented";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "HTTP " + status;
         };

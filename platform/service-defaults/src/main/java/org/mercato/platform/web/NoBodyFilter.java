@@ -57,7 +57,7 @@ public class NoBodyFilter implements ContainerRequestFilter {
                 .toResponse(request.getUriInfo().getRequestUri()));
     }
 
-    private static boolean hasBody(ContainerRequestContext request) {
+    static boolean hasBody(ContainerRequestContext request) {
         if (request.getLength() > 0) {
             return true;
         }

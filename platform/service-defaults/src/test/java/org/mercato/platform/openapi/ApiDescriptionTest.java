@@ -14,9 +14,12 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +44,59 @@ class ApiDescriptionTest {
         public JsonObject create(String body) {
             return null;
         }
+    }
+
+    public static final class CancelBody {
+        public String reason;
+    }
+
+    @jakarta.ws.rs.Path("orders")
+    public static class OrderResource {
+
+        @POST
+        public JsonObject place(
+                @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(required = true) @HeaderParam("Idempotency-Key") String key,
+                @HeaderParam("Authorization") String authorization, String body) {
+            return null;
+        }
+
+        @GET
+        public JsonObject list(@QueryParam("page") @DefaultValue("0") int page,
+                @QueryParam("size") @DefaultValue("20") int size, @QueryParam("all") @DefaultValue("false") boolean all,
+                @QueryParam("sort") @DefaultValue("-createdAt") String sort) {
+            return null;
+        }
+
+        @POST
+        @jakarta.ws.rs.Path("{id}/cancel")
+        public JsonObject cancel(@PathParam("id") String id,
+                @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CancelBody.class) String body) {
+            return null;
+        }
+    }
+
+    @Test
+    void headersDefaultsAndTextBodiesAreDescribedAsTheApiTakesThem() {
+        JsonObject paths = ApiDescription.of("shop", "1", List.of(OrderResource.class),
+                ApiDescriptionTest.class.getClassLoader()).getJsonObject("paths");
+        List<JsonObject> headers = paths.getJsonObject("/shop/api/orders").getJsonObject("post").getJsonArray(
+                "parameters").getValuesAs(JsonObject.class);
+        // Authorization belongs to the security scheme (OpenAPI 3.1: such a parameter is ignored), not a 100-char field
+        assertEquals(List.of("Idempotency-Key"), headers.stream().map(h -> h.getString("name")).toList());
+        assertTrue(headers.get(0).getBoolean("required"), "the method refuses a request without it");
+        List<JsonObject> query = paths.getJsonObject("/shop/api/orders").getJsonObject("get").getJsonArray(
+                "parameters").getValuesAs(JsonObject.class);
+        assertEquals(0, query.get(0).getJsonObject("schema").getInt("default"));
+        assertEquals(20, query.get(1).getJsonObject("schema").getInt("default"));
+        assertFalse(query.get(2).getJsonObject("schema").getBoolean("default"));
+        assertEquals("-createdAt", query.get(3).getJsonObject("schema").getString("default"));
+        JsonObject cancel = paths.getJsonObject("/shop/api/orders/{id}/cancel").getJsonObject("post")
+                .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
+                .getJsonObject("schema");
+        // the object the method binds, not "any text"
+        assertFalse(cancel.containsKey("type") && cancel.getString("type").equals("string"), cancel.toString());
+        assertTrue(cancel.toString().contains("CancelBody") || cancel.toString().contains("reason"), cancel
+                .toString());
     }
 
     private static ClassLoader withResponses(Path dir, String json) throws IOException {
