@@ -162,8 +162,9 @@ public class Sale {
                     + " was paid in " + currency;
         }
         if (refund.amount().amount() > total - refunded) {
-            return "refund " + refund.refundId() + " of " + refund.amount().amount() + " is more than the "
-                    + (total - refunded) + " of order " + orderId + " not yet refunded";
+            return "refund " + refund.refundId() + " of " + MoneyText.of(refund.amount().amount(), currency)
+                    + " is more than the " + MoneyText.of(total - refunded, currency) + " of order " + orderId
+                    + " not yet refunded";
         }
         return null;
     }

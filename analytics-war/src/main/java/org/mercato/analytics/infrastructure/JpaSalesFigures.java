@@ -1,8 +1,10 @@
 package org.mercato.analytics.infrastructure;
 
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,8 +16,8 @@ import org.mercato.analytics.domain.ReportPeriod;
 import org.mercato.analytics.domain.SalesFigures;
 
 /**
- * The figures as SQL aggregates over the facts: the database groups and sums, only one row per day or per product
- * comes back. Cancelled sales never count; revenue is net of refunds.
+ * The figures as SQL aggregates over the facts: the database groups and sums, only one row per day that sold or per
+ * product comes back. Cancelled sales never count; revenue is net of refunds.
  */
 @ApplicationScoped
 public class JpaSalesFigures implements SalesFigures {
@@ -33,17 +35,26 @@ public class JpaSalesFigures implements SalesFigures {
 
     @Override
     public List<DailySales> daily(ReportPeriod period, String currency) {
-        // generate_series gives every day of the period, so days without sales come back as zeros
+        // days travel as ISO text both ways: java.sql.Date would pass them through the Julian calendar
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select cast(d.day as date), count(s.order_id),"
+        List<Object[]> rows = em.createNativeQuery("select to_char(s.sale_day, 'YYYY-MM-DD'), count(s.order_id),"
                 + " coalesce(sum(s.total - s.refunded), 0)"
-                + " from generate_series(cast(?1 as date), cast(?2 as date), interval '1 day') as d(day)"
-                + " left join sale_order s on s.sale_day = cast(d.day as date) and s.currency = ?3"
-                + " and not s.cancelled"
-                + " group by d.day order by d.day")
-                .setParameter(1, Date.valueOf(period.from())).setParameter(2, Date.valueOf(period.to()))
-                .setParameter(3, currency).getResultList();
-        return rows.stream().map(row -> new DailySales(date(row[0]), number(row[1]), number(row[2]))).toList();
+                + " from sale_order s where s.currency = ?1 and not s.cancelled"
+                + " and s.sale_day between cast(?2 as date) and cast(?3 as date)"
+                + " group by s.sale_day")
+                .setParameter(1, currency).setParameter(2, period.from().toString())
+                .setParameter(3, period.to().toString()).getResultList();
+        Map<LocalDate, DailySales> sold = new HashMap<>();
+        for (Object[] row : rows) {
+            LocalDate day = LocalDate.parse((String) row[0]);
+            sold.put(day, new DailySales(day, number(row[1]), number(row[2])));
+        }
+        // every day of the period, made here from the period itself, so the days are exactly the ones asked for
+        List<DailySales> days = new ArrayList<>((int) period.days());
+        for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+            days.add(sold.getOrDefault(day, new DailySales(day, 0, 0)));
+        }
+        return days;
     }
 
     @Override
@@ -57,14 +68,10 @@ public class JpaSalesFigures implements SalesFigures {
                 + " where s.currency = ?1 and not s.cancelled and s.sale_day between cast(?2 as date) and"
                 + " cast(?3 as date)"
                 + " group by l.sku order by quantity desc, revenue desc, l.sku limit ?4")
-                .setParameter(1, currency).setParameter(2, Date.valueOf(period.from()))
-                .setParameter(3, Date.valueOf(period.to())).setParameter(4, limit).getResultList();
+                .setParameter(1, currency).setParameter(2, period.from().toString())
+                .setParameter(3, period.to().toString()).setParameter(4, limit).getResultList();
         return rows.stream().map(row -> new ProductSales((String) row[0], (String) row[1], number(row[2]),
                 number(row[3]), number(row[4]))).toList();
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) value;
     }
 
     private static long number(Object value) {

@@ -28,8 +28,9 @@ import org.mercato.platform.money.MoneyJson;
 import org.mercato.platform.security.Roles;
 
 /**
- * Sales reports for staff, by UTC day and in one currency at a time (money in minor units). Query parameters are
- * read as text and checked here, so a bad one is a 400 problem naming it rather than JAX-RS's bare 404.
+ * Sales reports for staff, by UTC day and in the shop's currency (money in minor units). Query parameters are read
+ * as text and checked here, so a bad one is a 400 problem naming it rather than JAX-RS's bare 404; another currency
+ * than the shop's is 422 {@code currency-not-accepted}, as everywhere else.
  */
 @Path("")
 @RequestScoped
@@ -48,7 +49,7 @@ public class SalesReportResource {
     @Path("sales/daily")
     public JsonObject dailySales(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("currency") String currency) {
-        String code = ReportParameters.currency(currency);
+        String code = reports.currency(currency);
         SalesReport report = reports.daily(ReportPeriod.parse(from, to, today()), code);
         JsonArrayBuilder days = Json.createArrayBuilder();
         for (DailySales day : report.days()) {
@@ -67,7 +68,7 @@ public class SalesReportResource {
     @Path("products/top")
     public JsonObject topProducts(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("currency") String currency) {
-        String code = ReportParameters.currency(currency);
+        String code = reports.currency(currency);
         int size = ReportParameters.limit(limit);
         ReportPeriod period = ReportPeriod.parse(from, to, today());
         JsonArrayBuilder items = Json.createArrayBuilder();

@@ -150,6 +150,25 @@ class SalesFactsIT {
     }
 
     @Test
+    void theFirstAndLastReportableDaysAnswerExactlyThoseDays() {
+        placed(eur("epoch", "1970-01-01T00:00:00Z", 1200), eur("last", "9999-12-31T23:59:59Z", 3400),
+                eur("late-1969", "1969-12-31T23:59:59Z", 5600));
+
+        SalesReport first = daily("1970-01-01", "1970-01-05", "EUR");
+        assertEquals(5, first.days().size());
+        assertDay(first.days().get(0), "1970-01-01", 1, 1200, 1200);
+        assertDay(first.days().get(4), "1970-01-05", 0, 0, 0);
+        assertEquals(1200, first.revenue());
+        SalesReport last = daily("9999-12-30", "9999-12-31", "EUR");
+        assertDay(last.days().get(0), "9999-12-30", 0, 0, 0);
+        assertDay(last.days().get(1), "9999-12-31", 1, 3400, 3400);
+        assertEquals(List.of("MC-last"), top("9999-12-01", "9999-12-31", "EUR", 10).stream().map(ProductSales::sku)
+                .toList());
+        assertEquals(List.of("MC-epoch"), top("1970-01-01", "1970-01-01", "EUR", 10).stream().map(
+                ProductSales::sku).toList());
+    }
+
+    @Test
     void aSecondOrderPlacedForTheSameOrderChangesNothing() {
         placed(sale("o-1", "2026-11-24T10:00:00Z", "EUR", "MC-1", "Headphones", 2, 3000));
         assertFalse(changed(f -> f.orderPlaced(sale("o-1", "2026-11-24T10:00:00Z", "EUR", "MC-1", "Headphones", 2,

@@ -2,20 +2,31 @@ package org.mercato.analytics.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 
 class ReportParametersTest {
 
     @Test
-    void currencyIsEuroByDefaultAndOtherwiseAnUpperCaseIsoCode() {
-        assertEquals("EUR", ReportParameters.currency(null));
-        assertEquals("EUR", ReportParameters.currency(""));
-        assertEquals("USD", ReportParameters.currency("USD"));
+    void currencyIsTheShopsByDefaultAndOtherwiseAnUpperCaseIsoCode() {
+        assertEquals("EUR", ReportParameters.currency(null, "EUR"));
+        assertEquals("EUR", ReportParameters.currency("", "EUR"));
+        assertEquals("EUR", ReportParameters.currency("EUR", "EUR"));
+        assertEquals("CHF", ReportParameters.currency(null, "CHF"));
         for (String bad : new String[]{"eur", "EURO", "EU", "E1R", " EUR", "XYZ"}) {
-            assertEquals(400, assertThrows(AnalyticsException.class, () -> ReportParameters.currency(bad)).status(),
-                    bad);
+            assertEquals("currency", assertThrows(AnalyticsException.class, () -> ReportParameters.currency(bad,
+                    "EUR")).parameter(), bad);
         }
+    }
+
+    @Test
+    void anotherCurrencyThanTheShopsIsNotAccepted() {
+        CurrencyNotAcceptedException usd = assertThrows(CurrencyNotAcceptedException.class,
+                () -> ReportParameters.currency("USD", "EUR"));
+        assertTrue(usd.getMessage().contains("EUR") && usd.getMessage().contains("USD"), usd.getMessage());
+        assertThrows(CurrencyNotAcceptedException.class, () -> ReportParameters.currency("EUR", "CHF"));
     }
 
     @Test
@@ -24,8 +35,8 @@ class ReportParametersTest {
         assertEquals(1, ReportParameters.limit("1"));
         assertEquals(100, ReportParameters.limit("100"));
         for (String bad : new String[]{"0", "101", "-5", "ten", "2.5", "99999999999"}) {
-            assertEquals(400, assertThrows(AnalyticsException.class, () -> ReportParameters.limit(bad)).status(),
-                    bad);
+            assertEquals("limit", assertThrows(AnalyticsException.class, () -> ReportParameters.limit(bad))
+                    .parameter(), bad);
         }
     }
 }

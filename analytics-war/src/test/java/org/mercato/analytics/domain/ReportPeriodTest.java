@@ -41,17 +41,45 @@ class ReportPeriodTest {
                 {"+10000-01-01", "+10000-01-02"}, {"-0001-01-01", null}, {"٢٠٢٦-١١-٢٤", null}}) {
             AnalyticsException e = assertThrows(AnalyticsException.class,
                     () -> ReportPeriod.parse(bad[0], bad[1], TODAY));
-            assertEquals(400, e.status());
+            assertEquals(bad[0] != null ? "from" : "to", e.parameter(), e.getMessage());
             assertTrue(e.getMessage().contains("YYYY-MM-DD"), e.getMessage());
         }
         AnalyticsException backwards = assertThrows(AnalyticsException.class,
                 () -> ReportPeriod.parse("2026-11-25", "2026-11-24", TODAY));
         assertTrue(backwards.getMessage().contains("after"), backwards.getMessage());
+        assertEquals("from", backwards.parameter());
         AnalyticsException tooLong = assertThrows(AnalyticsException.class,
                 () -> ReportPeriod.parse("2026-01-01", "2027-01-02", TODAY));
         assertTrue(tooLong.getMessage().contains("367"), tooLong.getMessage());
+        assertEquals("from", tooLong.parameter());
         // from alone, over a year before today: more than 366 days up to today
-        assertEquals(400, assertThrows(AnalyticsException.class,
-                () -> ReportPeriod.parse("2025-01-01", null, TODAY)).status());
+        assertEquals("from", assertThrows(AnalyticsException.class,
+                () -> ReportPeriod.parse("2025-01-01", null, TODAY)).parameter());
+    }
+
+    @Test
+    void yearZeroAndDaysOutsideTheYears1970To9999AreRefusedNamingTheParameter() {
+        // year 0 and BC days came back as other days through java.sql.Date and PostgreSQL's BC dates
+        for (String[] bad : new String[][]{{"0000-01-01", "0000-01-05"}, {null, "0000-01-05"},
+                {"1969-12-31", "1970-01-05"}, {"9999-12-31", "10000-01-01"}, {"0001-01-01", "0001-01-01"}}) {
+            AnalyticsException e = assertThrows(AnalyticsException.class,
+                    () -> ReportPeriod.parse(bad[0], bad[1], TODAY));
+            String named = bad[0] != null && !bad[0].startsWith("9999") ? "from" : "to";
+            assertEquals(named, e.parameter(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(named + " "), e.getMessage());
+        }
+        assertEquals("to", assertThrows(AnalyticsException.class, () -> new ReportPeriod(LocalDate.of(9999, 12, 31),
+                LocalDate.of(10_000, 1, 1))).parameter());
+        assertEquals("from", assertThrows(AnalyticsException.class, () -> new ReportPeriod(LocalDate.of(0, 1, 1),
+                LocalDate.of(0, 1, 5))).parameter());
+    }
+
+    @Test
+    void theFirstAndLastReportableDaysAreAllowedAndADefaultFromStopsAtTheFirst() {
+        assertEquals(5, ReportPeriod.parse("1970-01-01", "1970-01-05", TODAY).days());
+        assertEquals(31, ReportPeriod.parse("9999-12-01", "9999-12-31", TODAY).days());
+        ReportPeriod early = ReportPeriod.parse(null, "1970-01-05", TODAY);
+        assertEquals(ReportPeriod.FIRST_DAY, early.from());
+        assertEquals(5, early.days());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.mercato.payment.domain.MoneyText;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.payment.domain.PaymentException.Reason;
@@ -32,8 +33,11 @@ import org.mercato.platform.security.Digests;
  * provider is asked outside any transaction, and its answer is recorded in a new transaction. Asked again with the
  * same key and request, a finished charge or refund is answered as it was (never a second charge or refund); a
  * different request under the key is refused (KEY_REUSED); one still in progress is refused (REQUEST_IN_PROGRESS);
- * one that failed without moving money is tried again (with the provider's same idempotency key). Card tokens are
- * handed to the provider and forgotten; nothing about the card is stored or logged.
+ * one that failed without moving money because the provider did not answer or failed is tried again (with the
+ * provider's same idempotency key). A refund the payment's rules refused once the request was read (no such
+ * payment, more than is left) keeps that refusal under its key like any other outcome: the same request is answered
+ * the same refusal, even once it would pass. Card tokens are handed to the provider and forgotten; nothing about
+ * the card is stored or logged.
  */
 @ApplicationScoped
 public class PaymentService {
@@ -124,7 +128,7 @@ public class PaymentService {
         }
         Payment outcome = authorizeAndCapture(payment, cardToken);
         LOG.info(() -> "Payment " + outcome.id() + " for order " + orderId + ": " + outcome.status() + " "
-                + amount.amount() + " " + amount.currency() + " via " + provider.name());
+                + MoneyText.of(amount) + " via " + provider.name());
         return new Charge(outcome, false);
     }
 
@@ -217,7 +221,9 @@ public class PaymentService {
      * @param caller the JWT subject of whoever asks: the key's owner
      * @param refundedBy the principal's name, kept with the refund
      * @throws PaymentException PROVIDER_UNAVAILABLE or PROVIDER_REFUSED when nothing was refunded (the same key may
-     *         try again)
+     *         try again); NOT_FOUND or REFUND_EXCEEDS_PAYMENT when the payment's rules refuse it, a refusal kept
+     *         under the key ({@link PaymentException#replay()} when it is answered again from there); INVALID for a
+     *         malformed request (which keeps nothing: the key stays free)
      */
     @Transactional(TxType.NEVER)
     public RefundResult refund(String caller, String idempotencyKey, UUID paymentId, Long amount, String reason,
@@ -237,6 +243,11 @@ public class PaymentService {
                 + (reason == null ? "" : reason));
         Claim<Refund> claim = transactions.inNewTransaction(() -> claimRefund(caller, idempotencyKey, hash,
                 paymentId, amount, reason, refundedBy));
+        if (claim.value().status() == RefundStatus.REFUSED) {
+            // thrown only now, after the refusal's record committed: a throw inside would roll it back
+            PaymentException refusal = claim.value().refusal();
+            throw claim.replay() ? refusal.asReplay() : refusal;
+        }
         if (claim.replay()) {
             return new RefundResult(claim.value(), true);
         }
@@ -255,7 +266,7 @@ public class PaymentService {
                             + "; nothing was refunded, send the request again with the same Idempotency-Key");
         }
         Refund done = recordRefund(refund.id(), (p, r) -> succeeded(p, r, reference));
-        LOG.info(() -> "Refunded " + done.amount() + " of payment " + paymentId + ": " + done.status());
+        LOG.info(() -> "Refunded " + MoneyText.of(done.money()) + " of payment " + paymentId + ": " + done.status());
         return new RefundResult(done, false);
     }
 
@@ -265,19 +276,31 @@ public class PaymentService {
         if (earlier.isPresent()) {
             return claimEarlierRefund(earlier.get(), hash);
         }
-        Payment payment = payments.lock(paymentId).orElseThrow(() -> PaymentException.notFound("no payment "
-                + paymentId));
+        Payment payment = payments.lock(paymentId).orElse(null);
+        if (payment == null) {
+            return refuse(Refund.refused(null, caller, key, hash, amount, reason, refundedBy, PaymentException
+                    .notFound("no payment " + paymentId), clock.instant()));
+        }
         earlier = payments.refundByKey(caller, key); // a twin may have committed while this one waited for the lock
         if (earlier.isPresent()) {
             return claimEarlierRefund(earlier.get(), hash);
         }
         long refundAmount = amount == null ? payment.refundable() : amount;
-        if (refundAmount == 0) {
-            throw new PaymentException(Reason.REFUND_EXCEEDS_PAYMENT, "nothing of payment " + paymentId
-                    + " is left to refund");
+        Refund refund;
+        try {
+            if (refundAmount == 0) {
+                throw new PaymentException(Reason.REFUND_EXCEEDS_PAYMENT, "nothing of payment " + paymentId
+                        + " is left to refund");
+            }
+            // under the payment's row lock: concurrent refunds are checked against each other's reservations
+            refund = Refund.reserve(payment, caller, key, hash, refundAmount, reason, refundedBy, clock.instant());
+        } catch (PaymentException refused) {
+            if (!keptUnderKey(refused.reason())) {
+                throw refused;
+            }
+            return refuse(Refund.refused(payment, caller, key, hash, amount, reason, refundedBy, refused, clock
+                    .instant()));
         }
-        Refund refund = Refund.reserve(payment, caller, key, hash, refundAmount, reason, refundedBy,
-                clock.instant());
         if (!payments.addRefund(refund)) {
             // the unique (caller, key) index refused it: a request with this key got there first (rolled back)
             throw new PaymentException(Reason.REQUEST_IN_PROGRESS, "a refund with this Idempotency-Key is in"
@@ -286,11 +309,29 @@ public class PaymentService {
         return new Claim<>(refund, false, payment.providerReference());
     }
 
+    /**
+     * Whether a refusal is an outcome kept under the request's key: the payment's rules refused a request that was
+     * read and understood. A malformed request (INVALID) never ran, and the provider's failures are retried.
+     */
+    private static boolean keptUnderKey(Reason reason) {
+        return reason == Reason.NOT_FOUND || reason == Reason.REFUND_EXCEEDS_PAYMENT || reason == Reason.PAYMENT_STATE;
+    }
+
+    /** Records a refused refund under its key (nothing reserved); a twin that took the key first is in progress. */
+    private Claim<Refund> refuse(Refund refused) {
+        if (!payments.addRefund(refused)) {
+            // the unique (caller, key) index refused it: a request with this key got there first
+            throw new PaymentException(Reason.REQUEST_IN_PROGRESS, "a refund with this Idempotency-Key is in"
+                    + " progress; ask again in a few seconds");
+        }
+        return new Claim<>(refused, false, null);
+    }
+
     private Claim<Refund> claimEarlierRefund(Refund earlier, String hash) {
         if (!earlier.sameRequest(hash)) {
             throw new PaymentException(Reason.KEY_REUSED, "this Idempotency-Key was used for a different refund");
         }
-        if (earlier.status() == RefundStatus.SUCCEEDED) {
+        if (earlier.status() == RefundStatus.SUCCEEDED || earlier.status() == RefundStatus.REFUSED) {
             return new Claim<>(earlier, true, null);
         }
         if (earlier.status() == RefundStatus.PENDING) {

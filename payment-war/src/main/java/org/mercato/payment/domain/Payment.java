@@ -173,9 +173,9 @@ public class Payment {
             throw PaymentException.invalid("a refund is a positive amount in minor units");
         }
         if (refundAmount > refundable()) {
-            throw new PaymentException(Reason.REFUND_EXCEEDS_PAYMENT, "only " + refundable() + " " + currency
+            throw new PaymentException(Reason.REFUND_EXCEEDS_PAYMENT, "only " + MoneyText.of(refundable(), currency)
                     + " of payment " + id + " can be refunded" + (refundReserved > 0
-                            ? " (" + refundReserved + " is being refunded right now)"
+                            ? " (" + MoneyText.of(refundReserved, currency) + " is being refunded right now)"
                             : ""));
         }
         refundReserved += refundAmount;

@@ -29,14 +29,34 @@ public class PaymentException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final boolean replay;
 
+    /** A refusal for {@code reason}; {@code message} says why, safe to show. */
     public PaymentException(Reason reason, String message) {
+        this(reason, message, false);
+    }
+
+    private PaymentException(Reason reason, String message, boolean replay) {
         super(message, null, false, false);
         this.reason = reason;
+        this.replay = replay;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * True when this refusal was recorded under the request's Idempotency-Key earlier and is answered again (the
+     * request did not run again).
+     */
+    public boolean replay() {
+        return replay;
+    }
+
+    /** The same refusal, answered again from its key's record. */
+    public PaymentException asReplay() {
+        return new PaymentException(reason, getMessage(), true);
     }
 
     public static PaymentException invalid(String message) {

@@ -31,10 +31,13 @@ public interface PaymentRepository {
     /** Payments still AUTHORIZING or AUTHORIZED that have not changed since {@code before}. */
     List<Payment> stalled(Instant before, int max);
 
-    /** Saves a new refund now; false if the same caller already has one under the same key (unique index). */
+    /**
+     * Saves a new refund (or a refused refund request) now; false if the same caller already has one under the same
+     * key (unique index).
+     */
     boolean addRefund(Refund refund);
 
-    /** The caller's refund under the key. */
+    /** The caller's refund under the key, a REFUSED one included. */
     Optional<Refund> refundByKey(String caller, String idempotencyKey);
 
     Optional<Refund> refund(UUID id);
@@ -42,9 +45,10 @@ public interface PaymentRepository {
     /** The refund, read again and locked for a change (lock its payment first). */
     Optional<Refund> lockRefund(UUID id);
 
+    /** The payment's refunds, oldest first; not REFUSED requests, which moved nothing. */
     List<Refund> refundsOf(UUID paymentId);
 
-    /** The refunds of these payments (in one query), oldest first. */
+    /** The refunds of these payments (in one query), oldest first; not REFUSED requests. */
     List<Refund> refundsOf(Collection<UUID> paymentIds);
 
     /** Refunds still PENDING that have not changed since {@code before}. */

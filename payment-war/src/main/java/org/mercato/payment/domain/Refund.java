@@ -17,7 +17,9 @@ import org.mercato.platform.money.Money;
 /**
  * Money asked back from a captured payment under the caller's Idempotency-Key. Recorded PENDING with its amount
  * reserved on the payment before the provider is asked; then SUCCEEDED, or FAILED with the amount given back. What
- * a replay answers (remaining amount, payment status) is kept with it, so the same key answers the same body.
+ * a replay answers (remaining amount, payment status) is kept with it, so the same key answers the same body. A
+ * request refused by the payment's rules (more than is left, no such payment) is recorded REFUSED with the refusal,
+ * so its key answers that refusal again; it moved nothing.
  */
 @Entity
 @Table(name = "refund")
@@ -27,8 +29,12 @@ public class Refund {
     @Column(name = "refund_id")
     private UUID id;
 
-    @Column(name = "payment_id", nullable = false)
-    private UUID paymentId;
+    /**
+     * The payment's id as text; null only for a refusal of a payment that does not exist. Text, not UUID, because
+     * EclipseLink 4.0's UUID conversion cannot read a NULL uuid (the column is a uuid all the same).
+     */
+    @Column(name = "payment_id")
+    private String paymentId;
 
     @Column(nullable = false, length = 200)
     private String caller;
@@ -43,7 +49,8 @@ public class Refund {
     @Column(nullable = false)
     private long amount;
 
-    @Column(nullable = false, length = 3)
+    /** Null only for a refusal of a payment that does not exist. */
+    @Column(length = 3)
     private String currency;
 
     @Column(length = 300)
@@ -58,6 +65,14 @@ public class Refund {
 
     @Column(name = "failure_reason", length = 200)
     private String failureReason;
+
+    /** A REFUSED refund's {@link Reason}, by name. */
+    @Column(name = "refusal_reason", length = 40)
+    private String refusalReason;
+
+    /** A REFUSED refund's message, answered again on every replay. */
+    @Column(name = "refusal_detail", length = 1000)
+    private String refusalDetail;
 
     @Column(name = "refunded_by", length = 200)
     private String refundedBy;
@@ -88,7 +103,7 @@ public class Refund {
     private Refund(Payment payment, String caller, String key, String requestHash, long amount, String reason,
             String by, Instant now) {
         this.id = UUID.randomUUID();
-        this.paymentId = payment.id();
+        this.paymentId = payment.id().toString();
         this.caller = caller;
         this.idempotencyKey = key;
         this.requestHash = requestHash;
@@ -110,6 +125,36 @@ public class Refund {
             String reason, String by, Instant now) {
         payment.reserveRefund(amount, now);
         return new Refund(payment, caller, key, requestHash, amount, reason, by, now);
+    }
+
+    /**
+     * A refund request the payment's rules refused ({@code refusal}), kept under its key so that the same key
+     * answers the same refusal again; nothing is reserved or refunded.
+     *
+     * @param payment the payment asked for, or null when there is none (the refusal then names no payment: there is
+     *        none to refer to)
+     * @param amount the minor units asked for, or null for "all that is left"
+     */
+    public static Refund refused(Payment payment, String caller, String key, String requestHash,
+            Long amount, String reason, String by, PaymentException refusal, Instant now) {
+        Refund refund = new Refund();
+        refund.id = UUID.randomUUID();
+        refund.paymentId = payment == null ? null : payment.id().toString();
+        refund.caller = caller;
+        refund.idempotencyKey = key;
+        refund.requestHash = requestHash;
+        refund.amount = amount == null ? 0 : amount;
+        refund.currency = payment == null ? null : payment.amount().currency();
+        refund.reason = reason;
+        refund.refundedBy = by;
+        refund.status = RefundStatus.REFUSED;
+        refund.refusalReason = refusal.reason().name();
+        String detail = refusal.getMessage();
+        refund.refusalDetail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        refund.attempts = 1;
+        refund.createdAt = now;
+        refund.updatedAt = now;
+        return refund;
     }
 
     /** A failed refund asked again under its key: its amount is reserved again on the (locked) payment. */
@@ -148,6 +193,12 @@ public class Refund {
         }
     }
 
+    /** The refusal a REFUSED refund was answered with, to answer it again (the same reason and message). */
+    public PaymentException refusal() {
+        require(RefundStatus.REFUSED);
+        return new PaymentException(Reason.valueOf(refusalReason), refusalDetail);
+    }
+
     /** The provider's idempotency key: the same on every attempt, so a retry never refunds twice. */
     public String providerKey() {
         return "mercato-refund-" + id;
@@ -161,8 +212,9 @@ public class Refund {
         return id;
     }
 
+    /** The payment's id; null only for a REFUSED refund of a payment that does not exist. */
     public UUID paymentId() {
-        return paymentId;
+        return paymentId == null ? null : UUID.fromString(paymentId);
     }
 
     public String caller() {
@@ -182,8 +234,14 @@ public class Refund {
         return amount;
     }
 
+    /** What this refund gives back; not for a REFUSED one of a payment that does not exist. */
     public Money money() {
         return new Money(amount, currency);
+    }
+
+    /** ISO 4217 code, the payment's; null only for a refusal of a payment that does not exist. */
+    public String currency() {
+        return currency;
     }
 
     public String reason() {

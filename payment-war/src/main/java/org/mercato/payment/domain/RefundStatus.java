@@ -7,5 +7,10 @@ public enum RefundStatus {
     /** The provider gave the money back. */
     SUCCEEDED,
     /** The provider refused or did not answer; the amount was given back to the payment, the same key may retry. */
-    FAILED
+    FAILED,
+    /**
+     * The payment's rules refused it (more than is left, no such payment); nothing was reserved or moved. Its key
+     * keeps the refusal: the same request answers it again, another request under the key is refused.
+     */
+    REFUSED
 }

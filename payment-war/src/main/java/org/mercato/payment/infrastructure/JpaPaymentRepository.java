@@ -18,6 +18,7 @@ import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentRepository;
 import org.mercato.payment.domain.PaymentSearch;
 import org.mercato.payment.domain.Refund;
+import org.mercato.payment.domain.RefundStatus;
 
 /**
  * Payments and refunds in PostgreSQL. New rows are inserted with ON CONFLICT on the unique (caller,
@@ -137,14 +138,18 @@ public class JpaPaymentRepository implements PaymentRepository {
     @Override
     public boolean addRefund(Refund r) {
         int inserted = em.createNativeQuery("insert into refund (refund_id, payment_id, caller, idempotency_key,"
-                + " request_hash, amount, currency, reason, status, refunded_by, attempts, created_at, updated_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)"
+                + " request_hash, amount, currency, reason, status, refunded_by, attempts, created_at, updated_at,"
+                + " refusal_reason, refusal_detail)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14)"
                 + " on conflict (caller, idempotency_key) do nothing").setParameter(1, r.id())
                 .setParameter(2, r.paymentId()).setParameter(3, r.caller()).setParameter(4, r.idempotencyKey())
                 .setParameter(5, r.requestHash()).setParameter(6, r.amount())
-                .setParameter(7, r.money().currency()).setParameter(8, r.reason())
+                .setParameter(7, r.currency()).setParameter(8, r.reason())
                 .setParameter(9, r.status().name()).setParameter(10, r.refundedBy())
-                .setParameter(11, r.attempts()).setParameter(12, Timestamp.from(r.createdAt())).executeUpdate();
+                .setParameter(11, r.attempts()).setParameter(12, Timestamp.from(r.createdAt()))
+                .setParameter(13, r.status() == RefundStatus.REFUSED ? r.refusal().reason().name() : null)
+                .setParameter(14, r.status() == RefundStatus.REFUSED ? r.refusal().getMessage() : null)
+                .executeUpdate();
         return inserted == 1;
     }
 
@@ -167,8 +172,11 @@ public class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public List<Refund> refundsOf(UUID paymentId) {
-        return em.createQuery("select r from Refund r where r.paymentId = :payment order by r.createdAt",
-                Refund.class).setParameter("payment", paymentId).getResultList();
+        // a refused request moved nothing: it is its key's record, not one of the payment's refunds
+        return em.createQuery("select r from Refund r where r.paymentId = :payment and r.status <> :refused"
+                + " order by r.createdAt", Refund.class).setParameter("payment", paymentId
+                        .toString())
+                .setParameter("refused", RefundStatus.REFUSED).getResultList();
     }
 
     @Override
@@ -176,8 +184,10 @@ public class JpaPaymentRepository implements PaymentRepository {
         if (paymentIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select r from Refund r where r.paymentId in :payments order by r.createdAt",
-                Refund.class).setParameter("payments", List.copyOf(paymentIds)).getResultList();
+        return em.createQuery("select r from Refund r where r.paymentId in :payments and r.status <> :refused"
+                + " order by r.createdAt", Refund.class).setParameter("payments", paymentIds.stream()
+                        .map(UUID::toString).toList())
+                .setParameter("refused", RefundStatus.REFUSED).getResultList();
     }
 
     @Override

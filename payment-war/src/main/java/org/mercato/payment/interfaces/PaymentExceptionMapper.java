@@ -6,12 +6,21 @@ import org.mercato.payment.domain.PaymentException;
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemMapper;
 
-/** Maps each domain reason a payment request was refused for to its HTTP status and problem type. */
+/**
+ * Maps each domain reason a payment request was refused for to its HTTP status and problem type; a refusal answered
+ * again from its Idempotency-Key gets {@code Idempotent-Replayed: true}.
+ */
 @Provider
 public class PaymentExceptionMapper extends ProblemMapper<PaymentException> {
 
     @Override
     protected Problem problem(PaymentException e) {
+        Problem problem = forReason(e);
+        // a refusal kept under its Idempotency-Key and answered again says so, as a replayed success does
+        return e.replay() ? problem.withHeader(PaymentResource.REPLAYED, "true") : problem;
+    }
+
+    private static Problem forReason(PaymentException e) {
         return switch (e.reason()) {
             case INVALID -> Problem.of(400, "invalid-payment", "Invalid request", e.getMessage());
             case NOT_FOUND -> Problem.of(404, "not-found", "Not found", e.getMessage());

@@ -149,14 +149,16 @@ final class InMemoryPayments implements PaymentRepository, Transactions {
     @Override
     public List<Refund> refundsOf(UUID paymentId) {
         requireTransaction();
-        return refunds.values().stream().filter(r -> r.paymentId().equals(paymentId))
+        return refunds.values().stream().filter(r -> paymentId.equals(r.paymentId()) && r
+                .status() != RefundStatus.REFUSED)
                 .sorted(Comparator.comparing(Refund::createdAt)).toList();
     }
 
     @Override
     public List<Refund> refundsOf(Collection<UUID> paymentIds) {
         requireTransaction();
-        return refunds.values().stream().filter(r -> paymentIds.contains(r.paymentId()))
+        return refunds.values().stream().filter(r -> r.paymentId() != null && paymentIds.contains(r.paymentId())
+                && r.status() != RefundStatus.REFUSED)
                 .sorted(Comparator.comparing(Refund::createdAt)).toList();
     }
 

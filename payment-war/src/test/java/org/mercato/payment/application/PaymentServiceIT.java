@@ -279,6 +279,51 @@ class PaymentServiceIT {
     }
 
     @Test
+    void aRefusedRefundKeepsItsRefusalUnderItsKeyAndReservesNothing() throws Exception {
+        Payment payment = charge(ORDERS, "order:" + UUID.randomUUID(), "order-rr", 1000).payment();
+        String key = "rr-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<PaymentException>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(pool.submit(() -> assertThrows(PaymentException.class, () -> service.refund("staff", key,
+                    payment.id(), 2000L, "too much", "staff"))));
+        }
+        int refusals = 0;
+        for (Future<PaymentException> result : results) {
+            Reason reason = result.get().reason();
+            if (reason == Reason.REFUND_EXCEEDS_PAYMENT) {
+                refusals++;
+                assertTrue(result.get().getMessage().startsWith("only 10.00 EUR of payment "), result.get()
+                        .getMessage());
+            } else {
+                assertEquals(Reason.REQUEST_IN_PROGRESS, reason);
+            }
+        }
+        pool.shutdown();
+        assertTrue(refusals >= 1);
+        assertEquals(1, count("select count(*) from refund where idempotency_key = '" + key + "'"
+                + " and status = 'REFUSED' and refusal_reason = 'REFUND_EXCEEDS_PAYMENT'"));
+        PaymentException replayed = assertThrows(PaymentException.class, () -> service.refund("staff", key, payment
+                .id(), 2000L, "too much", "staff"));
+        assertTrue(replayed.replay());
+        assertEquals(Reason.REFUND_EXCEEDS_PAYMENT, replayed.reason());
+        assertEquals(Reason.KEY_REUSED, assertThrows(PaymentException.class, () -> service.refund("staff", key,
+                payment.id(), 50L, "too much", "staff")).reason());
+        assertEquals(1000, count("select amount - refunded - refund_reserved from payment where id = '" + payment
+                .id() + "'"));
+        assertEquals(List.of(), service.payment(payment.id()).refunds());
+
+        UUID unknown = UUID.randomUUID();
+        String unknownKey = "ru-" + UUID.randomUUID();
+        assertEquals(Reason.NOT_FOUND, assertThrows(PaymentException.class, () -> service.refund("staff",
+                unknownKey, unknown, 100L, null, "staff")).reason());
+        assertTrue(assertThrows(PaymentException.class, () -> service.refund("staff", unknownKey, unknown, 100L,
+                null, "staff")).replay());
+        assertEquals(1, count("select count(*) from refund where idempotency_key = '" + unknownKey + "'"
+                + " and payment_id is null and status = 'REFUSED'"));
+    }
+
+    @Test
     void aDeclineIsRecordedWithTheIssuersReasonAndNothingToRefund() {
         Payment declined = service.charge(ORDERS, "order:" + UUID.randomUUID(), "order-d", new Money(100, "EUR"),
                 "tok_chargeDeclined").payment();

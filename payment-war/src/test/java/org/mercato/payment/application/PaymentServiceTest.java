@@ -242,6 +242,75 @@ class PaymentServiceTest {
     }
 
     @Test
+    void aRefusedRefundKeepsItsRefusalUnderItsKeyEvenOnceItWouldPass() {
+        Payment payment = captured(1000);
+        provider.refundFailure = new PaymentProvider.RejectedException("refused", null);
+        provider.refundFailures = 1;
+        List<PaymentException> during = new ArrayList<>();
+        // while 500 are being refunded under r1, 600 more is too much
+        provider.during = () -> during.add(assertThrows(PaymentException.class, () -> service.refund(STAFF, "r2",
+                payment.id(), 600L, "dent", STAFF)));
+        assertEquals(Reason.PROVIDER_REFUSED, reason(() -> service.refund(STAFF, "r1", payment.id(), 500L, null,
+                STAFF)));
+        PaymentException first = during.get(0);
+        assertEquals(Reason.REFUND_EXCEEDS_PAYMENT, first.reason());
+        assertFalse(first.replay());
+        assertEquals("only 5.00 EUR of payment " + payment.id() + " can be refunded (5.00 EUR is being refunded"
+                + " right now)", first.getMessage());
+        // r1 moved nothing, so 600 would pass now: the key still answers its refusal, and refunds nothing
+        assertEquals(1000, service.payment(payment.id()).payment().refundable());
+        PaymentException again = assertThrows(PaymentException.class, () -> service.refund(STAFF, "r2", payment
+                .id(), 600L, "dent", STAFF));
+        assertEquals(Reason.REFUND_EXCEEDS_PAYMENT, again.reason());
+        assertTrue(again.replay());
+        assertEquals(first.getMessage(), again.getMessage());
+        assertEquals(Reason.KEY_REUSED, reason(() -> service.refund(STAFF, "r2", payment.id(), 50L, "dent",
+                STAFF)));
+        assertEquals(1, provider.count("refund"));
+        assertEquals(1000, service.payment(payment.id()).payment().refundable());
+        // the refusal is its key's record, not one of the payment's refunds
+        assertEquals(List.of(RefundStatus.FAILED), service.payment(payment.id()).refunds().stream().map(
+                Refund::status).toList());
+        // a provider's failure keeps nothing: r1 tries again and refunds
+        assertEquals(RefundStatus.SUCCEEDED, service.refund(STAFF, "r1", payment.id(), 500L, null, STAFF).refund()
+                .status());
+    }
+
+    @Test
+    void aRefundOfAnUnknownPaymentOrOfNothingLeftIsRefusedAgainUnderItsKey() {
+        UUID unknown = UUID.randomUUID();
+        PaymentException notFound = assertThrows(PaymentException.class, () -> service.refund(STAFF, "u1", unknown,
+                100L, null, STAFF));
+        assertEquals(Reason.NOT_FOUND, notFound.reason());
+        assertFalse(notFound.replay());
+        PaymentException replayed = assertThrows(PaymentException.class, () -> service.refund(STAFF, "u1", unknown,
+                100L, null, STAFF));
+        assertEquals(Reason.NOT_FOUND, replayed.reason());
+        assertTrue(replayed.replay());
+        assertEquals(Reason.KEY_REUSED, reason(() -> service.refund(STAFF, "u1", unknown, 200L, null, STAFF)));
+
+        Payment payment = captured(700);
+        service.refund(STAFF, "all", payment.id(), null, null, STAFF);
+        PaymentException nothing = assertThrows(PaymentException.class, () -> service.refund(STAFF, "rest",
+                payment.id(), null, null, STAFF));
+        assertEquals(Reason.REFUND_EXCEEDS_PAYMENT, nothing.reason());
+        assertTrue(assertThrows(PaymentException.class, () -> service.refund(STAFF, "rest", payment.id(), null,
+                null, STAFF)).replay());
+        assertEquals(1, provider.count("refund"));
+    }
+
+    @Test
+    void aMalformedRefundKeepsNothingUnderItsKey() {
+        Payment payment = captured(900);
+        assertEquals(Reason.INVALID, reason(() -> service.refund(STAFF, "m1", payment.id(), 0L, null, STAFF)));
+        assertEquals(Reason.INVALID, reason(() -> service.refund(STAFF, "m1", payment.id(), 100L, "x".repeat(301),
+                STAFF)));
+        PaymentService.RefundResult result = service.refund(STAFF, "m1", payment.id(), 100L, null, STAFF);
+        assertFalse(result.replay());
+        assertEquals(RefundStatus.SUCCEEDED, result.refund().status());
+    }
+
+    @Test
     void concurrentRefundsNeverGiveBackMoreThanWasCaptured() throws Exception {
         Payment payment = captured(5000);
         provider.latencyMillis = 20;

@@ -27,6 +27,21 @@ class PaymentTest {
     }
 
     @Test
+    void aRefusedRefundSaysTheAmountsInMajorUnits() {
+        Payment payment = captured(1000);
+        refund(payment, 154).succeeded(payment, "re_1", NOW);
+        refund(payment, 100);
+        PaymentException e = assertThrows(PaymentException.class, () -> refund(payment, 847));
+        assertEquals("only 7.46 EUR of payment " + payment.id() + " can be refunded (1.00 EUR is being refunded right"
+                + " now)", e.getMessage());
+        assertEquals("8.46 EUR", MoneyText.of(846, "EUR"));
+        assertEquals("0.05 EUR", MoneyText.of(5, "EUR"));
+        assertEquals("1500 JPY", MoneyText.of(1500, "JPY"));
+        assertEquals("1.234 BHD", MoneyText.of(1234, "BHD"));
+        assertEquals("12 XAU", MoneyText.of(12, "XAU"));
+    }
+
+    @Test
     void refundsInPartsUntilNothingIsLeft() {
         Payment payment = captured(5000);
         refund(payment, 2000).succeeded(payment, "re_1", NOW);
