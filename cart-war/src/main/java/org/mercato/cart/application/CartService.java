@@ -120,16 +120,28 @@ public class CartService {
         return carts.update(cartId, cart -> cart.remove(sku, clock.instant()));
     }
 
-    /** At sign-in: the guest cart's lines join the customer's cart, and the guest cart is gone. */
+    /**
+     * At sign-in: the guest cart's lines join the customer's cart, and the guest cart is gone. The guest cart is
+     * taken out of the store before its lines are added, so of several merges sent at once (by one customer or
+     * several) exactly one adds them; the others answer 404 as a merge of a cart already merged does.
+     */
     public Cart merge(Caller caller, String guestCartId) {
         Cart guest = cart(guestCartId, Caller.GUEST);
         if (!guest.isGuestCart()) {
             throw new CartException(409, "cart " + guestCartId + " belongs to an account");
         }
         Cart mine = customerCart(caller);
-        Cart merged = carts.update(mine.id(), cart -> cart.merge(guest, clock.instant()));
-        carts.delete(guest.id());
-        LOG.info(() -> "Merged a guest cart of " + guest.lines().size() + " line(s) into a customer cart");
+        Cart taken = carts.takeGuestCart(guest.id()).orElseThrow(() -> CartException.notFound("no cart "
+                + guestCartId));
+        Cart merged;
+        try {
+            merged = carts.update(mine.id(), cart -> cart.merge(taken, clock.instant()));
+        } catch (RuntimeException e) {
+            // the lines did not arrive: the guest keeps them, to merge again
+            carts.restore(taken);
+            throw e;
+        }
+        LOG.info(() -> "Merged a guest cart of " + taken.lines().size() + " line(s) into a customer cart");
         return merged;
     }
 

@@ -16,6 +16,15 @@ public interface CartRepository {
 
     void delete(String cartId);
 
+    /**
+     * Takes a guest cart out of the store and returns it, to exactly one caller however many ask at once (the
+     * others, and anyone after, find nothing): whoever takes it is the one who may use its lines.
+     */
+    Optional<Cart> takeGuestCart(String cartId);
+
+    /** Puts back a guest cart that was taken but could not be used, unless a cart with its id exists again. */
+    void restore(Cart cart);
+
     /** The id of the customer's cart, if they have one. */
     Optional<String> customerCartId(String customer);
 

@@ -113,21 +113,52 @@ public class GridCartRepository implements CartRepository {
     }
 
     @Override
+    public Optional<Cart> takeGuestCart(String cartId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String current = carts.get(cartId);
+            if (current == null) {
+                return Optional.empty();
+            }
+            Cart cart = fromJson(current);
+            if (!cart.isGuestCart()) {
+                return Optional.empty();
+            }
+            // remove(key, value) is a compare-and-delete: of all the requests that read this document, one wins
+            if (carts.remove(cartId, current)) {
+                return Optional.of(cart);
+            }
+        }
+        throw new CartException(409, "cart " + cartId + " is being changed by many requests at once; try again");
+    }
+
+    @Override
+    public void restore(Cart cart) {
+        carts.putIfAbsent(cart.id(), toJson(cart));
+    }
+
+    @Override
     public Optional<String> customerCartId(String customer) {
         return Optional.ofNullable(owners.get(customer));
     }
 
     @Override
     public String claimCustomerCart(String customer, String cartId) {
-        String existing = owners.putIfAbsent(customer, cartId);
-        if (existing != null && carts.containsKey(existing)) {
-            return existing;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String existing = owners.putIfAbsent(customer, cartId);
+            if (existing == null || existing.equals(cartId)) {
+                return cartId;
+            }
+            if (carts.containsKey(existing)) {
+                return existing;
+            }
+            // the customer's earlier cart expired: this one takes its place, unless a concurrent request's new
+            // cart just did (then that one is the customer's, and this one must not be used)
+            if (owners.replace(customer, existing, cartId)) {
+                return cartId;
+            }
         }
-        if (existing != null) {
-            // the customer's earlier cart expired: this one takes its place
-            owners.replace(customer, existing, cartId);
-        }
-        return cartId;
+        throw new CartException(409, "the cart of " + customer + " is being made by many requests at once; try"
+                + " again");
     }
 
     static String toJson(Cart cart) {

@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +32,7 @@ import org.mercato.platform.money.Money;
 class CartServiceTest {
 
     /** An in-memory stand-in for the grid, enough for use-case rules. */
-    static final class MemoryCarts implements CartRepository {
+    static class MemoryCarts implements CartRepository {
         final Map<String, Cart> carts = new ConcurrentHashMap<>();
         final Map<String, String> owners = new ConcurrentHashMap<>();
 
@@ -47,6 +55,22 @@ class CartServiceTest {
 
         public void delete(String id) {
             carts.remove(id);
+        }
+
+        public Optional<Cart> takeGuestCart(String id) {
+            while (true) {
+                Cart cart = carts.get(id);
+                if (cart == null || !cart.isGuestCart()) {
+                    return Optional.empty();
+                }
+                if (carts.remove(id, cart)) {
+                    return Optional.of(cart);
+                }
+            }
+        }
+
+        public void restore(Cart cart) {
+            carts.putIfAbsent(cart.id(), cart);
         }
 
         public Optional<String> customerCartId(String customer) {
@@ -133,5 +157,74 @@ class CartServiceTest {
 
         service.orderPlaced(mine.id());
         assertEquals(0, service.customerCart(alice).itemCount());
+    }
+
+    @Test
+    void aGuestCartMergedByTwoCustomersAtOnceEndsUpInExactlyOneCart() throws Exception {
+        Caller kim = new Caller("kim", false);
+        Caller leo = new Caller("leo", false);
+        // every read takes a while, so all the merges have read the guest cart before any of them goes on
+        MemoryCarts slowReads = new MemoryCarts() {
+            @Override
+            public Optional<Cart> find(String id) {
+                Optional<Cart> found = super.find(id);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return found;
+            }
+        };
+        CartService service = new CartService(slowReads, this::lookup, this::available, Clock.systemUTC());
+        Cart guest = service.createGuestCart();
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 3);
+        List<Caller> callers = List.of(kim, leo, kim, leo, kim, leo, kim, leo);
+        CyclicBarrier together = new CyclicBarrier(callers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+        List<Future<Cart>> merges = new ArrayList<>();
+        try {
+            for (Caller caller : callers) {
+                merges.add(pool.submit((Callable<Cart>) () -> {
+                    together.await();
+                    return service.merge(caller, guest.id());
+                }));
+            }
+            int merged = 0;
+            for (Future<Cart> merge : merges) {
+                try {
+                    merge.get();
+                    merged++;
+                } catch (ExecutionException e) {
+                    assertEquals(404, ((CartException) e.getCause()).status(), "the losers: as if already merged");
+                }
+            }
+            assertEquals(1, merged, "one merge takes the guest cart");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, service.customerCart(kim).itemCount() + service.customerCart(leo).itemCount(),
+                "the 3 units are in exactly one cart");
+        assertTrue(slowReads.find(guest.id()).isEmpty(), "the guest cart is gone");
+    }
+
+    @Test
+    void aMergeWhoseLinesCannotArriveLeavesTheGuestCartAsItWas() {
+        Caller kim = new Caller("kim", false);
+        Cart guest = service.createGuestCart();
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 2);
+        Cart mine = service.customerCart(kim);
+        MemoryCarts failing = new MemoryCarts() {
+            @Override
+            public Cart update(String id, UnaryOperator<Cart> change) {
+                throw new CartException(409, "busy");
+            }
+        };
+        failing.carts.putAll(carts.carts);
+        failing.owners.putAll(carts.owners);
+        CartService broken = new CartService(failing, this::lookup, this::available, Clock.systemUTC());
+        assertEquals(409, assertThrows(CartException.class, () -> broken.merge(kim, guest.id())).status());
+        assertEquals(2, failing.find(guest.id()).orElseThrow().itemCount(), "the guest keeps the lines");
+        assertEquals(0, failing.find(mine.id()).orElseThrow().itemCount());
     }
 }

@@ -102,15 +102,26 @@ public class OrderManagement {
     /**
      * Staff stop an order before it ships: CANCELLED (with OrderCancelled, so inventory puts the units back and
      * fulfillment drops the shipment), then its payment is refunded and it becomes REFUNDED. If payments does not
-     * answer, it stays CANCELLED with the refund owed; cancelling again retries the refund.
+     * answer, it stays CANCELLED with the refund owed; cancelling again retries the refund. Of several cancels sent
+     * at once exactly one goes through; the others are refused with 409 {@code illegal-transition}.
      */
     public Order cancel(UUID id, String reason, String staffMember) {
         Order order = store.cancelled(id, reason, staffMember);
         if (!order.needsRefund()) {
             return order;
         }
-        PaymentGateway.Refunded refunded = payments.refundAll(order.paymentId(), "order " + id + " cancelled: "
-                + reason);
+        PaymentGateway.Refunded refunded;
+        try {
+            refunded = payments.refundAll(order.paymentId(), "order " + id + " cancelled: " + reason);
+        } catch (RuntimeException noAnswer) {
+            try {
+                store.refundNotAnswered(id);
+            } catch (RuntimeException e) {
+                // then the next cancel waits out OrderStore.REFUND_PATIENCE before it asks again
+                LOG.warning(() -> "Order " + id + ": could not note the unanswered refund (" + e.getMessage() + ")");
+            }
+            throw noAnswer;
+        }
         return store.refunded(id, refunded, staffMember);
     }
 

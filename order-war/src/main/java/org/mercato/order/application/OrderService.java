@@ -21,6 +21,7 @@ import org.mercato.order.domain.OrderPricing;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Totals;
+import org.mercato.order.domain.VisibleText;
 import org.mercato.platform.security.Digests;
 
 /**
@@ -276,7 +277,8 @@ public class OrderService {
     }
 
     private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank() || value.length() > max) {
+        // the address book's rule: text made only of invisible characters (a zero-width space) is blank
+        if (VisibleText.isBlank(value) || value.length() > max) {
             throw OrderException.invalid(field + " is required (at most " + max + " characters)");
         }
     }

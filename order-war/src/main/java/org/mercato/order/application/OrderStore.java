@@ -1,6 +1,7 @@
 package org.mercato.order.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,11 @@ import org.mercato.order.domain.OrderRepository;
 public class OrderStore {
 
     private static final Logger LOG = Logger.getLogger(OrderStore.class.getName());
+    /**
+     * How long a cancel asking payments for a refund is taken to be still asking: longer than the refund call can
+     * last (two tries of 6 s), so only a cancel cut off by a crash is overtaken.
+     */
+    static final Duration REFUND_PATIENCE = Duration.ofSeconds(30);
 
     @Inject
     OrderRepository orders;
@@ -76,15 +82,26 @@ public class OrderStore {
         return order;
     }
 
+    /**
+     * A cancel's decision, taken under the order row's lock so that of several cancels at once exactly one wins: a
+     * paid or fulfilling order becomes CANCELLED with its {@code OrderCancelled} (once); a cancelled order whose
+     * refund payments never answered is handed back to ask for the refund again, unless another cancel is asking
+     * right now. Every other cancel is refused.
+     *
+     * @throws OrderException 404 for an unknown order, 409 {@code order-in-progress} while it is being placed, 409
+     *             {@code illegal-transition} for an order that cannot be cancelled (again)
+     */
     public Order cancelled(UUID id, String reason, String staffMember) {
         Order order = orders.lock(id).orElseThrow(() -> OrderException.notFound("no order " + id));
-        if (order.status() == OrderStatus.CANCELLED) {
-            return order;
-        }
         if (order.status() == OrderStatus.PENDING) {
             throw new OrderException(409, "order-in-progress", "order " + id + " is still being placed");
         }
         try {
+            if (order.status() == OrderStatus.CANCELLED) {
+                order.retryRefund(clock.instant(), REFUND_PATIENCE);
+                LOG.info(() -> "Order " + id + ": " + staffMember + " asks again for the refund it owes");
+                return order;
+            }
             order.cancel(staffMember, reason, clock.instant());
         } catch (IllegalTransitionException e) {
             throw new OrderException(409, "illegal-transition", e.getMessage());
@@ -92,6 +109,11 @@ public class OrderStore {
         events.cancelled(order, reason, staffMember, order.needsRefund());
         LOG.info(() -> "Order " + id + " cancelled by " + staffMember);
         return order;
+    }
+
+    /** The refund a cancel asked for got no answer: the next cancel may ask again without waiting. */
+    public void refundNotAnswered(UUID id) {
+        orders.lock(id).ifPresent(Order::refundNotAnswered);
     }
 
     /**

@@ -8,4 +8,9 @@ public class IllegalTransitionException extends RuntimeException {
     public IllegalTransitionException(String orderId, OrderStatus from, OrderStatus to) {
         super("order " + orderId + " is " + from + " and cannot become " + to, null, false, false);
     }
+
+    /** @param why what stands in the way, said after the order and its state */
+    public IllegalTransitionException(String orderId, OrderStatus from, String why) {
+        super("order " + orderId + " is " + from + " and " + why, null, false, false);
+    }
 }

@@ -1,5 +1,6 @@
 package org.mercato.order.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,6 +115,14 @@ public class Order {
     @Column(nullable = false)
     private long refunded;
 
+    /**
+     * When a cancel last began asking payments for the refund this cancelled order owes; null when nobody is asking
+     * (never asked, or the asking ended without an answer). Decided under the row's lock, it lets one cancel at a
+     * time ask ({@link #retryRefund}).
+     */
+    @Column(name = "refund_asked_at")
+    private Instant refundAskedAt;
+
     /** Payments did not answer in time: whether it charged anyway is checked (and refunded) afterwards. */
     @Column(name = "payment_check_due", nullable = false)
     private boolean paymentCheckDue;
@@ -213,9 +222,39 @@ public class Order {
         moveTo(OrderStatus.DELIVERED, at, staffMember, null);
     }
 
-    /** Stopped before it ships; if it was paid, the money must go back ({@link #needsRefund()}). */
+    /**
+     * Stopped before it ships; if it was paid, the money must go back ({@link #needsRefund()}), and the cancel that
+     * stopped it is the one asking for it now.
+     */
     public void cancel(String actor, String reason, Instant at) {
         moveTo(OrderStatus.CANCELLED, at, actor, reason);
+        if (paymentId != null) {
+            refundAskedAt = at;
+        }
+    }
+
+    /**
+     * Another cancel of a cancelled order: allowed only to ask again for a refund still owed, and only when no
+     * other cancel is asking for it (one that began less than {@code patience} ago and has not given up). The
+     * caller holds the row's lock, so of several cancels at once exactly one gets through.
+     *
+     * @throws IllegalTransitionException when the order owes no refund (it is not CANCELLED, or was never paid),
+     *             or another cancel is asking for the refund right now
+     */
+    public void retryRefund(Instant at, Duration patience) {
+        if (!needsRefund()) {
+            throw new IllegalTransitionException(id.toString(), status, OrderStatus.CANCELLED);
+        }
+        if (refundAskedAt != null && at.isBefore(refundAskedAt.plus(patience))) {
+            throw new IllegalTransitionException(id.toString(), status, "another cancel is asking for its refund"
+                    + " right now");
+        }
+        refundAskedAt = at;
+    }
+
+    /** The refund was asked for and payments did not answer: the next cancel may ask again at once. */
+    public void refundNotAnswered() {
+        refundAskedAt = null;
     }
 
     /**

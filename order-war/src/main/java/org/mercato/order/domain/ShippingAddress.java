@@ -3,7 +3,12 @@ package org.mercato.order.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** Where the parcel goes (DESIGN §5 address shape); the country is ISO 3166 alpha-2. */
+/**
+ * Where the parcel goes (DESIGN §5 address shape); the country is ISO 3166 alpha-2. As in the address book,
+ * whitespace of any script around each text is removed, and a {@code line2} made only of characters that do not
+ * show ({@link VisibleText}) is no line2; required texts that show nothing are refused by the use case, naming the
+ * field.
+ */
 @Embeddable
 public class ShippingAddress {
 
@@ -31,12 +36,16 @@ public class ShippingAddress {
 
     public ShippingAddress(String name, String line1, String line2, String city, String postalCode,
             String country) {
-        this.name = name;
-        this.line1 = line1;
-        this.line2 = line2;
-        this.city = city;
-        this.postalCode = postalCode;
+        this.name = stripped(name);
+        this.line1 = stripped(line1);
+        this.line2 = VisibleText.isBlank(line2) ? null : VisibleText.strip(line2);
+        this.city = stripped(city);
+        this.postalCode = stripped(postalCode);
         this.country = country;
+    }
+
+    private static String stripped(String text) {
+        return text == null ? null : VisibleText.strip(text);
     }
 
     public String name() {

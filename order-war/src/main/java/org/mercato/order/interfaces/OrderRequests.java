@@ -16,12 +16,19 @@ public final class OrderRequests {
     private OrderRequests() {
     }
 
+    /**
+     * Where the parcel goes. Required texts must show something: only whitespace or invisible characters (a
+     * zero-width space) is refused as blank, by the address book's rule ({@link Visible}); an invisible
+     * {@code line2} is dropped.
+     */
     public static final class Address {
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String name;
 
         @NotBlank
+        @Visible
         @Size(max = 200)
         public String line1;
 
@@ -29,10 +36,12 @@ public final class OrderRequests {
         public String line2;
 
         @NotBlank
+        @Visible
         @Size(max = 100)
         public String city;
 
         @NotBlank
+        @Visible
         @Size(max = 20)
         public String postalCode;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -253,5 +254,56 @@ class OrderManagementTest {
                 refund("r-1", TOTAL + 1), 0));
         assertEquals(OrderStatus.PAID, order.status());
         assertEquals(0, refundSteps(order));
+    }
+
+    @Test
+    void cancelsSentWhileOneIsRefundingAreRefusedAndOnlyOneGoesThrough() {
+        Order paid = shop.place("key-1").order();
+        List<OrderException> refused = new ArrayList<>();
+        // two more cancels arrive while the first is asking payments for the refund
+        shop.payments.beforeRefundAnswer = () -> {
+            for (String staff : List.of("leo@mercato.test", "kim@mercato.test")) {
+                refused.add(assertThrows(OrderException.class, () -> shop.management.cancel(paid.id(), "again",
+                        staff)));
+            }
+        };
+        Order order = shop.management.cancel(paid.id(), "customer called", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(2, refused.size());
+        for (OrderException e : refused) {
+            assertEquals(409, e.status());
+            assertEquals("illegal-transition", e.type());
+        }
+        assertEquals(List.of("pay-1"), shop.payments.refunds, "one refund");
+        assertEquals(List.of(paid.id()), shop.events.cancelled, "OrderCancelled once");
+        assertEquals(1, order.history().stream().filter(step -> step.to() == OrderStatus.CANCELLED).count());
+    }
+
+    @Test
+    void aCancelCutOffWhileRefundingIsOvertakenOnlyAfterThePatience() {
+        Order paid = shop.place("key-1").order();
+        // a cancel decided (CANCELLED, asking for the refund), then its server stopped before payments answered
+        shop.store.cancelled(paid.id(), "customer called", "staff@mercato.test");
+        OrderException early = assertThrows(OrderException.class, () -> shop.management.cancel(paid.id(),
+                "customer called", "staff@mercato.test"));
+        assertEquals("illegal-transition", early.type());
+        assertTrue(shop.payments.refunds.isEmpty());
+
+        shop.clock.advance(OrderStore.REFUND_PATIENCE);
+        Order order = shop.management.cancel(paid.id(), "customer called", "staff@mercato.test");
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(List.of("pay-1"), shop.payments.refunds);
+        assertEquals(1, shop.events.cancelled.size());
+    }
+
+    @Test
+    void anOrderRefundedAtPaymentsCannotBeCancelled() {
+        Order paid = shop.place("key-1").order();
+        shop.management.paymentRefunded(paid.id(), "pay-1", refund("r-1", TOTAL), 0);
+        OrderException e = assertThrows(OrderException.class, () -> shop.management.cancel(paid.id(), "late",
+                "staff@mercato.test"));
+        assertEquals(409, e.status());
+        assertEquals("illegal-transition", e.type());
+        assertTrue(shop.events.cancelled.isEmpty());
     }
 }

@@ -14,6 +14,7 @@ import org.mercato.order.domain.FailureKind;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderPricing;
 import org.mercato.order.domain.OrderStatus;
+import org.mercato.order.domain.ShippingAddress;
 import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyLimitException;
@@ -221,5 +222,42 @@ class OrderServiceTest {
         assertTrue(shop.orders.orders.isEmpty());
         assertEquals(0, shop.stock.reservations());
         assertTrue(shop.payments.charges.isEmpty());
+    }
+
+    /** The address book's blanks: zero-width, joiners, BOM, no-break and ideographic spaces, Hangul filler. */
+    private static final List<String> INVISIBLE = List.of("\u200b", "\u200b\u200d\ufeff", "\u00a0", "\u3000",
+            "\u3164", " \u2060 ");
+
+    @Test
+    void anAddressWhoseRequiredTextShowsNothingIsRefusedNamingTheFieldWithNothingHeldOrCharged() {
+        for (String blank : INVISIBLE) {
+            List<ShippingAddress> addresses = List.of(
+                    new ShippingAddress(blank, "Main 1", null, "Berlin", "10115", "DE"),
+                    new ShippingAddress("Kim", blank, null, "Berlin", "10115", "DE"),
+                    new ShippingAddress("Kim", "Main 1", null, blank, "10115", "DE"),
+                    new ShippingAddress("Kim", "Main 1", null, "Berlin", blank, "DE"));
+            List<String> fields = List.of("name", "line1", "city", "postalCode");
+            for (int i = 0; i < fields.size(); i++) {
+                OrderException refused = shop.refused("key-" + i, new PlaceOrder("cart-1", addresses.get(i), "card",
+                        "tok_visa"));
+                assertEquals(400, refused.status(), fields.get(i));
+                assertTrue(refused.getMessage().contains("shippingAddress." + fields.get(i)), refused.getMessage());
+            }
+        }
+        assertTrue(shop.orders.orders.isEmpty(), "no order row");
+        assertEquals(0, shop.stock.reservations(), "nothing held");
+        assertTrue(shop.payments.charges.isEmpty(), "nothing charged");
+    }
+
+    @Test
+    void anAddressIsKeptAsTheAddressBookKeepsIt() {
+        Order order = shop.place("key-1", new PlaceOrder("cart-1", new ShippingAddress("\u00a0Kim Lee ",
+                "\u3000Main 1", "\u200b", " Berlin", "10115\t", "DE"), "card", "tok_visa")).order();
+        ShippingAddress kept = order.shippingAddress();
+        assertEquals("Kim Lee", kept.name(), "whitespace of any script around a text goes");
+        assertEquals("Main 1", kept.line1());
+        assertEquals(null, kept.line2(), "a line2 that shows nothing is no line2");
+        assertEquals("Berlin", kept.city());
+        assertEquals("10115", kept.postalCode());
     }
 }

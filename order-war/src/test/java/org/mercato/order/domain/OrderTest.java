@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -268,5 +269,30 @@ class OrderTest {
         assertThrows(IllegalArgumentException.class, () -> refund("r-1", 0));
         assertThrows(IllegalArgumentException.class, () -> refund("x".repeat(65), 100));
         assertEquals(null, new OrderRefund("r-1", new Money(1, "EUR"), " ").reason(), "a blank reason is none");
+    }
+
+    @Test
+    void oneCancelAtATimeAsksForTheRefundACancelledOrderOwes() {
+        Duration patience = Duration.ofSeconds(30);
+        Order order = order();
+        order.markPaid("pay-1", T);
+        order.cancel("staff@mercato.test", "customer called", T.plusSeconds(1));
+        assertThrows(IllegalTransitionException.class, () -> order.retryRefund(T.plusSeconds(2), patience),
+                "the cancel that cancelled it is asking");
+        order.refundNotAnswered();
+        order.retryRefund(T.plusSeconds(3), patience);
+        assertThrows(IllegalTransitionException.class, () -> order.retryRefund(T.plusSeconds(4), patience),
+                "the retry is asking now");
+        order.retryRefund(T.plusSeconds(33), patience);
+        assertEquals(OrderStatus.CANCELLED, order.status());
+        assertEquals(3, order.history().size(), "asking again is no step");
+
+        order.refunded("staff@mercato.test", T.plusSeconds(34));
+        assertThrows(IllegalTransitionException.class, () -> order.retryRefund(T.plusSeconds(100), patience),
+                "nothing owed");
+        Order unpaid = order();
+        unpaid.cancel("staff@mercato.test", "duplicate", T);
+        assertThrows(IllegalTransitionException.class, () -> unpaid.retryRefund(T.plusSeconds(100), patience),
+                "never paid: nothing to ask for");
     }
 }

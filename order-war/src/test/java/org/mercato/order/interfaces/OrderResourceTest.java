@@ -94,4 +94,19 @@ class OrderResourceTest {
             assertEquals("sort", refusedParameter(null, null, null, null, sort), sort);
         }
     }
+
+    @Test
+    void aRequiredAddressTextMustShowSomethingAsInTheAddressBook() {
+        Visible.Validator visible = new Visible.Validator();
+        for (String blank : new String[]{"\u200b", "\u200b\u200c\u200d", "\ufeff", "\u2060", "\u00a0",
+                "\u3000", "\u3164", "\u034f", "\ufe0f", "\u202e"}) {
+            assertFalse(visible.isValid(blank, null), () -> "refused: U+" + Integer.toHexString(blank.codePointAt(0)));
+        }
+        for (String shows : new String[]{"Kim", "\u200bKim", "Zoë", "李", "1"}) {
+            assertTrue(visible.isValid(shows, null), shows);
+        }
+        // null and ASCII-blank are @NotBlank's, so a field gets one error
+        assertTrue(visible.isValid(null, null));
+        assertTrue(visible.isValid("  ", null));
+    }
 }
