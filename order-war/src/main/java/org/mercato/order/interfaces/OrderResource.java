@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mercato.order.application.OrderException;
 import org.mercato.order.application.OrderManagement;
@@ -79,7 +80,7 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
     @RateLimited(value = "orders.per-customer", per = RateLimited.Per.CALLER, byDefault = "10/60")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response place(@HeaderParam("Idempotency-Key") String key,
+    public Response place(@Parameter(required = true) @HeaderParam("Idempotency-Key") String key,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Valid @NotNull OrderRequests.PlaceOrder body) {
         OrderRequests.Address a = body.shippingAddress;

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mercato.payment.application.PaymentService;
 import org.mercato.payment.domain.Payment;
@@ -60,7 +61,7 @@ public class PaymentResource {
     @Path("payments")
     @RolesAllowed(Roles.SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response charge(@HeaderParam("Idempotency-Key") String key,
+    public Response charge(@Parameter(required = true) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull PaymentRequests.ChargeRequest request) {
         Money amount;
         try {
@@ -140,7 +141,7 @@ public class PaymentResource {
     @Path("refunds")
     @RolesAllowed({Roles.STAFF, Roles.ADMIN, Roles.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response refund(@HeaderParam("Idempotency-Key") String key,
+    public Response refund(@Parameter(required = true) @HeaderParam("Idempotency-Key") String key,
             @Valid @NotNull PaymentRequests.RefundRequest request) {
         UUID paymentId;
         try {
