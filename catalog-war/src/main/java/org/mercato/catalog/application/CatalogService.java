@@ -70,13 +70,21 @@ public class CatalogService {
         Product product = Product.create(draft, category, this::newSku, clock.instant());
         requireUnique(product, List.of());
         catalog.add(product);
+        // a slug or SKU taken by a request running at the same time: the constraint decides, refused as above
+        // (before the change is announced, whose own flush would fail with the database's exception)
+        catalog.flush();
         changes.productChanged(product);
         LOG.info(() -> "Product " + product.id() + " (" + product.slug() + ") created with "
                 + product.variants().size() + " variant(s)");
         return product;
     }
 
-    /** @param expectedVersion the version the staff member edited; a newer one means 409 */
+    /**
+     * @param expectedVersion the version the staff member edited; a newer one means 409
+     * @throws org.mercato.catalog.domain.StaleProductException when the product is at another version, or another
+     *         edit of the same version is stored first (409)
+     * @throws DuplicateException when its slug or a new SKU belongs to another product (409)
+     */
     public Product update(UUID productId, long expectedVersion, ProductDraft draft) {
         Product product = catalog.findProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
@@ -85,6 +93,10 @@ public class CatalogService {
         List<String> skusBefore = product.variants().stream().map(Variant::sku).toList();
         product.revise(draft, category(draft), this::newSku, clock.instant());
         requireUnique(product, skusBefore);
+        // concurrent edits of one version, or a slug or SKU taken at the same time: the database decides which
+        // request wins; the others are refused as a stale version or a duplicate (before the change is announced,
+        // whose own flush would fail with the database's exception)
+        catalog.flush();
         changes.productChanged(product);
         return product;
     }
@@ -303,6 +315,7 @@ public class CatalogService {
             throw new DuplicateException("a category with slug " + category.slug() + " exists");
         }
         catalog.add(category);
+        catalog.flush();
         changes.catalogChanged();
         return category;
     }

@@ -28,8 +28,10 @@ public interface CatalogRepository {
 
     Optional<Product> findProductBySlug(String slug);
 
+    /** Whether another stored product has the slug (the caller's own pending changes are not counted). */
     boolean slugTaken(String slug, UUID exceptProductId);
 
+    /** Whether a stored variant has the SKU (the caller's own pending changes are not counted). */
     boolean skuTaken(String sku);
 
     Optional<Product> findProductBySku(String sku);
@@ -53,4 +55,14 @@ public interface CatalogRepository {
     List<ProductSlug> activeProductSlugs(int limit);
 
     void add(Category category);
+
+    /**
+     * Writes the pending changes now, so that a conflict only the database can decide (another request's
+     * concurrent edit of the product, a slug or SKU another request took at the same time) is refused with the
+     * catalog's own problem rather than failing the commit.
+     *
+     * @throws StaleProductException when another request changed the product since it was read
+     * @throws DuplicateException when another request stored the same slug or SKU first
+     */
+    void flush();
 }

@@ -9,4 +9,9 @@ public class StaleProductException extends CatalogException {
         super("the product was changed meanwhile (you edited version " + expected + ", it is now at version "
                 + actual + "): reload it and apply your change again");
     }
+
+    /** Another request's edit of the same version was stored first, while this one was being made. */
+    public StaleProductException() {
+        super("the product was changed by another request meanwhile: reload it and apply your change again");
+    }
 }

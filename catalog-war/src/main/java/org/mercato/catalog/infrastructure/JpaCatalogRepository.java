@@ -6,12 +6,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.mercato.catalog.domain.CatalogRepository;
 import org.mercato.catalog.domain.Category;
+import org.mercato.catalog.domain.DuplicateException;
 import org.mercato.catalog.domain.Product;
 import org.mercato.catalog.domain.ProductImage;
+import org.mercato.catalog.domain.StaleProductException;
+import org.mercato.platform.problem.DatabaseConflicts;
 
 @ApplicationScoped
 public class JpaCatalogRepository implements CatalogRepository {
@@ -89,16 +94,51 @@ public class JpaCatalogRepository implements CatalogRepository {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    // The two checks below ask what other products hold in the database, without flushing first: an edited
+    // product's pending slug or new SKU would otherwise be written by the query's own flush and fail there on the
+    // unique constraint (a 500), before the check could refuse it.
+
     @Override
     public boolean slugTaken(String slug, UUID exceptProductId) {
         return em.createQuery("select count(p) from Product p where p.slug = :slug and p.id <> :id", Long.class)
-                .setParameter("slug", slug).setParameter("id", exceptProductId).getSingleResult() > 0;
+                .setParameter("slug", slug).setParameter("id", exceptProductId).setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult() > 0;
     }
 
     @Override
     public boolean skuTaken(String sku) {
         return em.createQuery("select count(v) from Variant v where v.sku = :sku", Long.class)
-                .setParameter("sku", sku).getSingleResult() > 0;
+                .setParameter("sku", sku).setFlushMode(FlushModeType.COMMIT).getSingleResult() > 0;
+    }
+
+    @Override
+    public void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (DatabaseConflicts.isConcurrentUpdate(e)) {
+                throw new StaleProductException();
+            }
+            java.sql.SQLException unique = DatabaseConflicts.uniqueViolation(e);
+            if (unique != null) {
+                throw new DuplicateException(takenMeanwhile(String.valueOf(unique.getMessage())));
+            }
+            throw e;
+        }
+    }
+
+    /** What another request took, by the constraint the database names (its message is never shown: it quotes). */
+    static String takenMeanwhile(String databaseMessage) {
+        if (databaseMessage.contains("variant_sku_key")) {
+            return "a SKU of this product was given to another product meanwhile";
+        }
+        if (databaseMessage.contains("product_slug_key")) {
+            return "another product took this slug meanwhile";
+        }
+        if (databaseMessage.contains("category_slug_key")) {
+            return "another category took this slug meanwhile";
+        }
+        return "a slug or SKU was taken by another request meanwhile";
     }
 
     @Override

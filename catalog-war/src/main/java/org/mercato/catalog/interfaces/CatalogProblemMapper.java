@@ -2,6 +2,7 @@ package org.mercato.catalog.interfaces;
 
 import jakarta.ws.rs.ext.Provider;
 
+import org.mercato.catalog.application.ReindexRunningException;
 import org.mercato.catalog.domain.CatalogException;
 import org.mercato.catalog.domain.CategoryNotFoundException;
 import org.mercato.catalog.domain.ImageNotFoundException;
@@ -23,6 +24,9 @@ public class CatalogProblemMapper extends ProblemMapper<CatalogException> {
         }
         if (e instanceof StaleProductException) {
             return Problem.of(409, "stale-version", "Changed meanwhile", e.getMessage());
+        }
+        if (e instanceof ReindexRunningException) {
+            return Problem.of(409, "reindex-running", "Reindex running", e.getMessage());
         }
         if (e instanceof DuplicateException) {
             return Problem.of(409, "duplicate", "Already in use", e.getMessage());

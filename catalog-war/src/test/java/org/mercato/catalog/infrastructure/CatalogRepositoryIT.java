@@ -121,6 +121,77 @@ class CatalogRepositoryIT {
     }
 
     @Test
+    void anEditTakingAnotherProductsSkuIsFoundTakenWithoutFlushingIt() {
+        Product lamp = product("Desk Lamp", null, "TAKEN-1");
+        Product chair = product("Desk Chair", null, "CHAIR-1");
+        inTransaction(em -> List.of(lamp, chair).forEach(new JpaCatalogRepository(em)::add));
+        inTransaction(em -> {
+            var repository = new JpaCatalogRepository(em);
+            Product edited = repository.findProduct(chair.id()).orElseThrow();
+            edited.revise(new ProductDraft("Desk Chair", "desk-lamp", null, null, null, ProductStatus.ACTIVE,
+                    Map.of(), null, List.of(new ProductDraft.VariantDraft("TAKEN-1", Map.of(), new Money(100,
+                            "EUR")))),
+                    null, () -> "GEN-X", NOW.plusSeconds(1));
+            // the checks ask the database, which still has the stored state: no flush of the edit, no 500
+            assertTrue(repository.slugTaken("desk-lamp", chair.id()));
+            assertTrue(repository.skuTaken("TAKEN-1"));
+            em.clear();
+        });
+    }
+
+    @Test
+    void twoEditsOfOneVersionAtOnceLoseAsAStaleVersionAtTheFlush() {
+        Product hat = product("Felt Hat", null, "FELT-1");
+        inTransaction(em -> new JpaCatalogRepository(em).add(hat));
+        EntityManager first = db.entityManager();
+        EntityManager second = db.entityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            Product a = first.find(Product.class, hat.id());
+            Product b = second.find(Product.class, hat.id());
+            a.archive(NOW.plusSeconds(1));
+            b.archive(NOW.plusSeconds(2));
+            new JpaCatalogRepository(first).flush();
+            first.getTransaction().commit();
+            assertThrows(org.mercato.catalog.domain.StaleProductException.class,
+                    () -> new JpaCatalogRepository(second).flush());
+        } finally {
+            if (second.getTransaction().isActive()) {
+                second.getTransaction().rollback();
+            }
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    void aSkuTakenByAnotherRequestAtTheSameTimeIsADuplicateAtTheFlush() {
+        EntityManager first = db.entityManager();
+        EntityManager second = db.entityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            // both checked before either stored
+            assertFalse(new JpaCatalogRepository(first).skuTaken("RACE-1"));
+            assertFalse(new JpaCatalogRepository(second).skuTaken("RACE-1"));
+            new JpaCatalogRepository(first).add(product("Race Scarf", null, "RACE-1"));
+            new JpaCatalogRepository(first).flush();
+            first.getTransaction().commit();
+            new JpaCatalogRepository(second).add(product("Other Race Scarf", null, "RACE-1"));
+            var lost = assertThrows(org.mercato.catalog.domain.DuplicateException.class,
+                    () -> new JpaCatalogRepository(second).flush());
+            assertEquals("a SKU of this product was given to another product meanwhile", lost.getMessage());
+        } finally {
+            if (second.getTransaction().isActive()) {
+                second.getTransaction().rollback();
+            }
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
     void imagesAreStoredInOrderAndRemovedWithTheirProductChange() {
         Product scarf = product("Silk Scarf", null, "SCF-1");
         java.util.UUID first = java.util.UUID.randomUUID();

@@ -25,7 +25,7 @@ import org.mercato.catalog.application.ProductSearch;
 /**
  * The catalog's product search index. Opens the configured {@link SearchBackend} at start; when the index is empty
  * but the catalog is not (first start, new server, wiped index), everything is indexed with progress in the log.
- * Searches run concurrently.
+ * Searches run concurrently; one rebuild runs at a time (a second is refused, see {@link ProductSearchEngine#rebuild}).
  */
 @Startup
 @Singleton
@@ -114,31 +114,29 @@ public class ProductIndex implements ProductSearch {
         engine.index(documents);
     }
 
-    /** Rebuilds the whole index from the catalog database, logging progress. */
+    /**
+     * Rebuilds the whole index from the catalog database, logging progress.
+     *
+     * @throws org.mercato.catalog.application.ReindexRunningException while another rebuild runs
+     */
     public long reindex() {
         long total = catalog.productCount();
         long started = System.nanoTime();
-        LOG.info(() -> "Reindexing " + total + " products");
-        engine.purge();
-        long done = 0;
-        long nextReport = Math.max(1, total / 10);
-        for (int offset = 0;; offset += REINDEX_BATCH) {
-            List<ProductDocument> page = catalog.mapProducts(offset, REINDEX_BATCH, ProductDocument::of);
-            if (page.isEmpty()) {
-                break;
+        long step = Math.max(1, total / 10);
+        long[] nextReport = {step};
+        long done = engine.rebuild(page -> {
+            if (page == 0) {
+                LOG.info(() -> "Reindexing " + total + " products");
             }
-            engine.index(page);
-            done += page.size();
-            if (done >= nextReport || done == total) {
-                long progress = done;
+            return catalog.mapProducts(page * REINDEX_BATCH, REINDEX_BATCH, ProductDocument::of);
+        }, progress -> {
+            if (progress >= nextReport[0] || progress == total) {
                 LOG.info(() -> "Reindexed " + progress + "/" + total + " products");
-                nextReport = done + Math.max(1, total / 10);
+                nextReport[0] = progress + step;
             }
-        }
-        engine.refresh();
+        });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        long indexed = done;
-        LOG.info(() -> "Reindex done: " + indexed + " products in " + millis + " ms");
+        LOG.info(() -> "Reindex done: " + done + " products in " + millis + " ms");
         return done;
     }
 

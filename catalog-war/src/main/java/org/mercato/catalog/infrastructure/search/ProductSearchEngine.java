@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -19,6 +25,7 @@ import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.mercato.catalog.application.ProductSearch;
+import org.mercato.catalog.application.ReindexRunningException;
 import org.mercato.catalog.domain.ProductStatus;
 
 /**
@@ -39,6 +46,14 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
 
     private final SearchBackend backend;
     private final CloseableSearchMapping mapping;
+    /**
+     * Read for every use of the index, write while it is dropped and recreated: Lucene cannot drop a directory
+     * whose writer another thread is using (HSEARCH600111 on write.lock, or a writer hit by an unrecoverable
+     * error), and a search must not read an index being dropped.
+     */
+    private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
+    /** One rebuild at a time: a second one would drop the index under the first. */
+    private final ReentrantLock rebuilding = new ReentrantLock();
 
     public ProductSearchEngine(SearchBackend backend) {
         this.backend = backend;
@@ -58,9 +73,12 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
 
     /** Indexes (or re-indexes) documents of committed changes. */
     public void index(List<ProductDocument> documents) {
-        try (SearchSession session = mapping.createSession()) {
-            documents.forEach(document -> session.indexingPlan().addOrUpdate(document));
-        }
+        sharing(() -> {
+            try (SearchSession session = mapping.createSession()) {
+                documents.forEach(document -> session.indexingPlan().addOrUpdate(document));
+            }
+            return null;
+        });
     }
 
     /**
@@ -68,22 +86,81 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
      * deleting by query also works on servers without OpenSearch's reindex module.
      */
     public void purge() {
-        mapping.scope(ProductDocument.class).schemaManager().dropAndCreate();
+        Lock exclusive = structure.writeLock();
+        exclusive.lock();
+        try {
+            mapping.scope(ProductDocument.class).schemaManager().dropAndCreate();
+        } finally {
+            exclusive.unlock();
+        }
+    }
+
+    /**
+     * Rebuilds the whole index: purges it, indexes the pages {@code pages} gives (0, 1, 2... up to the first empty
+     * one) and makes them visible. Changes indexed meanwhile (committed edits) are kept; searches meanwhile see
+     * the index filling up.
+     *
+     * @param pages the documents of page n
+     * @param progress told the number of documents indexed after each page
+     * @return the number of documents indexed
+     * @throws ReindexRunningException when another rebuild is running (it is not waited for)
+     */
+    public long rebuild(IntFunction<List<ProductDocument>> pages, LongConsumer progress) {
+        if (!rebuilding.tryLock()) {
+            throw new ReindexRunningException();
+        }
+        try {
+            purge();
+            long done = 0;
+            for (int n = 0;; n++) {
+                List<ProductDocument> page = pages.apply(n);
+                if (page.isEmpty()) {
+                    break;
+                }
+                index(page);
+                done += page.size();
+                progress.accept(done);
+            }
+            refresh();
+            return done;
+        } finally {
+            rebuilding.unlock();
+        }
     }
 
     /** Makes everything indexed so far visible to searches now rather than at the next periodic refresh. */
     public void refresh() {
-        mapping.scope(ProductDocument.class).workspace().refresh();
+        sharing(() -> {
+            mapping.scope(ProductDocument.class).workspace().refresh();
+            return null;
+        });
     }
 
     public long count() {
-        try (SearchSession session = mapping.createSession()) {
-            return session.search(ProductDocument.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        return sharing(() -> {
+            try (SearchSession session = mapping.createSession()) {
+                return session.search(ProductDocument.class).where(f -> f.matchAll()).fetchTotalHitCount();
+            }
+        });
+    }
+
+    /** Runs a use of the index that others may share, never while the index is dropped and recreated. */
+    private <T> T sharing(Supplier<T> use) {
+        Lock shared = structure.readLock();
+        shared.lock();
+        try {
+            return use.get();
+        } finally {
+            shared.unlock();
         }
     }
 
     @Override
     public Result search(Query query) {
+        return sharing(() -> searchUnlocked(query));
+    }
+
+    private Result searchUnlocked(Query query) {
         try (SearchSession session = mapping.createSession()) {
             SearchResult<List<?>> result = session.search(ProductDocument.class)
                     .select(f -> f.composite(f.id(String.class), f.field("slug", String.class),
@@ -123,13 +200,15 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
 
     @Override
     public List<String> suggest(String prefix, int max) {
-        try (SearchSession session = mapping.createSession()) {
-            return session.search(ProductDocument.class)
-                    .select(f -> f.field("name", String.class))
-                    .where(f -> f.bool().must(f.match().field("name_autocomplete").matching(prefix))
-                            .filter(f.match().field("status").matching("ACTIVE")))
-                    .fetchHits(max * 3).stream().distinct().limit(max).toList();
-        }
+        return sharing(() -> {
+            try (SearchSession session = mapping.createSession()) {
+                return session.search(ProductDocument.class)
+                        .select(f -> f.field("name", String.class))
+                        .where(f -> f.bool().must(f.match().field("name_autocomplete").matching(prefix))
+                                .filter(f.match().field("status").matching("ACTIVE")))
+                        .fetchHits(max * 3).stream().distinct().limit(max).toList();
+            }
+        });
     }
 
     /**
