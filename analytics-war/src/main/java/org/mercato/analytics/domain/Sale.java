@@ -18,6 +18,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyText;
 
 /**
  * The sales fact of one placed order: its money (minor units, one currency), the UTC day it counts for, its lines,

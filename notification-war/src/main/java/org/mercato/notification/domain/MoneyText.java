@@ -1,8 +1,5 @@
 package org.mercato.notification.domain;
 
-import java.math.BigDecimal;
-import java.util.Currency;
-
 import org.mercato.platform.money.Money;
 
 /**
@@ -15,8 +12,7 @@ public final class MoneyText {
     }
 
     public static String of(Money money) {
-        // currencies without minor units of their own (XAU, XXX) report -1
-        int decimals = Math.max(0, Currency.getInstance(money.currency()).getDefaultFractionDigits());
-        return money.currency() + " " + BigDecimal.valueOf(money.amount(), decimals).toPlainString();
+        return money.currency() + " " + org.mercato.platform.money.MoneyText.majorUnits(money.amount(), money
+                .currency()).toPlainString();
     }
 }

@@ -21,7 +21,7 @@ import org.mercato.order.domain.OrderPricing;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Totals;
-import org.mercato.order.domain.VisibleText;
+import org.mercato.platform.json.VisibleText;
 import org.mercato.platform.security.Digests;
 
 /**

@@ -3,6 +3,8 @@ package org.mercato.order.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import org.mercato.platform.json.VisibleText;
+
 /**
  * Where the parcel goes (DESIGN §5 address shape); the country is ISO 3166 alpha-2. As in the address book,
  * whitespace of any script around each text is removed, and a {@code line2} made only of characters that do not

@@ -1,6 +1,7 @@
 package org.mercato.order.interfaces;
 
 import org.mercato.platform.json.MultiLine;
+import org.mercato.platform.json.Visible;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

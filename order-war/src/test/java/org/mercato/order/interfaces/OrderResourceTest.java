@@ -97,7 +97,7 @@ class OrderResourceTest {
 
     @Test
     void aRequiredAddressTextMustShowSomethingAsInTheAddressBook() {
-        Visible.Validator visible = new Visible.Validator();
+        org.mercato.platform.json.Visible.Validator visible = new org.mercato.platform.json.Visible.Validator();
         for (String blank : new String[]{"\u200b", "\u200b\u200c\u200d", "\ufeff", "\u2060", "\u00a0",
                 "\u3000", "\u3164", "\u034f", "\ufe0f", "\u202e"}) {
             assertFalse(visible.isValid(blank, null), () -> "refused: U+" + Integer.toHexString(blank.codePointAt(0)));

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.mercato.payment.domain.MoneyText;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.payment.domain.PaymentException.Reason;
@@ -25,6 +24,7 @@ import org.mercato.payment.domain.PaymentStatus;
 import org.mercato.payment.domain.Refund;
 import org.mercato.payment.domain.RefundStatus;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyText;
 import org.mercato.platform.security.Digests;
 
 /**

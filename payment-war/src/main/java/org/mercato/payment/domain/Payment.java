@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 
 import org.mercato.payment.domain.PaymentException.Reason;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyText;
 
 /**
  * A charge for one order. Its intent is recorded (AUTHORIZING) before the provider is asked, and each answer in a

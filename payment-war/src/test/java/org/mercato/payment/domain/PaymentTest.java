@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mercato.payment.domain.PaymentException.Reason;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyText;
 
 class PaymentTest {
 

@@ -78,10 +78,6 @@ final class PayaraProcess implements AutoCloseable {
             // accept an empty body or {} and refuse any other with a problem (Grizzly's default is an empty 400)
             "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
                     + ".allow-payload-for-undefined-http-methods=true",
-            // an encoded slash (%2F) stays a character of its segment, never a path separator that "..%2F.." could
-            // use to climb out of a service's context root (to /metrics, another service's path)
-            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
-                    + ".encoded-slash-enabled=false",
             // the default scheduled executor has one thread (core size 0): every service's outbox relay, the
             // e-mail loop and any slow task would take turns on it, so events wait behind whatever runs
             "set resources.managed-scheduled-executor-service.concurrent/__defaultManagedScheduledExecutorService"

@@ -24,6 +24,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.mercato.platform.json.VisibleText;
+
 /**
  * A shopper's or staff member's account: identity, roles and password hash. Wrong passwords are throttled
  * outside the account (per client address), so nobody can lock the owner out by guessing; only staff lock an

@@ -4,6 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.mercato.platform.json.VisibleText;
+
 /**
  * An email as the shopper typed it, without the whitespace around it, plus the form that makes it unique
  * (lower-cased), so {@code Ann@Shop.com} and {@code ann@shop.com} are one account. The one rule every entry point

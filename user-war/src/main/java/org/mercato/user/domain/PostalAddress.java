@@ -3,6 +3,8 @@ package org.mercato.user.domain;
 import java.util.Locale;
 import java.util.Set;
 
+import org.mercato.platform.json.VisibleText;
+
 /**
  * A postal address value as DESIGN §5 shapes it; the country is an ISO 3166 alpha-2 code. Whitespace around each
  * field is removed; a required field made only of whitespace or invisible characters ({@link VisibleText}) is

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.mercato.platform.json.Visible;
 import org.mercato.user.domain.Account;
 import org.mercato.user.domain.PasswordPolicy;
 

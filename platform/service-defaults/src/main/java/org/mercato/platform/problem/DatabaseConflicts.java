@@ -27,9 +27,12 @@ public final class DatabaseConflicts {
     private DatabaseConflicts() {
     }
 
+    /** The problem type slug of {@link #concurrentUpdate()}. */
+    public static final String CONCURRENT_UPDATE = "concurrent-update";
+
     /** The 409 for a row another request changed between this request's read and its write. */
     public static Problem concurrentUpdate() {
-        return Problem.of(409, "concurrent-update", "Changed meanwhile",
+        return Problem.of(409, CONCURRENT_UPDATE, "Changed meanwhile",
                 "changed by another request meanwhile; read it again and retry");
     }
 

@@ -8,7 +8,8 @@ import jakarta.ws.rs.ext.Providers;
 /**
  * Tells a service's settled refusal of a request from a passing failure, with the problem the client is answered.
  * A refusal is a 4xx the same request would get again from the same state (400, 402, 403, 404, 409, 422...); a
- * 5xx, a 408, a 429 or any answer with {@code Retry-After} says "ask again later" and is not one.
+ * 5xx, a 408, a 429, a lost race ({@code concurrent-update}) or any answer with {@code Retry-After} says "ask
+ * again later" and is not one.
  */
 public final class Refusals {
 
@@ -40,7 +41,9 @@ public final class Refusals {
             return Optional.empty();
         }
         int status = problem.status();
-        boolean passing = status == 408 || status == 429 || problem.header("Retry-After") != null;
+        // a lost race (the row changed meanwhile) is not the request's fault: the same request may pass next time
+        boolean passing = status == 408 || status == 429 || problem.header("Retry-After") != null
+                || problem.type().endsWith("/" + DatabaseConflicts.CONCURRENT_UPDATE);
         return status >= 400 && status < 500 && !passing ? Optional.of(problem) : Optional.empty();
     }
 }

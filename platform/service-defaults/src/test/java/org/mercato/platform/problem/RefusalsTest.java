@@ -88,6 +88,8 @@ class RefusalsTest {
         assertTrue(Refusals.settled(new ProblemException(Problem.of(409, "busy", "Conflict", "again")
                 .withHeader("Retry-After", "1")), null).isEmpty(), "an answer with Retry-After passes");
         assertTrue(Refusals.settled(new OutOfStock(), null).isEmpty(), "no providers: only platform refusals");
+        assertTrue(Refusals.settled(new ProblemException(DatabaseConflicts.concurrentUpdate()), null).isEmpty(),
+                "a lost race may pass when sent again");
     }
 
     @Test

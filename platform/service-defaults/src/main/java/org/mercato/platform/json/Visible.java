@@ -1,4 +1,4 @@
-package org.mercato.user.interfaces;
+package org.mercato.platform.json;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,8 +10,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
-import org.mercato.user.domain.VisibleText;
 
 /**
  * A required text (a name, an address line) must hold at least one character that shows: text made only of

@@ -1,9 +1,7 @@
-package org.mercato.order.domain;
+package org.mercato.platform.json;
 
 /**
- * A copy of user-war's {@code VisibleText} (the address book's rule), so a shipping address at checkout is "blank"
- * exactly when the address book says so; one rule in two places until it moves to the platform. The rule for
- * characters that do not show: whitespace of any script (ASCII and Unicode spaces,
+ * The platform's one rule for characters that do not show: whitespace of any script (ASCII and Unicode spaces,
  * no-break and ideographic spaces, line and paragraph separators), control characters, format characters
  * (zero-width space U+200B, joiners, bidi controls, U+FEFF...) and the other default-ignorable code points that
  * render as nothing (Hangul fillers, variation selectors, U+034F). Such characters make look-alikes of emails and
@@ -52,5 +50,20 @@ public final class VisibleText {
     /** Whether the text is null, empty or made only of characters that do not show. */
     public static boolean isBlank(String text) {
         return text == null || text.codePoints().allMatch(VisibleText::isInvisible);
+    }
+
+    /**
+     * The first character of the text that does not show, as {@code U+XXXX at position N} (N counted in UTF-16
+     * units from 0), or null when every character shows.
+     */
+    public static String firstInvisible(String text) {
+        for (int i = 0; i < text.length();) {
+            int codePoint = text.codePointAt(i);
+            if (isInvisible(codePoint)) {
+                return String.format("U+%04X at position %d", codePoint, i);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return null;
     }
 }
