@@ -295,7 +295,10 @@ public class PaymentService {
             // under the payment's row lock: concurrent refunds are checked against each other's reservations
             refund = Refund.reserve(payment, caller, key, hash, refundAmount, reason, refundedBy, clock.instant());
         } catch (PaymentException refused) {
-            if (!keptUnderKey(refused.reason())) {
+            // too much only because another refund is in flight is not settled: that one may fail and give its
+            // amount back, and the order service retries its refund under one stable key
+            boolean inFlight = refused.reason() == Reason.REFUND_EXCEEDS_PAYMENT && payment.refundReserved() > 0;
+            if (!keptUnderKey(refused.reason()) || inFlight) {
                 throw refused;
             }
             return refuse(Refund.refused(payment, caller, key, hash, amount, reason, refundedBy, refused, clock
