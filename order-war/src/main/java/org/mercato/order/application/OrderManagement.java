@@ -17,6 +17,7 @@ import org.mercato.order.domain.OrderRepository;
 import org.mercato.order.domain.OrderSearch;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.RefundNotApplicableException;
+import org.mercato.platform.money.MoneyText;
 
 /**
  * Everything after placing: reading orders, staff cancelling (stock back, money back) and marking delivered, the
@@ -144,9 +145,9 @@ public class OrderManagement {
                         + order.status() + ", payment " + order.paymentId() + "): not the order's payment, nothing"
                         + " to record");
             } else if (order.recordRefund(refund, remaining == 0, PAYMENTS, clock.instant())) {
-                LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " of " + refund.amount()
-                        .amount() + " " + refund.amount().currency() + " recorded, " + order.refunded().amount()
-                        + " refunded in all, " + order.status());
+                LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " of " + MoneyText.of(refund
+                        .amount()) + " recorded, " + MoneyText.of(order.refunded()) + " refunded in all, " + order
+                                .status());
             } else {
                 LOG.info(() -> "Order " + orderId + ": refund " + refund.refundId() + " was recorded before");
             }

@@ -22,6 +22,7 @@ import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Totals;
 import org.mercato.platform.json.VisibleText;
+import org.mercato.platform.money.MoneyText;
 import org.mercato.platform.security.Digests;
 
 /**
@@ -161,8 +162,8 @@ public class OrderService {
                     + charge.declineReason() + ")"));
         }
         Order paid = store.paid(id, charge.paymentId());
-        LOG.info(() -> "Order " + id + " placed: " + paid.lines().size() + " line(s), " + paid.totals().total()
-                .amount() + " " + paid.totals().total().currency() + ", payment " + charge.paymentId());
+        LOG.info(() -> "Order " + id + " placed: " + paid.lines().size() + " line(s), " + MoneyText.of(paid
+                .totals().total()) + ", payment " + charge.paymentId());
         return new Placed(paid, false);
     }
 

@@ -16,6 +16,7 @@ import org.mercato.order.domain.IllegalTransitionException;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderRepository;
+import org.mercato.platform.money.MoneyText;
 
 /**
  * The short transactions of placing an order, each committed on its own: no database transaction stays open
@@ -124,8 +125,7 @@ public class OrderStore {
         Order order = orders.lock(id).orElseThrow();
         if (answer.refund() != null) {
             if (order.recordRefund(answer.refund(), answer.nothingLeft(), staffMember, clock.instant())) {
-                LOG.info(() -> "Order " + id + " refunded " + answer.refund().amount().amount() + " " + answer.refund()
-                        .amount().currency() + " (refund "
+                LOG.info(() -> "Order " + id + " refunded " + MoneyText.of(answer.refund().amount()) + " (refund "
                         + answer.refund().refundId() + ")");
             }
         } else if (order.needsRefund()) {

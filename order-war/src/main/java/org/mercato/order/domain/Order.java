@@ -24,6 +24,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.mercato.platform.money.Money;
+import org.mercato.platform.money.MoneyText;
 
 /**
  * The order aggregate: what was bought at which prices, its totals, and its state machine. Every transition goes
@@ -291,8 +292,10 @@ public class Order {
                     .currency() + ", order " + id + " in " + currency);
         }
         if (refund.amount().amount() > total - refunded) {
-            throw new RefundNotApplicableException("refund " + refund.refundId() + " of " + refund.amount().amount()
-                    + " is more than the " + (total - refunded) + " left of order " + id + "'s " + total);
+            throw new RefundNotApplicableException("refund " + refund.refundId() + " of " + MoneyText.of(refund
+                    .amount()) + " is more than the " + MoneyText.of(total - refunded, currency) + " left of order "
+                    + id
+                    + "'s " + MoneyText.of(total, currency));
         }
         OrderRefund kept = refund.reason() == null || refund.reason().length() <= 500
                 ? refund
