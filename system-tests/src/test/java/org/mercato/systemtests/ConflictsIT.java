@@ -110,8 +110,10 @@ class ConflictsIT {
             String id = product.getString("id");
             long version = product.getJsonNumber("version").longValue();
             List<Callable<Http.Reply>> edits = new ArrayList<>();
+            String name = "Race Upd " + unique();
             for (int n = 1; n <= 3; n++) {
-                String edit = body("Race Upd " + n, version, sku, 100 + n);
+                // a name (and so a slug) of this round's own: an earlier round's product keeps its slug
+                String edit = body(name + " " + n, version, sku, 100 + n);
                 edits.add(() -> http().put("/catalog/api/products/" + id, edit, staff));
             }
             List<Http.Reply> replies = atOnce(edits);
@@ -129,7 +131,7 @@ class ConflictsIT {
         String taken = "TAKEN-" + unique();
         created("Sku Holder " + unique(), taken);
         JsonObject other = created("Sku Taker " + unique(), "TAKER-" + unique());
-        Http.Reply refused = http().put("/catalog/api/products/" + other.getString("id"), body("Sku Taker",
+        Http.Reply refused = http().put("/catalog/api/products/" + other.getString("id"), body("Sku Taker " + unique(),
                 other.getJsonNumber("version").longValue(), taken, 200), staff);
         assertConflict("duplicate", refused);
         assertEquals("SKU " + taken + " belongs to another product", refused.json().getString("detail"));
@@ -154,7 +156,7 @@ class ConflictsIT {
         List<Callable<Http.Reply>> edits = new ArrayList<>();
         for (int n = 1; n <= 2; n++) {
             JsonObject product = created("Race Edit " + unique(), "EDIT-" + unique());
-            String edit = body("Race Edit " + n, product.getJsonNumber("version").longValue(), shared, 300);
+            String edit = body("Race Edit " + unique(), product.getJsonNumber("version").longValue(), shared, 300);
             edits.add(() -> http().put("/catalog/api/products/" + product.getString("id"), edit, staff));
         }
         assertOneWins(200, "duplicate", atOnce(edits));

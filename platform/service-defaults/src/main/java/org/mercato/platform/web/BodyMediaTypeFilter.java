@@ -21,10 +21,11 @@ import org.mercato.platform.problem.Problem;
  * method declares other media types with {@code @Consumes} (a CSV import, a picture upload), and text only in UTF-8
  * (no {@code charset} or {@code charset=utf-8}). Anything else is 415 problem+json before the method runs, also on
  * endpoints whose body is optional ({@code {}} sent to an action) or read as text, so a body is never guessed at.
- * A request without a body (no Content-Length, or 0, and not chunked) is not concerned.
+ * A request without a body (no Content-Length, or 0, and not chunked) is not concerned. Runs after
+ * {@link NoBodyFilter}: an action that takes no body refuses a real one as 400 {@code no-body} whatever its type.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION + 90)
+@Priority(Priorities.AUTHORIZATION + 110)
 public class BodyMediaTypeFilter implements ContainerRequestFilter {
 
     @Context
