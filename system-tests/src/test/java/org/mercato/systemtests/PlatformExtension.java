@@ -49,7 +49,9 @@ public final class PlatformExtension implements BeforeAllCallback {
                         "MERCATO_HTTP_TRUSTED_PROXIES", "127.0.0.1",
                         "MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1",
                         // one customer places 50 orders in a row (OrderFlowIT)
-                        "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60"));
+                        "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60",
+                        // a line for every request (UserApiIT reads them for secrets); the default logs slow ones
+                        "MERCATO_HTTP_REQUEST_LOG", "all"));
                 awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {

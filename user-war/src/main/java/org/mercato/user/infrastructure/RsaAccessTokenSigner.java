@@ -65,8 +65,28 @@ public class RsaAccessTokenSigner implements AccessTokenSigner {
         }
     }
 
+    /** How long the published key set is served from memory, in seconds (a new key shows within it). */
+    static final long JWKS_CACHE_SECONDS = 10;
+
+    private record PublishedKeys(JsonObject document, long loadedAtNanos) {
+    }
+
+    private volatile PublishedKeys publishedKeys;
+
+    /** The key set ({@code {"keys": [...]}}, RFC 7517), read from the store at most every {@value #JWKS_CACHE_SECONDS} s. */
     @Override
     public JsonObject jwks() {
+        PublishedKeys cached = publishedKeys;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAtNanos() < JWKS_CACHE_SECONDS * 1_000_000_000L) {
+            return cached.document();
+        }
+        JsonObject document = readJwks();
+        publishedKeys = new PublishedKeys(document, now);
+        return document;
+    }
+
+    private JsonObject readJwks() {
         JsonArrayBuilder keys = Json.createArrayBuilder();
         for (Loaded key : published()) {
             keys.add(Json.createObjectBuilder()
