@@ -110,6 +110,16 @@ class PaymentApiIT {
         UserApiIT.assertProblem(charge(null, order, 1000, "tok_visa", orders), 400);
         UserApiIT.assertProblem(charge(order + ":x", order, -5, "tok_visa", orders), 400);
         UserApiIT.assertProblem(charge(order + ":y", order, 1000, "4242424242424242", orders), 400);
+        // a currency the shop does not sell in is refused like everywhere else, and nothing is recorded
+        Http.Reply dollars = http().send(http().request("/payments/api/payments", orders).header("Content-Type",
+                "application/json").header("Idempotency-Key", order + ":usd").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"orderId\":\"" + order + "-usd\",\"amount\":{\"amount\":1000,\"currency\":"
+                                + "\"USD\"},\"token\":\"tok_visa\"}"))
+                .build());
+        UserApiIT.assertProblem(dollars, 422);
+        assertEquals("currency-not-accepted", type(dollars));
+        assertEquals(0, ServiceDatabase.payments().count("select count(*) from payment where order_id = ?", order
+                + "-usd"));
     }
 
     @Test

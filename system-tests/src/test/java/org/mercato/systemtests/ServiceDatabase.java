@@ -29,6 +29,10 @@ final class ServiceDatabase {
         return new ServiceDatabase(PlatformExtension.platform().databasePort(), "inventory");
     }
 
+    static ServiceDatabase payments() {
+        return new ServiceDatabase(PlatformExtension.platform().databasePort(), "payments");
+    }
+
     static ServiceDatabase catalog() {
         return new ServiceDatabase(PlatformExtension.platform().databasePort(), "catalog");
     }

@@ -24,11 +24,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.mercato.payment.application.PaymentService;
 import org.mercato.payment.domain.Payment;
 import org.mercato.payment.domain.PaymentException;
+import org.mercato.platform.money.CurrencyNotAcceptedException;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.problem.Problem;
 import org.mercato.platform.problem.ProblemException;
@@ -50,6 +52,11 @@ public class PaymentResource {
     @Inject
     PaymentService payments;
 
+    /** The one currency the shop sells in (ISO 4217; MERCATO_SHOP_CURRENCY), as catalog and orders read it. */
+    @Inject
+    @ConfigProperty(name = "mercato.shop.currency", defaultValue = "EUR")
+    String shopCurrency;
+
     @Context
     UriInfo uriInfo;
 
@@ -68,6 +75,10 @@ public class PaymentResource {
             amount = new Money(request.amount.amount, request.amount.currency);
         } catch (IllegalArgumentException badMoney) {
             throw PaymentException.invalid(badMoney.getMessage());
+        }
+        if (!amount.currency().equals(shopCurrency)) {
+            // no charge in a currency the shop's prices, shipping and taxes are not in (422, nothing recorded)
+            throw new CurrencyNotAcceptedException(amount.currency(), shopCurrency);
         }
         PaymentService.Charge charge = payments.charge(caller(), key, request.orderId, amount, request.token);
         Payment payment = charge.payment();
