@@ -342,9 +342,20 @@ public class CatalogService {
         return drafts.size();
     }
 
-    /** Reads the catalog page by page (by id), mapping each product inside the transaction. */
-    public <T> List<T> mapProducts(int offset, int limit, java.util.function.Function<Product, T> mapper) {
-        return catalog.products(offset, limit).stream().map(mapper).toList();
+    /**
+     * Reads the catalog page by page in id order, after the product id {@code after} (null: the first page),
+     * mapping each product inside the transaction.
+     */
+    public <T> List<T> mapProducts(UUID after, int limit, java.util.function.Function<Product, T> mapper) {
+        return catalog.productsAfter(after, limit).stream().map(mapper).toList();
+    }
+
+    /**
+     * How many of the first {@code total} products of the demo catalog for {@code seed} are stored (their SKUs
+     * are known in advance, see {@link DemoCatalog#skuStem}).
+     */
+    public long demoProductsStored(long seed, int total) {
+        return catalog.countProductsWithSkuIn(DemoCatalog.skuStem(seed, 0), DemoCatalog.skuStem(seed, total));
     }
 
     public boolean slugExists(String slug) {

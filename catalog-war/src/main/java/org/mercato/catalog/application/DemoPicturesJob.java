@@ -57,6 +57,9 @@ public class DemoPicturesJob {
     @Inject
     DemoPictures pictures;
 
+    @Inject
+    DemoCatalogSeeder demoCatalog;
+
     /**
      * Drawing takes minutes on a busy machine: it runs on a thread of its own, made by the server's managed thread
      * factory, never on the shared scheduled executor, where it would hold up the outbox relays (events, and with
@@ -97,14 +100,25 @@ public class DemoPicturesJob {
             thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
-        executor.schedule(() -> {
-            try {
-                drawPictures(count);
-            } catch (RuntimeException e) {
-                // the shop works without them; the next start takes up where this one stopped
-                LOG.log(Level.WARNING, "Demo pictures stopped; the next start goes on", e);
-            }
-        }, Math.max(0, delaySeconds), java.util.concurrent.TimeUnit.SECONDS);
+        executor.schedule(() -> drawWhenSeeded(count), Math.max(0, delaySeconds),
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Draws once the demo catalog is stored and indexed (a large one is seeded in the background for minutes). */
+    private void drawWhenSeeded(int count) {
+        if (stopping) {
+            return;
+        }
+        if (!demoCatalog.isSettled()) {
+            executor.schedule(() -> drawWhenSeeded(count), 5, java.util.concurrent.TimeUnit.SECONDS);
+            return;
+        }
+        try {
+            drawPictures(count);
+        } catch (RuntimeException e) {
+            // the shop works without them; the next start takes up where this one stopped
+            LOG.log(Level.WARNING, "Demo pictures stopped; the next start goes on", e);
+        }
     }
 
     @PreDestroy

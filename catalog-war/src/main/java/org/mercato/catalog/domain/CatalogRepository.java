@@ -42,8 +42,15 @@ public interface CatalogRepository {
 
     long countProducts();
 
-    /** A page of all products in id order, for rebuilding the search index. */
-    List<Product> products(int offset, int limit);
+    /**
+     * The next page of all products in id order, after the product id {@code after} (null: from the start), for
+     * rebuilding the search index: a page costs the same at the end of a large catalog as at its start, which an
+     * offset would not.
+     */
+    List<Product> productsAfter(UUID after, int limit);
+
+    /** How many products have a variant whose SKU lies in {@code [skuFrom, skuTo)}. */
+    long countProductsWithSkuIn(String skuFrom, String skuTo);
 
     Optional<Category> findCategory(UUID id);
 

@@ -27,7 +27,8 @@ public class JpaCatalogRepository implements CatalogRepository {
     public JpaCatalogRepository() {
     }
 
-    JpaCatalogRepository(EntityManager em) {
+    /** Over a given entity manager: for tests outside the container. */
+    public JpaCatalogRepository(EntityManager em) {
         this.em = em;
     }
 
@@ -180,17 +181,29 @@ public class JpaCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public List<Product> products(int offset, int limit) {
-        // one query per association for the whole page (IN batches) rather than three per product
-        return em.createQuery("select p from Product p order by p.id", Product.class).setFirstResult(offset)
+    public List<Product> productsAfter(UUID after, int limit) {
+        // one query per association for the whole page (IN batches) rather than three per product; the page starts
+        // from the primary key's index, not by counting past the earlier pages
+        var products = em.createQuery("select p from Product p" + (after == null ? "" : " where p.id > :after")
+                + " order by p.id", Product.class)
                 .setMaxResults(limit)
                 .setHint("eclipselink.batch.type", "IN")
                 .setHint("eclipselink.batch", "p.attributes")
                 .setHint("eclipselink.batch", "p.variants")
                 .setHint("eclipselink.batch", "p.variants.attributes")
                 .setHint("eclipselink.batch", "p.category")
-                .setHint("eclipselink.batch", "p.images")
-                .getResultList();
+                .setHint("eclipselink.batch", "p.images");
+        if (after != null) {
+            products.setParameter("after", after);
+        }
+        return products.getResultList();
+    }
+
+    @Override
+    public long countProductsWithSkuIn(String skuFrom, String skuTo) {
+        return em.createQuery("select count(distinct v.product.id) from Variant v where v.sku >= :from"
+                + " and v.sku < :to", Long.class).setParameter("from", skuFrom).setParameter("to", skuTo)
+                .getSingleResult();
     }
 
     @Override

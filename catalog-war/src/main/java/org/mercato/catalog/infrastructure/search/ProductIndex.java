@@ -20,27 +20,34 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.catalog.application.CatalogService;
+import org.mercato.catalog.application.DemoCatalogSeeder;
 import org.mercato.catalog.application.ProductSearch;
+import org.mercato.catalog.application.SearchIndexRebuild;
 
 /**
  * The catalog's product search index. Opens the configured {@link SearchBackend} at start; when the index is empty
- * but the catalog is not (first start, new server, wiped index), everything is indexed with progress in the log.
+ * but the catalog is not (new server, wiped index), everything is indexed with progress in the log. A demo catalog
+ * being seeded in the background is indexed by its seeder once stored ({@link DemoCatalogSeeder}).
  * Searches run concurrently; one rebuild runs at a time (a second is refused, see {@link ProductSearchEngine#rebuild}).
  */
 @Startup
 @Singleton
+// after the seeder has decided whether to seed (at once: the seeding itself runs in the background)
 @DependsOn("DemoCatalogSeeder")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @LocalBean
-@Local(ProductSearch.class)
+@Local({ProductSearch.class, SearchIndexRebuild.class})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ProductIndex implements ProductSearch {
+public class ProductIndex implements ProductSearch, SearchIndexRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProductIndex.class.getName());
     private static final int REINDEX_BATCH = 500;
 
     @Inject
     CatalogService catalog;
+
+    @Inject
+    DemoCatalogSeeder demoCatalog;
 
     @Inject
     @ConfigProperty(name = "mercato.catalog.search.backend", defaultValue = "lucene")
@@ -78,7 +85,8 @@ public class ProductIndex implements ProductSearch {
         engine = new ProductSearchEngine(backend);
         LOG.info(() -> "Product search index: " + backend.describe());
         try {
-            if (engine.count() == 0 && catalog.productCount() > 0) {
+            // while the demo catalog is being seeded, the seeder builds the index once the products are stored
+            if (demoCatalog.isSettled() && engine.count() == 0 && catalog.productCount() > 0) {
                 reindex();
             }
         } catch (RuntimeException e) {
@@ -119,16 +127,24 @@ public class ProductIndex implements ProductSearch {
      *
      * @throws org.mercato.catalog.application.ReindexRunningException while another rebuild runs
      */
+    @Override
     public long reindex() {
         long total = catalog.productCount();
         long started = System.nanoTime();
         long step = Math.max(1, total / 10);
         long[] nextReport = {step};
+        // pages are asked for in order: each starts after the last product of the one before
+        java.util.UUID[] last = {null};
         long done = engine.rebuild(page -> {
             if (page == 0) {
                 LOG.info(() -> "Reindexing " + total + " products");
+                last[0] = null;
             }
-            return catalog.mapProducts(page * REINDEX_BATCH, REINDEX_BATCH, ProductDocument::of);
+            List<ProductDocument> documents = catalog.mapProducts(last[0], REINDEX_BATCH, ProductDocument::of);
+            if (!documents.isEmpty()) {
+                last[0] = java.util.UUID.fromString(documents.get(documents.size() - 1).id());
+            }
+            return documents;
         }, progress -> {
             if (progress >= nextReport[0] || progress == total) {
                 LOG.info(() -> "Reindexed " + progress + "/" + total + " products");
