@@ -24,7 +24,8 @@ class PlatformIT {
         assertEquals("UP", health.getString("status"));
         Set<String> checks = health.getJsonArray("checks").stream()
                 .map(check -> check.asJsonObject().getString("name")).collect(Collectors.toSet());
-        assertEquals(Set.of("users-database", "catalog-database", "inventory-database", "orders-database",
+        assertEquals(Set.of("users-database", "catalog-database", "catalog-demo-data", "inventory-database",
+                "orders-database",
                 "cart-grid", "payments-database", "notifications-database", "fulfillment-database",
                 "analytics-database", "users-deployment", "catalog-deployment", "inventory-deployment",
                 "orders-deployment", "cart-deployment", "payments-deployment", "notifications-deployment",
