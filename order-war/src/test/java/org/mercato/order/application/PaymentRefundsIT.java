@@ -239,7 +239,7 @@ class PaymentRefundsIT {
         assertFalse(deliver(message(refunded(id, "r-3", 100, 0).replace("\"refundId\"", "\"refund\""))));
         assertFalse(deliver(message(refunded(id, "r-4", 100, 0).replace("{\"amount\":100,", "{\"amount\":1.5,"))));
         assertEquals(4, parked.size(), parked.toString());
-        List<String> expected = List.of("more than the 3564 left", "is in USD", "has no refundId",
+        List<String> expected = List.of("more than the 35.64 EUR left", "is in USD", "has no refundId",
                 "amount must be {amount");
         for (int i = 0; i < expected.size(); i++) {
             assertEquals("mercato.orders", parked.get(i).topic());
