@@ -89,6 +89,11 @@ final class PayaraProcess implements AutoCloseable {
      * documents of several WARs without their context roots, so the storefront answers {@code /openapi} with the
      * services' own merged view instead (and no WAR's classes are scanned for a document nobody reads).
      */
+    /** The JSON-P system property naming the provider class (Jakarta JSON Processing 2.1, {@code JsonProvider}). */
+    static final String JSON_PROVIDER_PROPERTY = "jakarta.json.provider";
+    /** Eclipse Parsson's provider, the one Payara ships. */
+    static final String JSON_PROVIDER = "org.eclipse.parsson.JsonProviderImpl";
+
     static final String OPENAPI_MOVED = "set-openapi-configuration --enabled=false --endpoint=payara-openapi\n";
 
     /** The pre-boot commands of one instance: {@link #PRE_BOOT_COMMANDS}, plus {@link #OPENAPI_MOVED} if it serves the shop. */
@@ -128,6 +133,10 @@ final class PayaraProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx" + settings.payaraHeap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true",
+                // JSON-P's provider by name: Payara's JsonProvider.provider() then loads the class once, where
+                // without it every Json.createObjectBuilder() ran a ServiceLoader scan of the class path (the
+                // largest single cost of a catalog listing in a profile, docs/benchmarks.md)
+                "-D" + JSON_PROVIDER_PROPERTY + "=" + JSON_PROVIDER,
                 "-jar", settings.payaraJar().toString(),
                 "--port", Integer.toString(instance.httpPort()),
                 "--rootdir", rootDir.toString(),
