@@ -86,6 +86,45 @@ public record ShopData(List<String> skus) {
         }
     }
 
+    /**
+     * Products and categories to request, read from the catalog before a run (not measured).
+     *
+     * @param productIds ids of up to 24 products of each leaf category
+     * @param productSlugs their slugs
+     * @param leafCategories the slugs of the categories without children
+     */
+    public record CatalogSample(List<String> productIds, List<String> productSlugs, List<String> leafCategories) {
+    }
+
+    /** Reads a {@link CatalogSample} from the platform's catalog; fails when the catalog has no products. */
+    public static CatalogSample sample(BenchSettings settings) {
+        Client client = new Client(settings.baseUrl());
+        try {
+            List<String> leaves = new ArrayList<>();
+            leafSlugs(client.send("GET", "/catalog/api/categories", null, null, 200), leaves);
+            List<String> ids = new ArrayList<>();
+            List<String> slugs = new ArrayList<>();
+            for (String slug : leaves) {
+                for (JsonNode item : client.send("GET", "/catalog/api/products?size=24&category=" + encode(slug), null,
+                        null, 200).get("items")) {
+                    ids.add(item.get("id").asText());
+                    slugs.add(item.get("slug").asText());
+                }
+            }
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("the catalog has no products in its categories to request");
+            }
+            System.out.println("[mercato-bench] requests spread over " + ids.size() + " products of " + leaves.size()
+                    + " categories");
+            return new CatalogSample(List.copyOf(ids), List.copyOf(slugs), List.copyOf(leaves));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the catalog at " + settings.baseUrl() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the catalog", e);
+        }
+    }
+
     /** The first variant's SKU of the two cheapest active products of each leaf category. */
     private static List<String> demoSkus(Client client) throws IOException, InterruptedException {
         List<String> leaves = new ArrayList<>();

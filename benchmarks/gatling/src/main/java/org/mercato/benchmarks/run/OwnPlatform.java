@@ -1,0 +1,193 @@
+package org.mercato.benchmarks.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An embedded platform the bench run starts itself ({@code java -jar mercato-launcher.jar}) on a data folder and a
+ * free loopback port of its own, to time its start and its demo catalog, and stops by its PID (the launcher stops
+ * Payara, PostgreSQL and Artemis on the way out).
+ */
+public final class OwnPlatform implements AutoCloseable {
+
+    private static final Pattern DEMO_READY = Pattern.compile(
+            "Demo catalog ready: (\\d+) products seeded and (\\d+) indexed in (\\d+) ms");
+
+    private final Process launcher;
+    private final Path dataDir;
+    private final int port;
+    private final long startedNanos;
+
+    private OwnPlatform(Process launcher, Path dataDir, int port, long startedNanos) {
+        this.launcher = launcher;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts the launcher with {@code products} demo products (no demo pictures: they would compete with the
+     * measurement) and the rate limits off for this machine's address.
+     */
+    public static OwnPlatform start(Path launcherJar, Path dataDir, int products, String adminEmail,
+            String adminPassword) throws IOException {
+        Files.createDirectories(dataDir);
+        int port = Baselines.freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", launcherJar.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dataDir
+                        .resolve("launcher.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("MERCATO_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("MERCATO_HTTP_PORT", String.valueOf(port));
+        env.put("MERCATO_CATALOG_DEMO_PRODUCTS", String.valueOf(products));
+        env.put("MERCATO_CATALOG_DEMO_PICTURES", "0");
+        env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");
+        env.put("MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "off");
+        env.put("MERCATO_ADMIN_EMAIL", adminEmail);
+        env.put("MERCATO_ADMIN_PASSWORD", adminPassword);
+        long started = System.nanoTime();
+        return new OwnPlatform(builder.start(), dataDir, port, started);
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Seconds since {@link #start}. */
+    public double secondsSinceStart() {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** Waits until {@code /health/ready} answers 200 (every service and the demo catalog ready); seconds since start. */
+    public double awaitReady(Duration limit) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IOException("the platform stopped (exit " + launcher.exitValue() + "), see " + dataDir
+                        .resolve("launcher.log"));
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return secondsSinceStart();
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("the platform was not ready within " + limit.toSeconds() + " s, see " + dataDir.resolve(
+                "launcher.log"));
+    }
+
+    /**
+     * The demo catalog's seeding and indexing time in milliseconds, as the catalog logged it ("Demo catalog ready:
+     * ... in N ms"), if it did.
+     */
+    public OptionalLong seededAndIndexedMillis() throws IOException {
+        Path log = dataDir.resolve("logs/payara.log");
+        if (!Files.exists(log)) {
+            return OptionalLong.empty();
+        }
+        Matcher matcher = DEMO_READY.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+        OptionalLong millis = OptionalLong.empty();
+        while (matcher.find()) {
+            millis = OptionalLong.of(Long.parseLong(matcher.group(3)));
+        }
+        return millis;
+    }
+
+    /** The platform's PostgreSQL port (from its postmaster.pid), for pgbench and the stocking check. */
+    public int databasePort() throws IOException {
+        return databasePort(dataDir);
+    }
+
+    /** The PostgreSQL port of a platform's data folder (line 4 of postmaster.pid). */
+    public static int databasePort(Path dataDir) throws IOException {
+        List<String> lines = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"), StandardCharsets.UTF_8);
+        return Integer.parseInt(lines.get(3).strip());
+    }
+
+    /**
+     * Waits until inventory holds a stock level for every variant of the catalog (the demo stock arrives through
+     * the catalog's events); seconds since start.
+     */
+    public double awaitStocked(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<String> connect = List.of("/usr/bin/psql", "-h", "127.0.0.1", "-p", String.valueOf(databasePort()), "-U",
+                "postgres", "-At", "-d");
+        long variants = Long.parseLong(Baselines.command(concat(connect, "catalog", "select count(*) from variant"))
+                .strip());
+        long stocked = 0;
+        while (System.nanoTime() < deadline) {
+            stocked = Long.parseLong(Baselines.command(concat(connect, "inventory",
+                    "select count(*) from stock_level")).strip());
+            if (stocked >= variants) {
+                return secondsSinceStart();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IOException("stocked " + stocked + " of " + variants + " SKUs within " + limit.toSeconds() + " s");
+    }
+
+    private static List<String> concat(List<String> connect, String db, String sql) {
+        List<String> command = new java.util.ArrayList<>(connect);
+        command.add(db);
+        command.add("-c");
+        command.add(sql);
+        return command;
+    }
+
+    /**
+     * Resident memory of the platform in bytes: the launcher and every process under it (Payara, PostgreSQL's
+     * processes; Artemis and the mail catcher run in the launcher's JVM), from /proc.
+     */
+    public long residentBytes() {
+        return rss(launcher.toHandle()) + launcher.descendants().mapToLong(OwnPlatform::rss).sum();
+    }
+
+    private static long rss(ProcessHandle process) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended meanwhile
+        }
+        return 0;
+    }
+
+    /** Stops the platform (SIGTERM to the launcher, which stops the rest) and waits up to 90 s. */
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = launcher.descendants().toList();
+        launcher.destroy();
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            // anything the launcher did not stop (it stops Payara and PostgreSQL itself)
+            if (child.isAlive()) {
+                child.destroy();
+            }
+        }
+    }
+}
