@@ -16,15 +16,19 @@ import jakarta.persistence.EntityManager;
  * marked sent only after the broker accepted it; if the transaction that marks it fails, it is sent again later,
  * which is why consumers deduplicate by event id (at-least-once delivery, exactly-once effect).
  * <p>
- * When the broker is down the first failing row is given a back-off (1 s doubling to 60 s) and the batch stops,
+ * Each pass hands its rows to the broker as one batch (one broker transaction). When the broker is down the
+ * batch's first row is given a back-off (1 s doubling to 60 s) and the batch stops,
  * so later events do not overtake it and nothing is lost: rows wait in the database until the broker is back.
  */
 public final class OutboxRelay {
 
-    /** Hands one message to the broker; throws if the broker did not take it. */
+    /**
+     * Hands a batch of messages to the broker in their order, all or none: when it returns, the broker has every
+     * one of them; when it throws, none of them is delivered.
+     */
     @FunctionalInterface
     public interface Sender {
-        void send(OutboxMessage message) throws Exception;
+        void send(List<OutboxMessage> batch) throws Exception;
     }
 
     /** What one pass did, for logs and metrics. */
@@ -46,18 +50,20 @@ public final class OutboxRelay {
                 + " from outbox_message w where w.sent_at is null and w.next_attempt_at > ?1), 'infinity')"
                 + " order by occurred_at, id limit ?2 for update skip locked", OutboxMessage.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, max).getResultList();
-        int sent = 0;
-        for (OutboxMessage message : due) {
-            try {
-                sender.send(message);
-            } catch (Exception e) {
-                message.failed(e.toString(), now.plus(backOff(message.attempts())));
-                return new Pass(sent, true, e.toString());
-            }
-            message.sent(now);
-            sent++;
+        if (due.isEmpty()) {
+            return new Pass(0, false, null);
         }
-        return new Pass(sent, false, null);
+        try {
+            sender.send(due);
+        } catch (Exception e) {
+            // none of the batch was delivered: the first row waits out its back-off and the others wait behind it
+            due.get(0).failed(e.toString(), now.plus(backOff(due.get(0).attempts())));
+            return new Pass(0, true, e.toString());
+        }
+        for (OutboxMessage message : due) {
+            message.sent(now);
+        }
+        return new Pass(due.size(), false, null);
     }
 
     /** Rows still waiting (for the health check and the operator). */

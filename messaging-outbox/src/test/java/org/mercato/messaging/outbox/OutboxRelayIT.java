@@ -55,16 +55,41 @@ class OutboxRelayIT {
         return pass.get(0);
     }
 
+    /** A broker that takes the messages one by one, as {@code record} is told them. */
+    private static OutboxRelay.Sender each(java.util.function.Consumer<OutboxMessage> record) {
+        return batch -> batch.forEach(record);
+    }
+
+    @Test
+    void aPassHandsItsRowsToTheBrokerAsOneBatchInOrderAndARefusedBatchStaysPendingWhole() {
+        for (int i = 0; i < 5; i++) {
+            save("E" + i, T0.plusMillis(i));
+        }
+        List<List<String>> batches = new ArrayList<>();
+        OutboxRelay.Pass refused = relay(batch -> {
+            throw new IllegalStateException("commit failed");
+        }, 3, T0.plusSeconds(1));
+        assertTrue(refused.failed());
+        db.inTransaction(em -> assertEquals(5, OutboxRelay.pending(em), "a refused batch is not marked sent"));
+        OutboxRelay.Pass pass = relay(batch -> batches.add(batch.stream().map(m -> m.headers().eventType())
+                .toList()), 3, T0.plusSeconds(5));
+        assertEquals(3, pass.sent());
+        assertEquals(List.of(List.of("E0", "E1", "E2")), batches, "one batch of the pass's rows, in order");
+        assertEquals(2, relay(batch -> batches.add(batch.stream().map(m -> m.headers().eventType()).toList()), 3,
+                T0.plusSeconds(6)).sent());
+        assertEquals(List.of("E3", "E4"), batches.get(1));
+    }
+
     @Test
     void pendingEventsAreSentInTheOrderTheyOccurredAndOnlyOnce() {
         save("B", T0.plusSeconds(2));
         save("A", T0.plusSeconds(1));
         save("C", T0.plusSeconds(3));
         List<String> sent = new ArrayList<>();
-        OutboxRelay.Pass pass = relay(m -> sent.add(m.headers().eventType()), 10, T0.plusSeconds(5));
+        OutboxRelay.Pass pass = relay(each(m -> sent.add(m.headers().eventType())), 10, T0.plusSeconds(5));
         assertEquals(3, pass.sent());
         assertEquals(List.of("A", "B", "C"), sent);
-        assertEquals(0, relay(m -> sent.add("again"), 10, T0.plusSeconds(6)).sent());
+        assertEquals(0, relay(each(m -> sent.add("again")), 10, T0.plusSeconds(6)).sent());
         assertEquals(List.of("A", "B", "C"), sent);
         db.inTransaction(em -> assertEquals(0, OutboxRelay.pending(em)));
     }
@@ -73,7 +98,7 @@ class OutboxRelayIT {
     void whileTheBrokerIsDownEventsWaitWithBackOffAndNoneOvertakes() {
         save("first", T0);
         save("second", T0.plusSeconds(1));
-        OutboxRelay.Pass down = relay(m -> {
+        OutboxRelay.Pass down = relay(batch -> {
             throw new ConnectException("broker down");
         }, 10, T0.plusSeconds(2));
         assertTrue(down.failed());
@@ -82,9 +107,9 @@ class OutboxRelayIT {
 
         List<String> sent = new ArrayList<>();
         // the failed event is not due before its back-off, and the next one waits behind it
-        assertEquals(0, relay(m -> sent.add(m.headers().eventType()), 10, T0.plusMillis(2500)).sent());
+        assertEquals(0, relay(each(m -> sent.add(m.headers().eventType())), 10, T0.plusMillis(2500)).sent());
         assertTrue(sent.isEmpty(), "nothing overtakes the event that failed: " + sent);
-        assertEquals(2, relay(m -> sent.add(m.headers().eventType()), 10, T0.plusSeconds(4)).sent());
+        assertEquals(2, relay(each(m -> sent.add(m.headers().eventType())), 10, T0.plusSeconds(4)).sent());
         assertEquals(List.of("first", "second"), sent);
     }
 
@@ -104,8 +129,8 @@ class OutboxRelayIT {
         CountDownLatch secondDone = new CountDownLatch(1);
         List<String> first = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> second = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread other = new Thread(() -> relay(m -> {
-            first.add(m.headers().eventType());
+        Thread other = new Thread(() -> relay(batch -> {
+            batch.forEach(m -> first.add(m.headers().eventType()));
             firstHoldsItsRows.countDown();
             try {
                 // keep the transaction (and its row locks) open while the second relay runs
@@ -116,7 +141,7 @@ class OutboxRelayIT {
         }, 10, T0.plusSeconds(1)));
         other.start();
         assertTrue(firstHoldsItsRows.await(10, TimeUnit.SECONDS));
-        relay(m -> second.add(m.headers().eventType()), 20, T0.plusSeconds(1));
+        relay(each(m -> second.add(m.headers().eventType())), 20, T0.plusSeconds(1));
         secondDone.countDown();
         other.join(10_000);
         assertEquals(10, first.size());
@@ -137,12 +162,12 @@ class OutboxRelayIT {
         assertEquals("{\"pending\":0,\"retrying\":0,\"oldestPendingSeconds\":null}", backlog(T0).toJson()
                 .toString());
         save("sent", T0);
-        relay(m -> {
+        relay(batch -> {
         }, 10, T0.plusSeconds(1));
         save("first", T0.plusSeconds(10));
         save("second", T0.plusSeconds(20));
         save("third", T0.plusSeconds(30));
-        relay(m -> {
+        relay(batch -> {
             throw new ConnectException("broker down");
         }, 10, T0.plusSeconds(40));
         OutboxRelay.Backlog backlog = backlog(T0.plusSeconds(100));

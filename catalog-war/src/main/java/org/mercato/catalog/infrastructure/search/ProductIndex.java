@@ -1,5 +1,7 @@
 package org.mercato.catalog.infrastructure.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +44,8 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProductIndex.class.getName());
     private static final int REINDEX_BATCH = 500;
+    /** See {@link #markOpen(Path)}. */
+    static final String OPEN_MARKER = "mercato-index-open";
 
     @Inject
     CatalogService catalog;
@@ -85,8 +89,13 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
         engine = new ProductSearchEngine(backend);
         LOG.info(() -> "Product search index: " + backend.describe());
         try {
+            boolean crashed = backend.kind() == SearchBackend.Kind.LUCENE && !markOpen(Path.of(indexDir));
             // while the demo catalog is being seeded, the seeder builds the index once the products are stored
-            if (demoCatalog.isSettled() && engine.count() == 0 && catalog.productCount() > 0) {
+            if (demoCatalog.isSettled() && catalog.productCount() > 0 && (crashed || engine.count() == 0)) {
+                if (crashed) {
+                    LOG.warning("The search index was not closed cleanly (the server stopped without shutting"
+                            + " down): its last second of changes may be missing, so it is rebuilt");
+                }
                 reindex();
             }
         } catch (RuntimeException e) {
@@ -109,6 +118,34 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
     void stop() {
         if (engine != null) {
             engine.close();
+            if (engine.backend().kind() == SearchBackend.Kind.LUCENE) {
+                try {
+                    Files.deleteIfExists(Path.of(indexDir).resolve(OPEN_MARKER));
+                } catch (IOException e) {
+                    LOG.warning(() -> "Could not note the search index as closed (it is rebuilt at the next start): "
+                            + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * A file that exists while the Lucene index is open: changes reach the disk up to a second after they are
+     * searchable, so a server that stopped without closing the index (killed, crashed) may have lost the last ones.
+     *
+     * @return true when the index was closed cleanly last time (or is new), false when the marker was still there
+     */
+    static boolean markOpen(Path directory) {
+        Path marker = directory.resolve(OPEN_MARKER);
+        try {
+            Files.createDirectories(directory);
+            if (Files.exists(marker)) {
+                return false;
+            }
+            Files.writeString(marker, "the search index is open; this file is removed when it is closed\n");
+            return true;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write in the search index directory " + directory, e);
         }
     }
 
