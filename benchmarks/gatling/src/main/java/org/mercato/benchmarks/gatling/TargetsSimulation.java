@@ -96,25 +96,23 @@ public class TargetsSimulation extends Simulation {
         boolean writes = targets.stream().anyMatch(Target::writes);
         ShopData.CatalogSample sample = reads ? ShopData.sample(settings) : null;
         ShopData shop = writes ? ShopData.stocked(settings) : null;
-        PopulationBuilder first = null;
-        PopulationBuilder last = null;
-        for (Target target : targets) {
+        // one request kind after the other: andThen returns a new builder, so the chain is built from its end
+        PopulationBuilder chain = null;
+        for (int i = targets.size() - 1; i >= 0; i--) {
+            Target target = targets.get(i);
             int clients = target.writes() ? writeConcurrency : concurrency;
             PopulationBuilder population = scenario(target.label).exec(chain(target, sample, shop)).injectOpen(
                     atOnceUsers(clients));
-            if (first == null) {
-                first = population;
-            } else {
-                last.andThen(population);
-            }
-            last = population;
+            chain = chain == null ? population : population.andThen(chain);
         }
-        if (first == null) {
+        if (chain == null) {
             throw new IllegalArgumentException("mercato.bench.requests names no request");
         }
         System.out.println("[mercato-bench] TargetsSimulation against " + settings.baseUrl() + ": " + targets
                 + ", " + seconds + " s each, " + concurrency + " clients (" + writeConcurrency + " for writes)");
-        setUp(first).protocols(new Journeys(settings, shop).protocol().shareConnections())
+        // no client cache: the catalog's answers carry Cache-Control max-age, and Gatling, like a browser, would
+        // answer a repeated URL itself without sending it (each client would stop after the first few URLs)
+        setUp(chain).protocols(new Journeys(settings, shop).protocol().shareConnections().disableCaching())
                 .maxDuration(Duration.ofSeconds((long) targets.size() * (seconds + 30) + 60))
                 .assertions(global().allRequests().count().gt(0L), global().failedRequests().count().is(0L));
     }

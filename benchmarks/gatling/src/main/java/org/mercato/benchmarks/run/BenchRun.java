@@ -134,7 +134,8 @@ public final class BenchRun {
         long commitsBefore = report.commits();
         GatlingRun.Result result = gatling.run("org.mercato.benchmarks.gatling.TargetsSimulation", settings, Duration
                 .ofMinutes(30));
-        report.run("targets", GatlingReport.read(result.reportDirectory()), commitsBefore);
+        report.run("targets", GatlingReport.read(result.reportDirectory()), commitsBefore, seconds(
+                "mercato.bench.durationSeconds", 20));
         return result.passed();
     }
 
@@ -153,7 +154,8 @@ public final class BenchRun {
             GatlingRun.Result result = gatling.run("org.mercato.benchmarks.gatling.TargetsSimulation", properties,
                     Duration.ofMinutes(10));
             GatlingReport gatlingReport = GatlingReport.read(result.reportDirectory());
-            report.orderPoint(shoppers, gatlingReport);
+            report.orderPoint(shoppers, gatlingReport,
+                    Integer.parseInt(properties.get("mercato.bench.durationSeconds")));
             passed &= result.passed();
         }
         return passed;
@@ -187,7 +189,7 @@ public final class BenchRun {
                         Duration.ofMinutes(10));
                 passed &= result.passed();
                 point = new Report.CatalogPoint(products, ready, seeded / 1000.0, stocked, GatlingReport.read(result
-                        .reportDirectory()));
+                        .reportDirectory()), Integer.parseInt(properties.get("mercato.bench.durationSeconds")));
                 if (first) {
                     Map<String, String> shop = new LinkedHashMap<>(settings);
                     shop.put("mercato.bench.baseUrl", platform.baseUrl());

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs one Gatling simulation of this module in a JVM of its own, as the Gatling Maven plugin does (the module's
- * classes and run-time class path, Gatling's version check sent to a closed local port), its output shown as it
- * comes, and finds the HTML report it wrote.
+ * classes and run-time class path, the plugin's default JVM options: 1 GB heap and the two {@code --add-opens}
+ * Gatling needs, Gatling's version check sent to a closed local port), its output shown as it comes, and finds the
+ * HTML report it wrote.
  *
  * @param module the benchmarks/gatling folder (its {@code target/classes} and {@code target/gatling-classpath.txt})
  */
@@ -48,7 +49,9 @@ public record GatlingRun(Path module) {
         String classpath = module.resolve("target/classes") + File.pathSeparator
                 + Files.readString(module.resolve("target/gatling-classpath.txt"), StandardCharsets.UTF_8).strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9", "-cp", classpath));
+                .toString(), "-Xmx1g", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "-Dhttps.proxyHost=127.0.0.1",
+                "-Dhttps.proxyPort=9", "-cp", classpath));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("io.gatling.app.Gatling", "--simulation", simulation, "--results-folder", results
                 .toString()));

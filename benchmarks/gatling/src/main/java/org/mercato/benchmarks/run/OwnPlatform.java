@@ -59,7 +59,14 @@ public final class OwnPlatform implements AutoCloseable {
         env.put("MERCATO_ADMIN_EMAIL", adminEmail);
         env.put("MERCATO_ADMIN_PASSWORD", adminPassword);
         long started = System.nanoTime();
-        return new OwnPlatform(builder.start(), dataDir, port, started);
+        Process launcher = builder.start();
+        // a bench run stopped early (Ctrl-C) stops its platform too; the launcher stops Payara and PostgreSQL
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (launcher.isAlive()) {
+                launcher.destroy();
+            }
+        }, "mercato-bench-stop-platform"));
+        return new OwnPlatform(launcher, dataDir, port, started);
     }
 
     /** {@code http://127.0.0.1:<port>} */

@@ -22,10 +22,17 @@ final class Report {
      * @param seededSeconds seeding and indexing, as the catalog logged it (-1: not logged)
      */
     record CatalogPoint(int products, double readySeconds, double seededSeconds, double stockedSeconds,
-            GatlingReport search) {
+            GatlingReport search, int seconds) {
     }
 
-    private record Run(String name, GatlingReport report, long commits) {
+    /** A run; {@code phaseSeconds} above 0: each request kind ran alone that long, so its rate is count / that. */
+    private record Run(String name, GatlingReport report, long commits, int phaseSeconds) {
+
+        double perSecond(GatlingReport.Stats stats) {
+            return phaseSeconds > 0 && !stats.name().equals("All Requests")
+                    ? (double) stats.total() / phaseSeconds
+                    : stats.perSecond();
+        }
     }
 
     private final Path out;
@@ -87,26 +94,37 @@ final class Report {
     }
 
     void run(String name, GatlingReport report, long commitsBefore) {
+        run(name, report, commitsBefore, 0);
+    }
+
+    /**
+     * A run whose request kinds each ran alone for {@code phaseSeconds} (TargetsSimulation): their rate is their
+     * count over that time, not over the whole run as Gatling counts it.
+     */
+    void run(String name, GatlingReport report, long commitsBefore, int phaseSeconds) {
         long after = commitsBefore < 0 ? -1 : commits();
-        runs.add(new Run(name, report, after < 0 ? -1 : after - commitsBefore));
+        Run run = new Run(name, report, after < 0 ? -1 : after - commitsBefore, phaseSeconds);
+        runs.add(run);
         for (GatlingReport.Stats stats : report.requests()) {
             json.add(String.format(Locale.ROOT, "{\"kind\":\"request\",\"run\":%s,\"name\":%s,\"total\":%d,\"ko\":%d,"
                     + "\"perSecond\":%.2f,\"p50\":%d,\"p95\":%d,\"p99\":%d,\"max\":%d}", quote(name),
                     quote(stats
                             .name()),
-                    stats.total(), stats.ko(), stats.perSecond(), stats.p50(), stats.p95(), stats
+                    stats.total(), stats.ko(), run.perSecond(stats), stats.p50(), stats.p95(), stats
                             .p99(),
                     stats.max()));
         }
     }
 
-    void orderPoint(int shoppers, GatlingReport report) {
+    void orderPoint(int shoppers, GatlingReport report, int seconds) {
         orders.put(shoppers, report);
+        orderSeconds = seconds;
         report.request("place order").ifPresent(s -> json.add(String.format(Locale.ROOT,
-                "{\"kind\":\"orders\",\"shoppers\":%d,\"perSecond\":%.2f,\"p50\":%d,\"p99\":%d,\"ko\":%d}", shoppers, s
-                        .perSecond(),
-                s.p50(), s.p99(), s.ko())));
+                "{\"kind\":\"orders\",\"shoppers\":%d,\"perSecond\":%.2f,\"p50\":%d,\"p99\":%d,\"ko\":%d}",
+                shoppers, (double) s.total() / seconds, s.p50(), s.p99(), s.ko())));
     }
+
+    private int orderSeconds = 1;
 
     void catalogPoint(CatalogPoint point) {
         catalog.add(point);
@@ -116,7 +134,7 @@ final class Report {
                 + "\"searchP99\":%d}", point.products(), point.readySeconds(), point.seededSeconds(),
                 point
                         .stockedSeconds(),
-                search.perSecond(), search.p50(), search.p99()));
+                (double) search.total() / point.seconds(), search.p50(), search.p99()));
     }
 
     void memory(int products, long bytes) {
@@ -159,11 +177,10 @@ final class Report {
                     .append("/index.html`\n\n| request | requests | failed | per second | p50 | p95 | p99 | max |"
                             + " % of Payara static | % of NGINX static |\n|---|---|---|---|---|---|---|---|---|---|\n");
             for (GatlingReport.Stats s : run.report().requests()) {
+                double rate = run.perSecond(s);
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.1f | %d | %d | %d | %d | %s | %s |%n", s
-                        .name(), s.total(), s.ko(), s.perSecond(), s.p50(), s.p95(), s.p99(), s.max(),
-                        percent(s
-                                .perSecond(), payara),
-                        percent(s.perSecond(), nginx)));
+                        .name(), s.total(), s.ko(), rate, s.p50(), s.p95(), s.p99(), s.max(), percent(rate, payara),
+                        percent(rate, nginx)));
             }
             run.report().request("place order").ifPresent(orders -> {
                 if (run.commits() > 0 && orders.ok() > 0) {
@@ -189,10 +206,10 @@ final class Report {
             Map<String, List<double[]>> throughput = new LinkedHashMap<>();
             Map<String, List<double[]>> latency = new LinkedHashMap<>();
             orders.forEach((shoppers, r) -> r.request("place order").ifPresent(s -> {
-                md.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d |%n", shoppers, s.perSecond(), s
-                        .p50(), s.p99(), s.ko()));
-                throughput.computeIfAbsent("orders/s", k -> new ArrayList<>()).add(new double[]{shoppers, s
-                        .perSecond()});
+                double rate = (double) s.total() / orderSeconds;
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %d | %d | %d |%n", shoppers, rate, s.p50(), s
+                        .p99(), s.ko()));
+                throughput.computeIfAbsent("orders/s", k -> new ArrayList<>()).add(new double[]{shoppers, rate});
                 latency.computeIfAbsent("p50", k -> new ArrayList<>()).add(new double[]{shoppers, s.p50()});
                 latency.computeIfAbsent("p99", k -> new ArrayList<>()).add(new double[]{shoppers, s.p99()});
             }));
@@ -212,7 +229,8 @@ final class Report {
                 GatlingReport.Stats s = p.search().request("search").orElse(p.search().all());
                 GatlingReport.Stats g = p.search().request("suggestions").orElse(p.search().all());
                 md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d |%n", p
-                        .products(), p.readySeconds(), p.seededSeconds(), p.stockedSeconds(), s.perSecond(), s.p50(),
+                        .products(), p.readySeconds(), p.seededSeconds(), p.stockedSeconds(),
+                        (double) s.total() / p.seconds(), s.p50(),
                         s.p99(), g.p50(), g.p99()));
                 times.computeIfAbsent("seeded and indexed", k -> new ArrayList<>()).add(new double[]{p.products(), p
                         .seededSeconds()});
@@ -240,7 +258,7 @@ final class Report {
         Map<String, Double> perSecond = new LinkedHashMap<>();
         Map<String, Map<String, Double>> latency = new LinkedHashMap<>();
         for (GatlingReport.Stats s : run.report().requests()) {
-            perSecond.put(s.name(), s.perSecond());
+            perSecond.put(s.name(), run.perSecond(s));
             latency.computeIfAbsent("p50", k -> new LinkedHashMap<>()).put(s.name(), (double) s.p50());
             latency.computeIfAbsent("p95", k -> new LinkedHashMap<>()).put(s.name(), (double) s.p95());
             latency.computeIfAbsent("p99", k -> new LinkedHashMap<>()).put(s.name(), (double) s.p99());
