@@ -116,8 +116,11 @@ final class Report {
         }
     }
 
-    void orderPoint(int shoppers, GatlingReport report, int seconds) {
+    void orderPoint(int shoppers, GatlingReport report, int seconds, long commitsBefore) {
         orders.put(shoppers, report);
+        long after = commitsBefore < 0 ? -1 : commits();
+        report.request("place order").filter(s -> after >= 0 && s.ok() > 0).ifPresent(s -> orderCommits.put(
+                shoppers, (double) (after - commitsBefore) / s.ok()));
         orderSeconds = seconds;
         report.request("place order").ifPresent(s -> json.add(String.format(Locale.ROOT,
                 "{\"kind\":\"orders\",\"shoppers\":%d,\"perSecond\":%.2f,\"p50\":%d,\"p99\":%d,\"ko\":%d}",
@@ -125,6 +128,8 @@ final class Report {
     }
 
     private int orderSeconds = 1;
+    /** Shoppers to PostgreSQL commits (all services) per order placed, sign-ups and carts included. */
+    private final Map<Integer, Double> orderCommits = new LinkedHashMap<>();
 
     void catalogPoint(CatalogPoint point) {
         catalog.add(point);
@@ -213,6 +218,17 @@ final class Report {
                 latency.computeIfAbsent("p50", k -> new ArrayList<>()).add(new double[]{shoppers, s.p50()});
                 latency.computeIfAbsent("p99", k -> new ArrayList<>()).add(new double[]{shoppers, s.p99()});
             }));
+            double tpcbRate = tpcb;
+            orderCommits.forEach((shoppers, perOrder) -> md.append(String.format(Locale.ROOT,
+                    "%nAt %d shoppers: %.1f PostgreSQL commits per order (all services, each shopper's sign-up and the"
+                            + " carts included)%s.",
+                    shoppers, perOrder, tpcbRate > 0
+                            ? String.format(Locale.ROOT,
+                                    "; pgbench's TPC-B-like %,.0f transactions/s would bound the shop at about %,.0f"
+                                            + " orders/s",
+                                    tpcbRate, tpcbRate / perOrder)
+                            : "")));
+            md.append('\n');
             Charts.lines(out.resolve("orders-throughput.png"), "Place-order throughput", "concurrent shoppers",
                     "orders per second", throughput, true);
             Charts.lines(out.resolve("orders-latency.png"), "Place-order latency", "concurrent shoppers",
