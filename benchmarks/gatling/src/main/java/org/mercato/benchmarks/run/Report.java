@@ -181,11 +181,16 @@ final class Report {
             md.append("\n## ").append(run.name()).append("\n\nGatling report: `").append(run.report().directory())
                     .append("/index.html`\n\n| request | requests | failed | per second | p50 | p95 | p99 | max |"
                             + " % of Payara static | % of NGINX static |\n|---|---|---|---|---|---|---|---|---|---|\n");
+            if (run.phaseSeconds() == 0) {
+                md.append("Shoppers arrive at a set rate here, so the rates follow the arrivals; the ratios to the"
+                        + " baselines are given for the runs that measure each request at its ceiling (`targets`).\n\n");
+            }
             for (GatlingReport.Stats s : run.report().requests()) {
                 double rate = run.perSecond(s);
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.1f | %d | %d | %d | %d | %s | %s |%n", s
-                        .name(), s.total(), s.ko(), rate, s.p50(), s.p95(), s.p99(), s.max(), percent(rate, payara),
-                        percent(rate, nginx)));
+                        .name(), s.total(), s.ko(), rate, s.p50(), s.p95(), s.p99(), s.max(),
+                        run.phaseSeconds() > 0 ? percent(rate, payara) : "-",
+                        run.phaseSeconds() > 0 ? percent(rate, nginx) : "-"));
             }
             run.report().request("place order").ifPresent(orders -> {
                 if (run.commits() > 0 && orders.ok() > 0) {

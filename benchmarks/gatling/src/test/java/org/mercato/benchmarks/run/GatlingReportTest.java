@@ -60,6 +60,19 @@ class GatlingReportTest {
     }
 
     @Test
+    void aRunOfRequestKindsAloneGivesEachItsRateOverItsPhaseAndItsRatioToTheBaselines(@TempDir Path folder)
+            throws IOException {
+        Report report = new Report(folder, "targets");
+        report.baseline(new Baselines.Figure("Payara Micro, static file (5665 B)", 100, 3, 9, "test"));
+        report.run("targets", GatlingReport.read(REPORT), -1, 20);
+        report.write();
+        String markdown = Files.readString(folder.resolve("report.md"));
+        // 300 home pages in a 20 s phase: 15 a second, 15 % of Payara's static file
+        assertTrue(markdown.contains("| home page | 300 | 0 | 15.0 | 311 | 1082 | 1576 | 1670 | 15.0 % | - |"),
+                markdown);
+    }
+
+    @Test
     void aPageWithoutStatisticsIsRefused(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("index.html"), "<html><body>no run</body></html>");
         assertThrows(IOException.class, () -> GatlingReport.read(folder));
@@ -72,8 +85,8 @@ class GatlingReportTest {
         report.run("browse", GatlingReport.read(REPORT), -1);
         report.write();
         String markdown = Files.readString(folder.resolve("report.md"));
-        assertTrue(markdown.contains("| All Requests | 1,800 | 0 | 47.4 | 107 | 787 | 1335 | 1744 | 50.0 % | - |"),
-                markdown);
+        assertTrue(markdown.contains("| All Requests | 1,800 | 0 | 47.4 | 107 | 787 | 1335 | 1744 | - | - |"),
+                "an open workload's rates follow its arrivals, so no ratios: " + markdown);
         for (String png : List.of("browse-throughput.png", "browse-latency.png", "browse-over-time.png")) {
             byte[] bytes = Files.readAllBytes(folder.resolve(png));
             assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', png);
