@@ -139,23 +139,21 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
     }
 
     /**
-     * pgbench (the client's own, {@code /usr/bin/pgbench}) on the platform's PostgreSQL at {@code port} as its
-     * superuser, in a database of its own made and dropped here: scale 10, select-only and TPC-B-like.
+     * pgbench (the client's own, {@code /usr/bin/pgbench}) on the platform's PostgreSQL as its superuser, in a database of its own made and dropped here: scale 10, select-only and TPC-B-like.
      */
-    public List<Figure> pgbench(int port) throws IOException, InterruptedException {
+    public List<Figure> pgbench(Psql database) throws IOException, InterruptedException {
         String select = "pgbench, select-only";
         String tpcb = "pgbench, TPC-B-like (5 statements, 1 commit)";
-        if (!Files.isExecutable(Path.of("/usr/bin/pgbench")) || !Files.isExecutable(Path.of("/usr/bin/psql"))) {
+        if (!Files.isExecutable(Path.of("/usr/bin/pgbench")) || !Psql.installed()) {
             String why = "not measured: pgbench and psql are not installed (apt-get install postgresql-client)";
             return List.of(new Figure(select, 0, 0, 0, why), new Figure(tpcb, 0, 0, 0, why));
         }
         String db = "mercato_pgbench";
-        List<String> connect = List.of("-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres");
-        psql(connect, "postgres", "drop database if exists " + db);
-        psql(connect, "postgres", "create database " + db);
+        database.run("postgres", "drop database if exists " + db);
+        database.run("postgres", "create database " + db);
         try {
             System.out.println("[mercato-bench] pgbench: initialising scale 10 (1,000,000 accounts)");
-            command(concat(List.of("/usr/bin/pgbench", "-i", "-q", "-s", "10"), connect, List.of(db)));
+            command(concat(List.of("/usr/bin/pgbench", "-i", "-q", "-s", "10"), database.connection(), List.of(db)));
             List<Figure> figures = new ArrayList<>();
             for (boolean selectOnly : new boolean[]{true, false}) {
                 List<String> run = new ArrayList<>(List.of("/usr/bin/pgbench", "-c", String.valueOf(concurrency), "-j",
@@ -163,7 +161,7 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
                 if (selectOnly) {
                     run.add("-S");
                 }
-                String output = command(concat(run, connect, List.of(db)));
+                String output = command(concat(run, database.connection(), List.of(db)));
                 Matcher tps = TPS.matcher(output);
                 Matcher latency = LATENCY.matcher(output);
                 double mean = latency.find() ? Double.parseDouble(latency.group(1)) : 0;
@@ -173,7 +171,7 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
             }
             return figures;
         } finally {
-            psql(connect, "postgres", "drop database if exists " + db);
+            database.run("postgres", "drop database if exists " + db);
         }
     }
 
@@ -251,11 +249,6 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
         Thread thread = new Thread(task, "mercato-bench-hazelcast");
         thread.start();
         return thread;
-    }
-
-    private static void psql(List<String> connect, String db, String sql) throws IOException, InterruptedException {
-        command(concat(List.of("/usr/bin/psql", "-q", "-v", "ON_ERROR_STOP=1"), connect, List.of("-d", db, "-c",
-                sql)));
     }
 
     /** Runs a command, returns its output (stdout and stderr); throws when it fails. */

@@ -1,7 +1,6 @@
 package org.mercato.benchmarks.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +39,10 @@ public final class BenchRun {
     private final GatlingRun gatling;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Report report;
+    /** The running platform's data folder ({@code MERCATO_DATA_DIR}, default {@code <repository>/data}). */
+    private final Path dataDir;
+    /** Its PostgreSQL, found through the data folder; null when no platform's PostgreSQL runs there. */
+    private final Psql database;
 
     private BenchRun(Path module, Path repository, String title) throws IOException {
         this.module = module;
@@ -50,7 +53,16 @@ public final class BenchRun {
         this.gatling = new GatlingRun(module);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mercato.bench.")).sorted()
                 .forEach(k -> settings.put(k, System.getProperty(k)));
-        this.report = new Report(out, title);
+        this.dataDir = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", repository.resolve("data")
+                .toString()));
+        Psql found;
+        try {
+            found = new Psql(OwnPlatform.databasePort(dataDir));
+        } catch (IOException | RuntimeException e) {
+            found = null;
+        }
+        this.database = found;
+        this.report = new Report(out, title, database);
     }
 
     /** {@code BenchRun <module dir> <repository dir> <command> [argument] [--no-baselines]} */
@@ -101,16 +113,11 @@ public final class BenchRun {
                 + " bytes) from NGINX and from Payara, pgbench, Hazelcast IMap");
         report.baseline(baselines.nginxStatic(file));
         report.baseline(baselines.payaraStatic(platformUrl, file));
-        Path dataDir = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", repository.resolve("data")
-                .toString()));
-        try {
-            int port = OwnPlatform.databasePort(dataDir);
-            baselines.pgbench(port).forEach(report::baseline);
-            report.databasePort(port);
-        } catch (IOException e) {
+        if (database != null) {
+            baselines.pgbench(database).forEach(report::baseline);
+        } else {
             report.baseline(new Baselines.Figure("pgbench", 0, 0, 0, "not measured: no PostgreSQL of the platform"
-                    + " found under " + dataDir + " (set MERCATO_DATA_DIR to the platform's data folder): " + e
-                            .getMessage()));
+                    + " found under " + dataDir + " (set MERCATO_DATA_DIR to the platform's data folder)"));
         }
         baselines.hazelcast().forEach(report::baseline);
     }
@@ -215,10 +222,5 @@ public final class BenchRun {
             report.catalogPoint(point);
         }
         return passed;
-    }
-
-    /** Reads a text file (for tests and the script). */
-    static String read(Path file) throws IOException {
-        return Files.readString(file, StandardCharsets.UTF_8);
     }
 }

@@ -45,10 +45,7 @@ public final class Charts {
                 .size() > 1, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         if (logarithmic) {
-            LogarithmicAxis log = new LogarithmicAxis(axis);
-            log.setAllowNegativesFlag(false);
-            log.setStrictValuesFlag(false);
-            plot.setRangeAxis(log);
+            plot.setRangeAxis(logarithmic(axis));
             // bars start at 0.1, not at 0 (which a logarithmic axis cannot show)
             ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer()).setBase(0.1);
         }
@@ -77,10 +74,7 @@ public final class Charts {
                 .size() > 1, false, false);
         XYPlot plot = chart.getXYPlot();
         if (logarithmicX) {
-            LogarithmicAxis log = new LogarithmicAxis(xAxis);
-            log.setAllowNegativesFlag(false);
-            log.setStrictValuesFlag(false);
-            plot.setDomainAxis(log);
+            plot.setDomainAxis(logarithmic(xAxis));
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, series.values().stream().allMatch(p -> p
                 .size() <= 12));
@@ -93,6 +87,14 @@ public final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         style(chart);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** A logarithmic axis for positive figures that does not throw on a zero (it draws it at the axis' start). */
+    private static LogarithmicAxis logarithmic(String label) {
+        LogarithmicAxis axis = new LogarithmicAxis(label);
+        axis.setAllowNegativesFlag(false);
+        axis.setStrictValuesFlag(false);
+        return axis;
     }
 
     private static void style(JFreeChart chart) {

@@ -137,28 +137,17 @@ public final class OwnPlatform implements AutoCloseable {
      */
     public double awaitStocked(Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        List<String> connect = List.of("/usr/bin/psql", "-h", "127.0.0.1", "-p", String.valueOf(databasePort()), "-U",
-                "postgres", "-At", "-d");
-        long variants = Long.parseLong(Baselines.command(concat(connect, "catalog", "select count(*) from variant"))
-                .strip());
+        Psql database = new Psql(databasePort());
+        long variants = database.number("catalog", "select count(*) from variant");
         long stocked = 0;
         while (System.nanoTime() < deadline) {
-            stocked = Long.parseLong(Baselines.command(concat(connect, "inventory",
-                    "select count(*) from stock_level")).strip());
+            stocked = database.number("inventory", "select count(*) from stock_level");
             if (stocked >= variants) {
                 return secondsSinceStart();
             }
             Thread.sleep(1000);
         }
         throw new IOException("stocked " + stocked + " of " + variants + " SKUs within " + limit.toSeconds() + " s");
-    }
-
-    private static List<String> concat(List<String> connect, String db, String sql) {
-        List<String> command = new java.util.ArrayList<>(connect);
-        command.add(db);
-        command.add("-c");
-        command.add(sql);
-        return command;
     }
 
     /**

@@ -44,22 +44,17 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
     private final List<String> json = new ArrayList<>();
     private final String machine;
-    private Integer databasePort;
+    private final Psql database;
 
-    Report(Path out, String title) {
+    /**
+     * @param database the platform's PostgreSQL, for the commit counts of runs that place orders; null when it is
+     *        not known (then no commit counts)
+     */
+    Report(Path out, String title, Psql database) {
         this.out = out;
         this.title = title;
         this.machine = machine();
-        Path dataDir = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", "data"));
-        try {
-            databasePort = OwnPlatform.databasePort(dataDir);
-        } catch (IOException | RuntimeException e) {
-            databasePort = null;
-        }
-    }
-
-    void databasePort(int port) {
-        this.databasePort = port;
+        this.database = database;
     }
 
     void baseline(Baselines.Figure figure) {
@@ -76,15 +71,12 @@ final class Report {
      * the platform's PostgreSQL is not known; the difference over a run is what the run cost the database.
      */
     long commits() {
-        if (databasePort == null) {
+        if (database == null) {
             return -1;
         }
         try {
-            return Long.parseLong(Baselines.command(List.of("/usr/bin/psql", "-h", "127.0.0.1", "-p", String.valueOf(
-                    databasePort), "-U", "postgres", "-At", "-d", "postgres", "-c",
-                    "select sum(xact_commit) from pg_stat_database where datname not in ('postgres',"
-                            + " 'mercato_pgbench', 'template0', 'template1')"))
-                    .strip());
+            return database.number("postgres", "select sum(xact_commit) from pg_stat_database where datname not in"
+                    + " ('postgres', 'mercato_pgbench', 'template0', 'template1')");
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -171,12 +163,9 @@ final class Report {
                                 .note()));
             }
         }
-        double payara = baselines.stream().filter(b -> b.name().startsWith("Payara")).mapToDouble(
-                Baselines.Figure::perSecond).findFirst().orElse(0);
-        double nginx = baselines.stream().filter(b -> b.name().startsWith("NGINX")).mapToDouble(
-                Baselines.Figure::perSecond).findFirst().orElse(0);
-        double tpcb = baselines.stream().filter(b -> b.name().contains("TPC-B")).mapToDouble(
-                Baselines.Figure::perSecond).findFirst().orElse(0);
+        double payara = baselineRate("Payara");
+        double nginx = baselineRate("NGINX");
+        double tpcb = baselineRate("pgbench, TPC-B");
         for (Run run : runs) {
             md.append("\n## ").append(run.name()).append("\n\nGatling report: `").append(run.report().directory())
                     .append("/index.html`\n\n| request | requests | failed | per second | p50 | p95 | p99 | max |"
@@ -305,6 +294,12 @@ final class Report {
             Charts.lines(out.resolve(slug + "-over-time.png"), run.name() + ": response time over the run",
                     "seconds", "milliseconds", overTime, false);
         }
+    }
+
+    /** The rate of the first baseline whose name starts with {@code name}, 0 when none was measured. */
+    private double baselineRate(String name) {
+        return baselines.stream().filter(b -> b.name().startsWith(name)).mapToDouble(Baselines.Figure::perSecond)
+                .findFirst().orElse(0);
     }
 
     private static String percent(double value, double of) {

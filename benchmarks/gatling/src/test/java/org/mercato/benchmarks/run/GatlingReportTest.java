@@ -62,7 +62,7 @@ class GatlingReportTest {
     @Test
     void aRunOfRequestKindsAloneGivesEachItsRateOverItsPhaseAndItsRatioToTheBaselines(@TempDir Path folder)
             throws IOException {
-        Report report = new Report(folder, "targets");
+        Report report = new Report(folder, "targets", null);
         report.baseline(new Baselines.Figure("Payara Micro, static file (5665 B)", 100, 3, 9, "test"));
         report.run("targets", GatlingReport.read(REPORT), -1, 20);
         report.write();
@@ -80,7 +80,7 @@ class GatlingReportTest {
 
     @Test
     void theReportWritesItsTablesAndPlots(@TempDir Path folder) throws IOException {
-        Report report = new Report(folder, "browse");
+        Report report = new Report(folder, "browse", null);
         report.baseline(new Baselines.Figure("Payara Micro, static file (5665 B)", 94.74, 3, 9, "test"));
         report.run("browse", GatlingReport.read(REPORT), -1);
         report.write();
