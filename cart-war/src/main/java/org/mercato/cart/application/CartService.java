@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,13 +91,30 @@ public class CartService {
         return cart;
     }
 
+    /** Longest Idempotency-Key taken (the platform's rule, docs/api.md). */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+
+    /**
+     * What a change answered, and whether it was a repeat of a change made with the same Idempotency-Key (then
+     * nothing was changed again, and the value is the cart as it is now).
+     */
+    public record Outcome<T>(T value, boolean replayed) {
+    }
+
     /**
      * Adds units of a SKU and returns the cart as the shopper sees it; one catalog call prices the new SKU and
      * the lines already there.
+     *
+     * @param idempotencyKey null, or the client's key: a repeat with the same key and request adds nothing again,
+     *        the same key with another request is refused (422), as in Stripe's contract
      */
-    public CartView addItem(String cartId, Caller caller, String sku, int quantity) {
+    public Outcome<CartView> addItem(String cartId, Caller caller, String sku, int quantity, String idempotencyKey) {
         Cart current = cart(cartId, caller);
         Cart.requireSku(sku);
+        String request = "add " + sku + " " + quantity;
+        if (isRepeat(current, idempotencyKey, request)) {
+            return new Outcome<>(view(current), true);
+        }
         List<String> skus = new ArrayList<>(current.lines().stream().map(CartLine::sku).toList());
         if (!skus.contains(sku)) {
             skus.add(sku);
@@ -105,19 +124,63 @@ public class CartService {
         if (info == null || !info.sellable()) {
             throw CartException.notFound("SKU " + sku + " is not for sale");
         }
-        Cart changed = carts.update(cartId, cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()),
-                clock.instant()));
-        return view(changed, prices);
+        Outcome<Cart> changed = change(cartId, idempotencyKey, request,
+                cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()), clock.instant()));
+        return new Outcome<>(changed.replayed() ? view(changed.value()) : view(changed.value(), prices),
+                changed.replayed());
     }
 
-    public Cart setQuantity(String cartId, Caller caller, String sku, int quantity) {
+    /** Sets a line's quantity; {@code idempotencyKey} as for {@link #addItem}. */
+    public Outcome<Cart> setQuantity(String cartId, Caller caller, String sku, int quantity, String idempotencyKey) {
         cart(cartId, caller);
-        return carts.update(cartId, cart -> cart.setQuantity(sku, quantity, clock.instant()));
+        return change(cartId, idempotencyKey, "set " + sku + " " + quantity,
+                cart -> cart.setQuantity(sku, quantity, clock.instant()));
     }
 
-    public Cart removeItem(String cartId, Caller caller, String sku) {
+    /** Takes a line out; {@code idempotencyKey} as for {@link #addItem} (a repeat answers the cart, not 404). */
+    public Outcome<Cart> removeItem(String cartId, Caller caller, String sku, String idempotencyKey) {
         cart(cartId, caller);
-        return carts.update(cartId, cart -> cart.remove(sku, clock.instant()));
+        return change(cartId, idempotencyKey, "remove " + sku, cart -> cart.remove(sku, clock.instant()));
+    }
+
+    /**
+     * Applies a change by compare-and-set; with a key, the key is stored in the same write, so of two requests
+     * with one key (a retry racing its original) exactly one changes the cart and the other is a replay.
+     */
+    private Outcome<Cart> change(String cartId, String key, String request, UnaryOperator<Cart> change) {
+        if (key == null) {
+            return new Outcome<>(carts.update(cartId, change), false);
+        }
+        requireKey(key);
+        AtomicBoolean replayed = new AtomicBoolean();
+        Cart result = carts.update(cartId, cart -> {
+            replayed.set(isRepeat(cart, key, request));
+            return replayed.get() ? cart : change.apply(cart).remember(key, request);
+        });
+        return new Outcome<>(result, replayed.get());
+    }
+
+    /** Whether the cart already applied this request under this key; the key with another request is a 422. */
+    private static boolean isRepeat(Cart cart, String key, String request) {
+        if (key == null) {
+            return false;
+        }
+        requireKey(key);
+        Optional<Cart.AppliedRequest> earlier = cart.applied(key);
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        if (!earlier.get().request().equals(request)) {
+            throw new CartException(422, "this Idempotency-Key was used for a different request");
+        }
+        return true;
+    }
+
+    private static void requireKey(String key) {
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            throw CartException.invalid("Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
+                    + " characters");
+        }
     }
 
     /**

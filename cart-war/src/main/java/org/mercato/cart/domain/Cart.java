@@ -6,21 +6,59 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * A shopper's cart: a guest's (known by its id only) or a customer's (tied to the account). Quantities stay
  * within {@link #MAX_QUANTITY} per line and {@link #MAX_LINES} lines; merging a guest cart into a customer's
  * adds quantities and keeps those limits. An immutable value: each change returns the new cart.
+ *
+ * <p>The cart also remembers the last {@link #MAX_APPLIED_REQUESTS} changes made with an Idempotency-Key (the key and
+ * what was asked), stored with the change itself, so a change repeated with its key (a client's retry, or the
+ * gateway passing it to another instance) is applied once.
  */
-public record Cart(String id, String customer, List<CartLine> lines, Instant updatedAt, long version) {
+public record Cart(String id, String customer, List<CartLine> lines, Instant updatedAt, long version,
+        List<AppliedRequest> appliedRequests) {
 
     public static final int MAX_QUANTITY = 99;
     public static final int MAX_LINES = 50;
+    /** Keyed changes remembered per cart: a retry comes within seconds, long before 32 more changes. */
+    public static final int MAX_APPLIED_REQUESTS = 32;
     private static final Pattern SKU = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,63}");
+
+    /**
+     * A change applied with an Idempotency-Key.
+     *
+     * @param key the client's Idempotency-Key
+     * @param request what was asked (method, SKU, quantity), to tell a retry from another request reusing the key
+     */
+    public record AppliedRequest(String key, String request) {
+    }
 
     public Cart {
         lines = List.copyOf(lines);
+        appliedRequests = List.copyOf(appliedRequests);
+    }
+
+    /** A cart that remembers no keyed change. */
+    public Cart(String id, String customer, List<CartLine> lines, Instant updatedAt, long version) {
+        this(id, customer, lines, updatedAt, version, List.of());
+    }
+
+    /** The change made with this Idempotency-Key, if the cart still remembers it. */
+    public Optional<AppliedRequest> applied(String key) {
+        return appliedRequests.stream().filter(applied -> applied.key().equals(key)).findFirst();
+    }
+
+    /** This cart, remembering that the change {@code request} was made with {@code key} (the oldest key goes). */
+    public Cart remember(String key, String request) {
+        List<AppliedRequest> remembered = new ArrayList<>(appliedRequests);
+        remembered.add(new AppliedRequest(key, request));
+        if (remembered.size() > MAX_APPLIED_REQUESTS) {
+            remembered = remembered.subList(remembered.size() - MAX_APPLIED_REQUESTS, remembered.size());
+        }
+        return new Cart(id, customer, lines, updatedAt, version, remembered);
     }
 
     public static Cart newGuestCart(String id, Instant now) {
@@ -120,6 +158,6 @@ public record Cart(String id, String customer, List<CartLine> lines, Instant upd
 
     private Cart changed(Map<String, CartLine> bySku, Instant now) {
         return new Cart(id, customer, Collections.unmodifiableList(new ArrayList<>(bySku.values())), now,
-                version + 1);
+                version + 1, appliedRequests);
     }
 }

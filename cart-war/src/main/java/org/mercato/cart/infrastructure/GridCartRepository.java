@@ -170,6 +170,12 @@ public class GridCartRepository implements CartRepository {
         }
         JsonObjectBuilder json = Json.createObjectBuilder().add("id", cart.id()).add("lines", lines)
                 .add("updatedAt", cart.updatedAt().toString()).add("version", cart.version());
+        if (!cart.appliedRequests().isEmpty()) {
+            JsonArrayBuilder applied = Json.createArrayBuilder();
+            cart.appliedRequests().forEach(request -> applied.add(Json.createObjectBuilder()
+                    .add("key", request.key()).add("request", request.request())));
+            json.add("appliedRequests", applied);
+        }
         if (cart.customer() != null) {
             json.add("customer", cart.customer());
         }
@@ -184,7 +190,14 @@ public class GridCartRepository implements CartRepository {
             lines.add(new CartLine(line.getString("sku"), line.getInt("quantity"), line.getString("name"),
                     new Money(line.getJsonNumber("amount").longValue(), line.getString("currency"))));
         }
+        List<Cart.AppliedRequest> applied = new ArrayList<>();
+        for (JsonValue value : json.getJsonArray("appliedRequests") == null
+                ? List.<JsonValue>of()
+                : json.getJsonArray("appliedRequests")) {
+            JsonObject request = value.asJsonObject();
+            applied.add(new Cart.AppliedRequest(request.getString("key"), request.getString("request")));
+        }
         return new Cart(json.getString("id"), json.getString("customer", null), lines,
-                Instant.parse(json.getString("updatedAt")), json.getJsonNumber("version").longValue());
+                Instant.parse(json.getString("updatedAt")), json.getJsonNumber("version").longValue(), applied);
     }
 }

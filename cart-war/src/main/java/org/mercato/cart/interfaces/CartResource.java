@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ import org.mercato.cart.application.CartService;
 import org.mercato.cart.application.CartService.Caller;
 import org.mercato.cart.application.CartView;
 import org.mercato.cart.domain.Cart;
+import org.mercato.platform.idempotency.IdempotencyInterceptor;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
@@ -55,6 +58,11 @@ public class CartResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpServletRequest request;
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @POST
     @RateLimited(value = "carts.per-address", byDefault = "20/60")
@@ -102,25 +110,47 @@ public class CartResource {
                 .build();
     }
 
+    /**
+     * Adds units of a SKU. With an {@code Idempotency-Key} (optional; 1 to 100 characters) a repeat of the same
+     * request adds nothing again and answers the cart with {@code Idempotent-Replayed: true}; the gateway retries
+     * such a request on another instance when the first one failed.
+     */
     @POST
     @Path("{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject add(@PathParam("id") String id, @Valid @NotNull CartRequests.AddItem item) {
-        return json(carts.addItem(id, caller(), item.sku, item.quantity));
+    public JsonObject add(@PathParam("id") String id, @Valid @NotNull CartRequests.AddItem item,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        CartService.Outcome<CartView> outcome = carts.addItem(id, caller(), item.sku, item.quantity, idempotencyKey);
+        markReplayed(outcome);
+        return json(outcome.value());
     }
 
+    /** Sets a line's quantity; Idempotency-Key as for adding. */
     @PATCH
     @Path("{id}/items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject change(@PathParam("id") String id, @PathParam("sku") String sku,
-            @Valid @NotNull CartRequests.ChangeQuantity change) {
-        return view(carts.setQuantity(id, caller(), sku, change.quantity));
+            @Valid @NotNull CartRequests.ChangeQuantity change, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        CartService.Outcome<Cart> outcome = carts.setQuantity(id, caller(), sku, change.quantity, idempotencyKey);
+        markReplayed(outcome);
+        return view(outcome.value());
     }
 
+    /** Takes a line out; Idempotency-Key as for adding. */
     @DELETE
     @Path("{id}/items/{sku}")
-    public JsonObject remove(@PathParam("id") String id, @PathParam("sku") String sku) {
-        return view(carts.removeItem(id, caller(), sku));
+    public JsonObject remove(@PathParam("id") String id, @PathParam("sku") String sku,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        CartService.Outcome<Cart> outcome = carts.removeItem(id, caller(), sku, idempotencyKey);
+        markReplayed(outcome);
+        return view(outcome.value());
+    }
+
+    /** A replay answers {@code Idempotent-Replayed: true}, as the platform's idempotent requests do. */
+    private void markReplayed(CartService.Outcome<?> outcome) {
+        if (outcome.replayed()) {
+            request.setAttribute(IdempotencyInterceptor.REPLAYED, Boolean.TRUE);
+        }
     }
 
     private Caller caller() {

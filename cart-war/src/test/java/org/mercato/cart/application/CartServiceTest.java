@@ -1,6 +1,7 @@
 package org.mercato.cart.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,7 +111,7 @@ class CartServiceTest {
     @Test
     void aCartStaysReadableWithSavedPricesWhenTheCatalogIsDown() {
         Cart cart = service.createGuestCart();
-        service.addItem(cart.id(), Caller.GUEST, "MUG", 2);
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 2, null);
         catalogue.put("MUG", new CatalogLookup.SkuInfo("MUG", "Mug", new Money(1000, "EUR"), true));
         CartView fresh = service.view(service.cart(cart.id(), Caller.GUEST));
         assertEquals(1000, fresh.lines().get(0).unitPrice().amount(), "the current price");
@@ -124,17 +125,63 @@ class CartServiceTest {
         assertTrue(stale.stockStale());
         assertEquals(900, stale.lines().get(0).unitPrice().amount(), "the price the shopper saw when adding");
         assertNull(stale.lines().get(0).available());
-        assertThrows(DependencyUnavailableException.class, () -> service.addItem(cart.id(), Caller.GUEST, "MUG", 1),
+        assertThrows(DependencyUnavailableException.class,
+                () -> service.addItem(cart.id(), Caller.GUEST, "MUG", 1, null),
                 "nothing is added without the catalog");
+    }
+
+    @Test
+    void aChangeRepeatedWithItsIdempotencyKeyIsAppliedOnce() {
+        Cart cart = service.createGuestCart();
+        CartService.Outcome<CartView> first = service.addItem(cart.id(), Caller.GUEST, "MUG", 2, "add-1");
+        CartService.Outcome<CartView> again = service.addItem(cart.id(), Caller.GUEST, "MUG", 2, "add-1");
+        assertFalse(first.replayed());
+        assertTrue(again.replayed(), "the repeat is a replay");
+        assertEquals(2, carts.find(cart.id()).orElseThrow().itemCount(), "added once");
+        assertEquals(2, again.value().lines().get(0).quantity(), "the replay answers the cart as it is");
+        assertEquals(422, assertThrows(CartException.class,
+                () -> service.addItem(cart.id(), Caller.GUEST, "MUG", 3, "add-1")).status(),
+                "the key with another request is refused");
+        assertEquals(2, carts.find(cart.id()).orElseThrow().itemCount());
+
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 1, "add-2");
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 1, null);
+        assertEquals(4, carts.find(cart.id()).orElseThrow().itemCount(), "other keys and no key add as usual");
+
+        assertFalse(service.setQuantity(cart.id(), Caller.GUEST, "MUG", 7, "set-1").replayed());
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 1, "add-3");
+        assertTrue(service.setQuantity(cart.id(), Caller.GUEST, "MUG", 7, "set-1").replayed());
+        assertEquals(8, carts.find(cart.id()).orElseThrow().itemCount(), "the repeated set did not undo the add");
+
+        assertFalse(service.removeItem(cart.id(), Caller.GUEST, "MUG", "remove-1").replayed());
+        assertTrue(service.removeItem(cart.id(), Caller.GUEST, "MUG", "remove-1").replayed(),
+                "a repeated removal answers the cart instead of 404");
+        assertEquals(404, assertThrows(CartException.class,
+                () -> service.removeItem(cart.id(), Caller.GUEST, "MUG", "remove-2")).status());
+        assertEquals(400, assertThrows(CartException.class,
+                () -> service.addItem(cart.id(), Caller.GUEST, "MUG", 1, "k".repeat(101))).status());
+    }
+
+    @Test
+    void aCartRemembersItsLatestKeysOnly() {
+        Cart cart = service.createGuestCart();
+        service.addItem(cart.id(), Caller.GUEST, "MUG", 1, null);
+        for (int i = 0; i <= Cart.MAX_APPLIED_REQUESTS; i++) {
+            service.setQuantity(cart.id(), Caller.GUEST, "MUG", 1 + i % 5, "key-" + i);
+        }
+        Cart stored = carts.find(cart.id()).orElseThrow();
+        assertEquals(Cart.MAX_APPLIED_REQUESTS, stored.appliedRequests().size());
+        assertTrue(stored.applied("key-0").isEmpty(), "the oldest key is forgotten");
+        assertTrue(stored.applied("key-" + Cart.MAX_APPLIED_REQUESTS).isPresent());
     }
 
     @Test
     void unknownAndRetiredSkusCannotBeAdded() {
         Cart cart = service.createGuestCart();
         assertEquals(404, assertThrows(CartException.class,
-                () -> service.addItem(cart.id(), Caller.GUEST, "NOPE", 1)).status());
+                () -> service.addItem(cart.id(), Caller.GUEST, "NOPE", 1, null)).status());
         assertEquals(404, assertThrows(CartException.class,
-                () -> service.addItem(cart.id(), Caller.GUEST, "OLD", 1)).status());
+                () -> service.addItem(cart.id(), Caller.GUEST, "OLD", 1, null)).status());
         assertTrue(carts.find(cart.id()).orElseThrow().lines().isEmpty());
     }
 
@@ -143,9 +190,9 @@ class CartServiceTest {
         Caller alice = new Caller("alice", false);
         Caller bob = new Caller("bob", false);
         Cart guest = service.createGuestCart();
-        service.addItem(guest.id(), Caller.GUEST, "MUG", 2);
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 2, null);
         Cart mine = service.customerCart(alice);
-        service.addItem(mine.id(), alice, "MUG", 1);
+        service.addItem(mine.id(), alice, "MUG", 1, null);
         assertEquals(404, assertThrows(CartException.class, () -> service.cart(mine.id(), bob)).status());
         assertEquals(404, assertThrows(CartException.class, () -> service.cart(mine.id(), Caller.GUEST)).status());
 
@@ -178,7 +225,7 @@ class CartServiceTest {
         };
         CartService service = new CartService(slowReads, this::lookup, this::available, Clock.systemUTC());
         Cart guest = service.createGuestCart();
-        service.addItem(guest.id(), Caller.GUEST, "MUG", 3);
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 3, null);
         List<Caller> callers = List.of(kim, leo, kim, leo, kim, leo, kim, leo);
         CyclicBarrier together = new CyclicBarrier(callers.size());
         ExecutorService pool = Executors.newFixedThreadPool(callers.size());
@@ -212,7 +259,7 @@ class CartServiceTest {
     void aMergeWhoseLinesCannotArriveLeavesTheGuestCartAsItWas() {
         Caller kim = new Caller("kim", false);
         Cart guest = service.createGuestCart();
-        service.addItem(guest.id(), Caller.GUEST, "MUG", 2);
+        service.addItem(guest.id(), Caller.GUEST, "MUG", 2, null);
         Cart mine = service.customerCart(kim);
         MemoryCarts failing = new MemoryCarts() {
             @Override

@@ -148,8 +148,8 @@ class CartGridIT {
             CartService a = serviceOn(members.get(0));
             CartService b = serviceOn(members.get(1));
             Cart guest = a.createGuestCart();
-            a.addItem(guest.id(), Caller.GUEST, "MUG", 3);
-            a.addItem(guest.id(), Caller.GUEST, "CUP", 47);
+            a.addItem(guest.id(), Caller.GUEST, "MUG", 3, null);
+            a.addItem(guest.id(), Caller.GUEST, "CUP", 47, null);
             Caller kim = new Caller("kim-" + round, false);
             Caller leo = new Caller("leo-" + round, false);
             List<Callable<Object>> merges = new ArrayList<>();

@@ -30,10 +30,12 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EmbeddedPostgres postgres;
+    private final Path directory;
     private final Map<String, String> passwords = new LinkedHashMap<>();
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
     static EmbeddedDatabase start(Path directory, Optional<Integer> port, List<Service> services)
@@ -52,9 +54,19 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
         database.createServiceDatabases(services);
         return database;
+    }
+
+    /** The postmaster's process id (pg_ctl detaches it from this JVM), -1 when it cannot be read. */
+    long postmasterPid() {
+        try {
+            java.util.List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     int port() {

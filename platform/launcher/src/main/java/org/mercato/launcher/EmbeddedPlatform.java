@@ -2,7 +2,6 @@ package org.mercato.launcher;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -70,37 +69,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** What the WARs learn about their surroundings, as MicroProfile Config environment variables. */
     Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MERCATO_MODE", "embedded");
-        // readiness is UP only once every API service of this instance has started (InstanceReadinessCheck)
-        env.put("MERCATO_INSTANCE_SERVICES", String.join(",", settings.services().stream()
-                .filter(service -> service.readinessCheck() != null)
-                .map(service -> service.readinessCheck().substring(0, service.readinessCheck().indexOf('-')))
-                .toList()));
-        env.put("MERCATO_DB_HOST", "127.0.0.1");
-        env.put("MERCATO_DB_PORT", Integer.toString(database.port()));
-        for (Service service : settings.services()) {
-            if (service.hasDatabase()) {
-                env.put(service.envPrefix() + "NAME", service.database());
-                env.put(service.envPrefix() + "USER", service.database());
-                env.put(service.envPrefix() + "PASSWORD", database.passwords().get(service.database()));
-            }
-        }
-        env.put("MERCATO_BROKER_HOST", "127.0.0.1");
-        env.put("MERCATO_BROKER_PORT", Integer.toString(broker.port()));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "http://127.0.0.1:" + settings.httpPort() + "/users/api/jwks");
-        env.put("MERCATO_API_BASE_URL", "http://127.0.0.1:" + settings.httpPort());
-        env.put("MERCATO_ADMIN_EMAIL", settings.adminEmail());
-        env.put("MERCATO_SERVICE_CLIENTS_ORDERS_SECRET", ordersServiceSecret);
-        env.put("MERCATO_MAIL_HOST", "127.0.0.1");
-        env.put("MERCATO_MAIL_PORT", Integer.toString(mail.port()));
-        // the demo warehouse picks, packs and dispatches an order staff left alone for a minute, so a shopper sees
-        // it ship; staff have that minute to do it themselves from the console (0: staff only)
-        env.put("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "60");
-        settings.adminPassword().ifPresent(password -> env.put("MERCATO_ADMIN_PASSWORD", password));
-        // a shop to look at from the first start; an existing catalog is never touched
-        env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "2000");
-        env.put("MERCATO_INVENTORY_DEMO_STOCK", "true");
+        Map<String, String> env = new ServiceEnvironment("embedded", database.port(), database.passwords(),
+                List.of("127.0.0.1:" + broker.port()), false, "http://127.0.0.1:" + settings.httpPort(),
+                settings.adminEmail(), settings.adminPassword(), ordersServiceSecret, mail.port())
+                .forInstance(settings.services(), settings.services());
         env.put("MERCATO_CATALOG_INDEX_DIR", settings.dataDir().resolve("catalog-index").toString());
         env.put("MERCATO_CATALOG_IMAGE_DIR", settings.dataDir().resolve("catalog-images").toString());
         env.putAll(settings.extraEnvironment());

@@ -40,6 +40,8 @@ final class PayaraProcess implements AutoCloseable {
     private final List<String> failedDeployments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean bootFailed;
     private volatile boolean anyDeployed;
+    private volatile int gridSize;
+    private static final java.util.regex.Pattern GRID_SIZE = java.util.regex.Pattern.compile("DG Size: (\\d+)");
 
     /** Payara itself did not boot (before deploying anything): worth one more try, unlike a failing WAR. */
     static final class BootFailure extends IllegalStateException {
@@ -57,10 +59,17 @@ final class PayaraProcess implements AutoCloseable {
     }
 
     /**
-     * One Payara Micro instance: its name (also its root and log folder), HTTP port, the WARs it deploys, and the
-     * data-grid members it joins (its own cluster port last; empty for a grid of its own).
+     * One Payara Micro instance: its name (also its root and log folder), HTTP port, the WARs it deploys, the
+     * data-grid members it joins (empty for a grid of its own), its own data-grid port (0: a free one) and its
+     * heap (null: the platform's, {@link Settings#payaraHeap()}) and JVM options added to the platform's.
      */
-    record Instance(String name, int httpPort, List<Service> services, List<Integer> gridMembers) {
+    record Instance(String name, int httpPort, List<Service> services, List<Integer> gridMembers, int clusterPort,
+            String heap, List<String> jvmOptions) {
+
+        /** An instance on a free cluster port, with the platform's heap. */
+        Instance(String name, int httpPort, List<Service> services, List<Integer> gridMembers) {
+            this(name, httpPort, services, gridMembers, 0, null, List.of());
+        }
     }
 
     /**
@@ -120,24 +129,29 @@ final class PayaraProcess implements AutoCloseable {
         if (Files.exists(logFile)) {
             Files.move(logFile, logs.resolve(logName + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
         }
-        int clusterPort = Ports.free();
+        int clusterPort = instance.clusterPort() > 0 ? instance.clusterPort() : Ports.free();
         List<String> members = new ArrayList<>();
-        instance.gridMembers().forEach(member -> members.add("127.0.0.1:" + member));
+        instance.gridMembers().stream().filter(member -> member != clusterPort)
+                .forEach(member -> members.add("127.0.0.1:" + member));
         members.add("127.0.0.1:" + clusterPort);
-        Path preBoot = settings.dataDir().resolve("payara-preboot.asadmin");
+        Path preBoot = settings.dataDir().resolve(main
+                ? "payara-preboot.asadmin"
+                : "payara-preboot-" + instance.name() + ".asadmin");
         Files.writeString(preBoot, preBootCommands(instance));
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx" + settings.payaraHeap(), "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+        command.addAll(List.of("-Xmx" + (instance.heap() != null ? instance.heap() : settings.payaraHeap()),
+                "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.net.preferIPv4Stack=true",
                 // JSON-P's provider by name: Payara's JsonProvider.provider() then loads the class once, where
                 // without it every Json.createObjectBuilder() ran a ServiceLoader scan of the class path (the
                 // largest single cost of a catalog listing in a profile, docs/benchmarks.md)
-                "-D" + JSON_PROVIDER_PROPERTY + "=" + JSON_PROVIDER,
-                "-jar", settings.payaraJar().toString(),
+                "-D" + JSON_PROVIDER_PROPERTY + "=" + JSON_PROVIDER));
+        command.addAll(instance.jvmOptions());
+        command.addAll(List.of("-jar", settings.payaraJar().toString(),
                 "--port", Integer.toString(instance.httpPort()),
                 "--rootdir", rootDir.toString(),
                 "--name", instance.name(),
@@ -181,6 +195,10 @@ final class PayaraProcess implements AutoCloseable {
                 if (line.contains("Failed to start, exiting")) {
                     bootFailed = true;
                 }
+                java.util.regex.Matcher grid = GRID_SIZE.matcher(line);
+                if (grid.find()) {
+                    gridSize = Integer.parseInt(grid.group(1));
+                }
                 if (line.contains("was successfully deployed")) {
                     anyDeployed = true;
                 }
@@ -202,7 +220,10 @@ final class PayaraProcess implements AutoCloseable {
      * Waits until {@code /health/ready} is UP and names every expected check, and every context root answers.
      */
     void awaitReady(int httpPort, List<Service> services, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the client's HTTP/2 upgrade on a reused connection was seen to hang against a busy Payara, so
+        // that an instance long ready never looked ready
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "not started";
         while (System.nanoTime() < deadline) {
@@ -270,6 +291,15 @@ final class PayaraProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Members of the data grid as this instance last reported them (Payara's "DG Size"), 0 before the first report. */
+    int gridSize() {
+        return gridSize;
+    }
+
+    Path logFile() {
+        return logFile;
     }
 
     /** The port of this instance's member of the data grid (Hazelcast), on 127.0.0.1. */

@@ -1,6 +1,6 @@
 package org.mercato.catalog.infrastructure.search;
 
-import org.mercato.platform.testing.OpenSearchNode;
+import org.mercato.platform.opensearch.OpenSearchNode;
 
 /**
  * The search contract on the Elasticsearch-protocol backend against a real OpenSearch 2.19 node that this test

@@ -32,8 +32,11 @@ import org.mercato.platform.security.Digests;
 @Priority(Interceptor.Priority.APPLICATION)
 public class IdempotencyInterceptor {
 
-    /** The request attribute that makes {@link ReplayHeaderFilter} add {@code Idempotent-Replayed: true}. */
-    static final String REPLAYED = "mercato.idempotent-replayed";
+    /**
+     * The request attribute that makes {@link ReplayHeaderFilter} add {@code Idempotent-Replayed: true}; a resource
+     * that keeps its own keys (the cart) sets it for its replays too.
+     */
+    public static final String REPLAYED = "mercato.idempotent-replayed";
     /** Longest key accepted, in characters. */
     public static final int MAX_KEY_LENGTH = 100;
 

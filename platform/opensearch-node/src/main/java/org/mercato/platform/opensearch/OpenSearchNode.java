@@ -1,4 +1,4 @@
-package org.mercato.platform.testing;
+package org.mercato.platform.opensearch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * A real single-node OpenSearch server for tests, started as a child process on free loopback ports and stopped by
- * {@link #close()}. It runs the distribution that the build unpacked (system property {@code mercato.opensearch.home},
+ * A real single-node OpenSearch server, started as a child process on loopback ports and stopped by
+ * {@link #close()}: the search tests' node and the cluster mode's. It runs the distribution that the build unpacked (system property {@code mercato.opensearch.home},
  * an OpenSearch "integ-test-zip" with the analysis-common module added). OpenSearch refuses to run as root, so when
  * the tests run as root the node runs as the unprivileged user nobody, from a copy in a world-readable temporary
  * directory.
@@ -72,6 +72,19 @@ public final class OpenSearchNode implements AutoCloseable {
     }
 
     public static OpenSearchNode start(Path distribution, int httpPort) throws IOException, InterruptedException {
+        return start(distribution, httpPort, "mercato-test");
+    }
+
+    /**
+     * Starts a node and returns once its cluster health is at least yellow (90 s at most).
+     *
+     * @param distribution the unpacked distribution (with modules/analysis-common)
+     * @param httpPort the HTTP port on 127.0.0.1; the transport port is a free one
+     * @param clusterName OpenSearch's cluster.name
+     * @throws IllegalStateException if the node exits or is not ready in time (it is stopped then)
+     */
+    public static OpenSearchNode start(Path distribution, int httpPort, String clusterName)
+            throws IOException, InterruptedException {
         boolean root = isRoot();
         Path workDir = Files.createTempDirectory("mercato-opensearch-");
         Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -98,7 +111,7 @@ public final class OpenSearchNode implements AutoCloseable {
         command.addAll(List.of("--pdeathsig", "TERM", home.resolve("bin/opensearch").toString(),
                 "-Ediscovery.type=single-node", "-Enetwork.host=127.0.0.1", "-Ehttp.port=" + httpPort,
                 "-Etransport.port=" + transportPort, "-Epath.data=" + data, "-Epath.logs=" + logs,
-                "-Ecluster.name=mercato-test", "-Ecluster.routing.allocation.disk.threshold_enabled=false"));
+                "-Ecluster.name=" + clusterName, "-Ecluster.routing.allocation.disk.threshold_enabled=false"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("console.log").toFile());
         builder.environment().put("OPENSEARCH_JAVA_HOME", System.getProperty("java.home"));
@@ -142,6 +155,15 @@ public final class OpenSearchNode implements AutoCloseable {
         return "127.0.0.1:" + httpPort;
     }
 
+    /** The node's process id (the JVM: the start script execs it). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public URI uri() {
         return URI.create("http://" + hosts());
     }
@@ -159,7 +181,7 @@ public final class OpenSearchNode implements AutoCloseable {
                 connection.setReadTimeout(3000);
                 if (connection.getResponseCode() == 200) {
                     long millis = (System.nanoTime() - started) / 1_000_000;
-                    LOG.info(() -> "OpenSearch test node ready on " + hosts() + " after " + millis + " ms");
+                    LOG.info(() -> "OpenSearch node ready on " + hosts() + " after " + millis + " ms");
                     return;
                 }
             } catch (IOException notYet) {
