@@ -82,9 +82,13 @@ class ClusterFailoverIT {
         // a small demo catalog without pictures keeps the start short
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", "300");
         env.put("MERCATO_CATALOG_DEMO_PICTURES", "0");
-        // the tests send much from one address: the gateway's general limit is raised, the services' own
+        // the tests send much from one address: the gateway's limits are raised (sign-in's stays strict enough for
+        // the 429 test, sent from an address of its own), the services' own
         // per-address limits spare the tests' address (the 429 test uses addresses of its own)
         env.put("MERCATO_GATEWAY_RATE_PER_ADDRESS", "2000r/s");
+        env.put("MERCATO_GATEWAY_RATE_CHECKOUT", "6000r/m");
+        env.put("MERCATO_GATEWAY_RATE_REGISTER", "600r/m");
+        env.put("MERCATO_GATEWAY_RATE_SIGNIN", "60r/m");
         env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "off");
         Command started = command(env, "up", UP_TIMEOUT);
@@ -174,8 +178,45 @@ class ClusterFailoverIT {
         assertTrue(status.output().contains("artemis-backup") && status.output().contains("opensearch"));
     }
 
+    /**
+     * The storefront's and the console's browser journeys (the same scripts BrowserIT runs on embedded mode), in
+     * Debian's Chromium, through the gateway: a shopper browses, searches, registers and checks out; staff sign in to
+     * the console and work in it.
+     */
     @Test
     @Order(2)
+    void aShopperAndStaffWorkThroughTheGatewayInABrowser() throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Path storefront = Path.of(System.getProperty("mercato.storefront.dir", "../storefront")).toAbsolutePath();
+        Path shots = Files.createDirectories(Path.of("target", "screenshots", "cluster").toAbsolutePath());
+        String shop = node(storefront, List.of("node", "e2e/shop.mjs", base, shots.toString()), Map.of(
+                "MERCATO_ADMIN_EMAIL", ADMIN_EMAIL, "MERCATO_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        assertTrue(shop.contains("storefront checks passed"), shop);
+        Path browserTests = Path.of(System.getProperty("mercato.browser.tests", "browser")).toAbsolutePath();
+        String console = node(browserTests, List.of("node", "console.mjs", base, ADMIN_EMAIL, ADMIN_PASSWORD,
+                shots.toString()), Map.of());
+        assertTrue(console.contains("browser checks passed"), console);
+    }
+
+    private static String node(Path directory, List<String> command, Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Path output = Files.createTempFile("mercato-cluster-browser", ".log");
+        builder.redirectOutput(output.toFile());
+        Process process = builder.start();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String text = Files.readString(output);
+        assertTrue(finished, String.join(" ", command) + " did not finish:\n" + text);
+        assertEquals(0, process.exitValue(), text);
+        return text;
+    }
+
+    @Test
+    @Order(3)
     void theGatewayRefusesMalformedPathsWithAProblem() {
         for (String path : List.of("/catalog/api/products/abc%2Fdef", "/catalog/api/products/%zz",
                 "/catalog/api/..%2F..%2Fusers/api/jwks", "/catalog/../users/api/jwks", "/cart/api/carts/a%00b",
@@ -192,7 +233,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void searchesKeepAnsweringWhenACatalogInstanceIsKilled() throws Exception {
         Http.Reply product = http.post("/catalog/api/products", "{\"name\":\"Failover Kettle\",\"status\":\"ACTIVE\","
                 + "\"price\":{\"amount\":2500,\"currency\":\"EUR\"}}", staff);
@@ -240,7 +281,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void noCartNorLineIsLostWhenACartInstanceIsKilled() throws Exception {
         List<String> skus = skus(10);
         int shoppers = 8;
@@ -275,6 +316,8 @@ class ClusterFailoverIT {
                     } else {
                         failures.add(reply.status() + " " + reply.body());
                     }
+                    // a shopper's pace, not a tight loop: eight of them still keep both cart instances busy
+                    pause(25);
                 }
             }));
         }
@@ -308,7 +351,7 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyOrderPlacedIsAppliedOnceByEveryConsumerWhenThePrimaryBrokerIsKilled() throws Exception {
         String sku = stockedSku(1_000);
         int shoppers = 4;
@@ -392,13 +435,14 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theGatewayAnswers429PastItsSignInLimit() {
         // from an address of its own (loopback has them all), so the other tests' sign-ins do not count
         List<RawHttp.Reply> replies = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            replies.add(RawHttp.send("127.0.0.7", port, "POST", "/users/api/tokens",
-                    "{\"email\":\"nobody@mercato.test\",\"password\":\"wrong-password-1\"}"));
+            // a new unknown account each time: the users service's own per-account limit never counts
+            replies.add(RawHttp.send("127.0.0.7", port, "POST", "/users/api/tokens", "{\"email\":\"nobody-"
+                    + UUID.randomUUID() + "@mercato.test\",\"password\":\"wrong-password-1\"}"));
         }
         RawHttp.Reply limited = replies.stream().filter(reply -> reply.status() == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 in " + replies.stream().map(RawHttp.Reply::status)
@@ -409,11 +453,19 @@ class ClusterFailoverIT {
         // the first ones passed to the users service (401: unknown account), within the burst
         assertEquals(401, replies.get(0).status(), replies.get(0).body());
         // other addresses are not held back by this one's limit
-        assertEquals(401, RawHttp.send("127.0.0.8", port, "POST", "/users/api/tokens",
-                "{\"email\":\"nobody@mercato.test\",\"password\":\"wrong-password-1\"}").status());
+        assertEquals(401, RawHttp.send("127.0.0.8", port, "POST", "/users/api/tokens", "{\"email\":\"nobody-"
+                + UUID.randomUUID() + "@mercato.test\",\"password\":\"wrong-password-1\"}").status());
     }
 
     // ---- helpers
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** kill -9 of a recorded process; returns its pid. */
     private static long kill(String name) throws Exception {

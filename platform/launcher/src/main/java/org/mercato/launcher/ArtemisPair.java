@@ -158,12 +158,16 @@ final class ArtemisPair implements AutoCloseable {
                 throw new IOException("interrupted while creating " + broker.instance, e);
             }
         }
-        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml(broker, peer),
+        Files.writeString(broker.instance.resolve("etc/broker.xml"), brokerXml(broker, peer, clusterPassword),
                 StandardCharsets.UTF_8);
     }
 
-    /** The configuration of one broker of the pair. */
-    String brokerXml(Broker broker, Broker peer) {
+    /**
+     * The configuration of one broker of the pair.
+     *
+     * @param clusterPassword what the two brokers of the pair authenticate each other with
+     */
+    static String brokerXml(Broker broker, Broker peer, String clusterPassword) {
         StringBuilder addresses = new StringBuilder();
         for (String topic : Topics.all()) {
             addresses.append("      <address name=\"").append(topic).append("\"><multicast/></address>\n");

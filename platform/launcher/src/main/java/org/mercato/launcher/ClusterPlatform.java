@@ -54,6 +54,8 @@ final class ClusterPlatform implements AutoCloseable {
     private final Map<String, PayaraProcess> instances = new ConcurrentHashMap<>();
     private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> restarting = new ConcurrentHashMap<>();
+    /** Instances starting again, listed as down in the gateway until they are ready. */
+    private final java.util.Set<String> outOfRotation = ConcurrentHashMap.newKeySet();
     private final String ordersServiceSecret = Launcher.generatePassword() + Launcher.generatePassword();
     private final Map<String, String> extraEnvironment;
     private final int internalPort;
@@ -316,12 +318,45 @@ final class ClusterPlatform implements AutoCloseable {
     /** The gateway's upstream lines by service (USERS, CATALOG, ..., STOREFRONT). */
     private Map<String, String> upstreams() {
         Map<String, String> upstreams = new LinkedHashMap<>();
+        java.util.Set<Integer> starting = members.stream().filter(m -> outOfRotation.contains(m.name()))
+                .map(Member::httpPort).collect(java.util.stream.Collectors.toSet());
         for (Service service : settings.services()) {
             List<Integer> ports = members.stream().filter(m -> m.service().equals(service)).map(Member::httpPort)
                     .toList();
-            upstreams.put(serviceName(service).toUpperCase(Locale.ROOT), Gateway.upstreamServers(ports));
+            upstreams.put(serviceName(service).toUpperCase(Locale.ROOT), Gateway.upstreamServers(ports, starting));
         }
         return upstreams;
+    }
+
+    /**
+     * Takes an instance out of the gateway's rotation (while it starts again) or puts it back (once ready): the
+     * configuration is written again and NGINX reloads it. A service's only instance stays listed (the gateway
+     * answers 503 for it anyway while it is down).
+     */
+    private void rotation(Member member, boolean in) {
+        boolean others = members.stream().anyMatch(m -> m.service().equals(member.service()) && m != member);
+        if (!others) {
+            return;
+        }
+        if (in) {
+            outOfRotation.remove(member.name());
+        } else {
+            outOfRotation.add(member.name());
+        }
+        Gateway current = gateway;
+        if (current == null || gatewayValues == null) {
+            return;
+        }
+        gatewayValues = Gateway.values(directory.resolve("gateway"), settings.httpPort(), internalPort, upstreams(),
+                rates);
+        try {
+            current.reload(gatewayValues);
+            LOG.info(() -> member.name() + (in ? " is back in" : " is out of") + " the gateway's rotation");
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "The gateway did not take the new rotation: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitGateway(Duration timeout) throws InterruptedException {
@@ -345,7 +380,11 @@ final class ClusterPlatform implements AutoCloseable {
             for (Member member : members) {
                 PayaraProcess payara = instances.get(member.name());
                 if (payara != null && !payara.isAlive() && restarting.putIfAbsent(member.name(), true) == null) {
-                    restart(member.name(), () -> startInstance(member));
+                    restart(member.name(), () -> {
+                        rotation(member, false);
+                        startInstance(member);
+                        rotation(member, true);
+                    });
                 } else if (payara != null && payara.isAlive()) {
                     recordMember(member);
                 }

@@ -75,15 +75,18 @@ final class Gateway implements AutoCloseable {
 
     /**
      * "server 127.0.0.1:port max_fails=1 fail_timeout=10s;" per instance: the upstream lines of one service.
-     * One failed request takes an instance out for 10 s (the passive health check), then it is tried again.
+     * One failed request takes an instance out for 10 s (the passive health check), then it is tried again. An
+     * instance in {@code starting} is listed as {@code down}: it listens before its WAR is deployed, and would
+     * answer the container's own 404 until then (health-gated, as Swarm routes only to healthy tasks).
      */
-    static String upstreamServers(List<Integer> ports) {
+    static String upstreamServers(List<Integer> ports, java.util.Set<Integer> starting) {
         StringBuilder servers = new StringBuilder();
         for (int port : ports) {
             if (servers.length() > 0) {
                 servers.append("\n        ");
             }
-            servers.append("server 127.0.0.1:").append(port).append(" max_fails=1 fail_timeout=10s;");
+            servers.append("server 127.0.0.1:").append(port).append(" max_fails=1 fail_timeout=10s")
+                    .append(starting.contains(port) ? " down;" : ";");
         }
         return servers.toString();
     }
@@ -142,6 +145,25 @@ final class Gateway implements AutoCloseable {
         LOG.info(() -> "Gateway (NGINX) started (pid " + process.pid() + ") on 127.0.0.1:"
                 + values.get("MERCATO_GATEWAY_PORT") + ", access log " + values.get("MERCATO_GATEWAY_ACCESS_LOG"));
         return new Gateway(process, prefix);
+    }
+
+    /**
+     * Writes the configuration with new values, checks it, and has NGINX load it (SIGHUP: new workers take over,
+     * requests in flight finish on the old ones).
+     *
+     * @throws IllegalStateException with NGINX's words when it refuses the configuration (the old one stays)
+     */
+    synchronized void reload(Map<String, String> values) throws IOException, InterruptedException {
+        Path conf = prefix.resolve("nginx.conf");
+        Path next = prefix.resolve("nginx.conf.next");
+        Files.writeString(next, render(template(), values), StandardCharsets.UTF_8);
+        Process check = new ProcessBuilder(nginx(prefix, next, "-t")).redirectErrorStream(true).start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
+            throw new IllegalStateException("NGINX refused the new configuration:\n" + checked);
+        }
+        Files.move(next, conf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
     }
 
     private static List<String> nginx(Path prefix, Path conf, String... more) {

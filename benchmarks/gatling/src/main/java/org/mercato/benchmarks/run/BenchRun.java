@@ -27,7 +27,8 @@ import java.util.Map;
  * mixed workload's memory and a second start</li>
  * </ul>
  *
- * Options: {@code --no-baselines}. Settings: the {@code mercato.bench.*} system properties of the simulations,
+ * Options: {@code --no-baselines}; {@code --cluster}: the platform is cluster mode ({@code ./mercato cluster up}),
+ * loaded through its NGINX gateway, its PostgreSQL found under {@code <data>/cluster}. Settings: the {@code mercato.bench.*} system properties of the simulations,
  * passed on to Gatling. The report (Markdown, the figures as JSON lines, PNG plots) goes to
  * {@code benchmarks/gatling/target/bench/<time>/}.
  */
@@ -44,7 +45,7 @@ public final class BenchRun {
     /** Its PostgreSQL, found through the data folder; null when no platform's PostgreSQL runs there. */
     private final Psql database;
 
-    private BenchRun(Path module, Path repository, String title) throws IOException {
+    private BenchRun(Path module, Path repository, String title, boolean cluster) throws IOException {
         this.module = module;
         this.repository = repository;
         this.out = module.resolve("target/bench").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern(
@@ -53,8 +54,9 @@ public final class BenchRun {
         this.gatling = new GatlingRun(module);
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mercato.bench.")).sorted()
                 .forEach(k -> settings.put(k, System.getProperty(k)));
-        this.dataDir = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", repository.resolve("data")
+        Path data = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", repository.resolve("data")
                 .toString()));
+        this.dataDir = cluster ? data.resolve("cluster") : data;
         Psql found;
         try {
             found = new Psql(OwnPlatform.databasePort(dataDir));
@@ -62,19 +64,27 @@ public final class BenchRun {
             found = null;
         }
         this.database = found;
-        this.report = new Report(out, title, database);
+        this.report = new Report(out, cluster ? title + " (cluster mode, through the NGINX gateway)" : title,
+                database);
     }
 
-    /** {@code BenchRun <module dir> <repository dir> <command> [argument] [--no-baselines]} */
+    /** {@code BenchRun <module dir> <repository dir> <command> [argument] [--no-baselines] [--cluster]} */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: BenchRun <module> <repository> <command> [argument] [--no-baselines]");
+            System.err.println("usage: BenchRun <module> <repository> <command> [argument] [--no-baselines]"
+                    + " [--cluster]");
             System.exit(2);
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(2, args.length));
         boolean baselines = !rest.remove("--no-baselines");
+        boolean cluster = rest.remove("--cluster");
         String command = rest.isEmpty() ? "shop" : rest.remove(0);
-        BenchRun run = new BenchRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(), command);
+        if (cluster && command.equals("catalog")) {
+            System.err.println("the catalog curve starts embedded platforms of its own: run it without --cluster");
+            System.exit(2);
+        }
+        BenchRun run = new BenchRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(), command,
+                cluster);
         boolean passed = switch (command) {
             case "shop", "browse", "search", "cart", "checkout" -> run.workload(command, baselines);
             case "targets" -> run.targets(baselines);
