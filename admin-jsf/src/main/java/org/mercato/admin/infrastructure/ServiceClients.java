@@ -1,6 +1,7 @@
 package org.mercato.admin.infrastructure;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public class ServiceClients {
     Config config;
 
     private final ConcurrentMap<Class<?>, Object> clients = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ShopApis.Health> healthClients = new ConcurrentHashMap<>();
 
     public ShopApis.Users users() {
         return client(ShopApis.Users.class, "users");
@@ -74,8 +76,23 @@ public class ServiceClients {
         return client(ShopApis.Outboxes.class, "outboxes");
     }
 
-    public ShopApis.Health health() {
-        return client(ShopApis.Health.class, "health");
+    /**
+     * The readiness documents the dashboard reads: {@code mercato.admin.health-urls} (comma-separated; cluster mode
+     * and Swarm list each service's, e.g. {@code http://gateway:8081/users/health/ready}), else the one at
+     * {@code <base-url>/health/ready}, which in embedded mode lists every service's checks.
+     *
+     * @return one client per URL, in the order configured, each answering its URL's document
+     */
+    public java.util.Map<String, ShopApis.Health> health() {
+        List<String> urls = config.getOptionalValues("mercato.admin.health-urls", String.class)
+                .orElse(List.of(baseUrl + "/health/ready"));
+        java.util.Map<String, ShopApis.Health> health = new java.util.LinkedHashMap<>();
+        for (String url : urls) {
+            health.put(url, healthClients.computeIfAbsent(url, u -> RestClientBuilder.newBuilder()
+                    .baseUri(URI.create(u)).connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS).build(ShopApis.Health.class)));
+        }
+        return health;
     }
 
     private <T> T client(Class<T> api, String service) {

@@ -314,10 +314,12 @@ public final class ShopApis {
         JsonObject backlog(@PathParam("service") String contextRoot, @HeaderParam(AUTH) String bearer);
     }
 
-    /** The readiness of every service, as Payara serves it at the instance's root. */
+    /**
+     * A readiness document as MicroProfile Health serves it ({@code {"status", "checks":[{"name","status"}]}}), at the
+     * client's base URI itself (see {@link ServiceClients#health()}).
+     */
     public interface Health {
         @GET
-        @Path("/health/ready")
         @Produces(MediaType.APPLICATION_JSON)
         JsonObject ready();
     }

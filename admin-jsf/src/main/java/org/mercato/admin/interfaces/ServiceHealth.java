@@ -29,6 +29,17 @@ public class ServiceHealth {
         return "UP".equals(status);
     }
 
+    /**
+     * What a readiness URL that did not answer is shown as: its service and "unreachable", e.g.
+     * {@code http://gw:8081/users/health/ready} is {@code users-unreachable}.
+     */
+    static String nameOf(String url) {
+        String path = java.net.URI.create(url).getPath();
+        String[] parts = path.split("/");
+        String service = parts.length > 2 && !parts[1].equals("health") ? parts[1] : "platform";
+        return service + "-unreachable";
+    }
+
     /** Reads MicroProfile Health's {@code {"status":..,"checks":[{"name":..,"status":..}]}}. */
     static List<ServiceHealth> fromHealthJson(JsonObject health) {
         List<ServiceHealth> checks = new ArrayList<>();

@@ -58,4 +58,12 @@ class DashboardPageTest {
         assertEquals("19.99 EUR", new Formats().money(Json.createObjectBuilder().add("amount", 1999)
                 .add("currency", "EUR").build()));
     }
+
+    @org.junit.jupiter.api.Test
+    void aReadinessUrlThatDoesNotAnswerIsShownByItsService() {
+        org.junit.jupiter.api.Assertions.assertEquals("users-unreachable",
+                ServiceHealth.nameOf("http://127.0.0.1:8081/users/health/ready"));
+        org.junit.jupiter.api.Assertions.assertEquals("platform-unreachable",
+                ServiceHealth.nameOf("http://127.0.0.1:8080/health/ready"));
+    }
 }

@@ -303,6 +303,11 @@ final class ClusterPlatform implements AutoCloseable {
         env.put("MERCATO_CATALOG_SEARCH_HOSTS", search.hosts());
         env.put("MERCATO_CATALOG_IMAGE_DIR", directory.resolve("catalog-images").toString());
         env.put("MERCATO_CATALOG_INDEX_DIR", directory.resolve("catalog-index-" + member.name()).toString());
+        // the console's dashboard reads each service's readiness through the gateway (one instance has them all
+        // only in embedded mode)
+        env.put("MERCATO_ADMIN_HEALTH_URLS", String.join(",", settings.services().stream()
+                .filter(service -> service.readinessCheck() != null)
+                .map(service -> internalUrl() + service.contextRoot() + "/health/ready").toList()));
         env.putAll(extraEnvironment);
         return env;
     }
