@@ -91,6 +91,8 @@ class ClusterFailoverIT {
         env.put("MERCATO_GATEWAY_RATE_SIGNIN", "60r/m");
         env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "off");
+        // shipments wait for staff (the console journey picks, packs and dispatches one), as in BrowserIT
+        env.put("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS", "0");
         Command started = command(env, "up", UP_TIMEOUT);
         assertEquals(0, started.exit(), "cluster up failed:\n" + started.output() + "\n" + logTail());
         http = new Http(port);
