@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * in an instance that deploys the storefront, because Payara's merge of several WARs drops their context roots.
  * 503 with {@code Retry-After} while the services are not all up.
  */
-public class ApiDocument extends HttpServlet {
+public class ApiDocument extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ApiDocument.class.getName());

@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Settings: {@code mercato.api.base-url} (where the catalog is reached), {@code mercato.shop.base-url} (the
  * public origin for canonical URLs; when unset, the request's own), {@code mercato.shop.name}.
  */
-public class ShopPages extends HttpServlet {
+public class ShopPages extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ShopPages.class.getName());

@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ({@code mercato.shop.base-url}, else the request's); and {@code /robots.txt} pointing at it and keeping crawlers
  * out of the shopper's own pages (cart, checkout, account). 503 when the catalog does not answer.
  */
-public class Sitemap extends HttpServlet {
+public class Sitemap extends ReadOnlyServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(Sitemap.class.getName());
