@@ -11,11 +11,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -600,24 +595,9 @@ class ClusterFailoverIT {
 
     /** A count from a service's database in the cluster's PostgreSQL (its superuser, loopback only). */
     private static long count(String database, String sql, Object... parameters) {
-        String url = state().getProperty("postgres.url").replace("postgresql://", "jdbc:postgresql://") + "/"
-                + database;
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Matcher port = Pattern.compile(":(\\d+)$").matcher(state().getProperty("postgres.url"));
+        assertTrue(port.find());
+        return new ServiceDatabase(Integer.parseInt(port.group(1)), database).count(sql, parameters);
     }
 
     private static int status(String url) {

@@ -37,10 +37,15 @@ final class ServiceDatabase {
         return new ServiceDatabase(PlatformExtension.platform().databasePort(), "catalog");
     }
 
+    /** A count; a {@code String[]} parameter is bound as an SQL array (for {@code = any(?)}). */
     long count(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+                if (parameters[i] instanceof String[] array) {
+                    statement.setArray(i + 1, connection.createArrayOf("varchar", array));
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
             }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
