@@ -124,12 +124,7 @@ final class Gateway implements AutoCloseable {
             Files.createDirectories(prefix.resolve(folder));
         }
         Path conf = prefix.resolve("nginx.conf");
-        Files.writeString(conf, render(template(), values), StandardCharsets.UTF_8);
-        Process check = new ProcessBuilder(nginx(prefix, conf, "-t")).redirectErrorStream(true).start();
-        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
-            throw new IllegalStateException("NGINX refused " + conf + ":\n" + checked);
-        }
+        writeChecked(prefix, conf, values);
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
@@ -156,14 +151,24 @@ final class Gateway implements AutoCloseable {
     synchronized void reload(Map<String, String> values) throws IOException, InterruptedException {
         Path conf = prefix.resolve("nginx.conf");
         Path next = prefix.resolve("nginx.conf.next");
-        Files.writeString(next, render(template(), values), StandardCharsets.UTF_8);
-        Process check = new ProcessBuilder(nginx(prefix, next, "-t")).redirectErrorStream(true).start();
-        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
-            throw new IllegalStateException("NGINX refused the new configuration:\n" + checked);
-        }
+        writeChecked(prefix, next, values);
         Files.move(next, conf, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Writes the template filled with {@code values} to {@code file} and has NGINX check it ({@code nginx -t}).
+     *
+     * @throws IllegalStateException with NGINX's own words when it refuses the file
+     */
+    private static void writeChecked(Path prefix, Path file, Map<String, String> values)
+            throws IOException, InterruptedException {
+        Files.writeString(file, render(template(), values), StandardCharsets.UTF_8);
+        Process check = new ProcessBuilder(nginx(prefix, file, "-t")).redirectErrorStream(true).start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
+            throw new IllegalStateException("NGINX refused " + file + ":\n" + checked);
+        }
     }
 
     private static List<String> nginx(Path prefix, Path conf, String... more) {
