@@ -433,22 +433,31 @@ class ClusterFailoverIT {
 
     @Test
     @Order(7)
-    void theGatewayAnswers429PastItsSignInLimit() {
-        // from an address of its own (loopback has them all), so the other tests' sign-ins do not count
-        List<RawHttp.Reply> replies = new ArrayList<>();
+    void theGatewayAnswers429PastItsSignInLimit() throws Exception {
+        // from an address of its own (loopback has them all), so the other tests' sign-ins do not count; all at
+        // once, so a slow sign-in (a password hash on a busy machine) cannot space them out under the rate
+        ExecutorService senders = Executors.newFixedThreadPool(15);
+        List<Future<RawHttp.Reply>> sent = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
             // a new unknown account each time: the users service's own per-account limit never counts
-            replies.add(RawHttp.send("127.0.0.7", port, "POST", "/users/api/tokens", "{\"email\":\"nobody-"
-                    + UUID.randomUUID() + "@mercato.test\",\"password\":\"wrong-password-1\"}"));
+            sent.add(senders.submit(() -> RawHttp.send("127.0.0.7", port, "POST", "/users/api/tokens",
+                    "{\"email\":\"nobody-" + UUID.randomUUID()
+                            + "@mercato.test\",\"password\":\"wrong-password-1\"}")));
         }
+        List<RawHttp.Reply> replies = new ArrayList<>();
+        for (Future<RawHttp.Reply> reply : sent) {
+            replies.add(reply.get(2, TimeUnit.MINUTES));
+        }
+        senders.shutdown();
         RawHttp.Reply limited = replies.stream().filter(reply -> reply.status() == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("no 429 in " + replies.stream().map(RawHttp.Reply::status)
                         .toList()));
         assertTrue(limited.header("Content-Type").startsWith("application/problem+json"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, "Retry-After says when");
         assertTrue(limited.body().contains("rate-limited"), limited.body());
-        // the first ones passed to the users service (401: unknown account), within the burst
-        assertEquals(401, replies.get(0).status(), replies.get(0).body());
+        // those within the burst passed to the users service (401: unknown account)
+        assertTrue(replies.stream().anyMatch(reply -> reply.status() == 401), "some passed within the burst: "
+                + replies.stream().map(RawHttp.Reply::status).toList());
         // other addresses are not held back by this one's limit
         assertEquals(401, RawHttp.send("127.0.0.8", port, "POST", "/users/api/tokens", "{\"email\":\"nobody-"
                 + UUID.randomUUID() + "@mercato.test\",\"password\":\"wrong-password-1\"}").status());

@@ -2,6 +2,8 @@ package org.mercato.fulfillment.infrastructure;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -18,6 +20,9 @@ import org.mercato.messaging.consumer.IdempotentConsumer;
  * missed): OrderPlaced makes a shipment, OrderCancelled stops it. Each event applies once per event id, in the
  * transaction of its effect; one that can never apply goes to {@code DLQ.mercato.orders} with its reason.
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.orders"),

@@ -2,6 +2,8 @@ package org.mercato.inventory.infrastructure;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -17,6 +19,9 @@ import org.mercato.messaging.consumer.IdempotentConsumer;
  * OrderPlaced commits the order's reservation (its units leave the stock), OrderCancelled gives them back. Each
  * event applies once: its id is recorded in the same transaction as the stock change.
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ORDERS),

@@ -6,6 +6,8 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -28,9 +30,12 @@ import org.mercato.platform.persistence.DatabaseMigrations;
  * {@code mercato.inventory}, one shared durable subscription for every inventory instance. Each message is
  * applied once (its event id is recorded in the same transaction as the adjustment). A message that can never be
  * applied (not JSON, no SKU, an impossible quantity, more units removed than there are) goes straight to
- * {@code DLQ.mercato.inventory} with the reason in the property {@code mercatoRejectedReason}, in the same
- * transaction that acknowledges it; a failure that may pass (the database down) is redelivered with back-off.
+ * {@code DLQ.mercato.inventory} with the reason in the property {@code mercatoRejectedReason}, then is
+ * acknowledged; a failure that may pass (the database down) is redelivered with back-off.
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.inventory"),

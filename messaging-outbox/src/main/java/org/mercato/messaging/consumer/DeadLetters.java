@@ -14,8 +14,10 @@ import jakarta.jms.TextMessage;
 
 /**
  * Parks a message that can never be applied on {@code DLQ.<topic>} (the queue the broker itself dead-letters to
- * after its redeliveries) with the reason in the property {@value #REJECTED_REASON}. The send joins the
- * consumer's transaction, so the message is parked exactly when it is acknowledged.
+ * after its redeliveries) with the reason in the property {@value #REJECTED_REASON}. The send joins the caller's
+ * transaction where there is one ({@link IdempotentConsumer}: the copy is parked exactly when the event id is
+ * recorded); the message itself is acknowledged after that. Should that acknowledgement be lost, the redelivered
+ * message is known by its event id; a message without a readable id may then be parked twice.
  */
 @JMSConnectionFactoryDefinition(name = DeadLetters.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = true)
 @ApplicationScoped

@@ -15,10 +15,16 @@ import org.mercato.messaging.RejectedMessageException;
 import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
- * What every message-driven bean does with a message, in the bean's (container) transaction: read the envelope,
- * apply the event once per event id ({@link ProcessedEvents}), park what can never apply on the dead-letter queue
- * with its reason ({@link DeadLetters}). Any other failure (the database down) propagates, the transaction rolls
- * back, and the broker redelivers with back-off, then dead-letters.
+ * What every message-driven bean does with a message, in a short transaction of its own: read the envelope, apply
+ * the event once per event id ({@link ProcessedEvents}), park what can never apply on the dead-letter queue with
+ * its reason ({@link DeadLetters}). Any other failure (the database down) propagates, the transaction rolls back,
+ * and the broker redelivers with back-off, then dead-letters.
+ * <p>
+ * The beans run {@code NOT_SUPPORTED}: the message is acknowledged after this transaction commits, not in it. A
+ * transaction spanning the acknowledgement would hold the effect's row locks (a SKU's stock row, an order) through
+ * a broker round trip, and through a whole broker failover when the broker dies then, stalling the requests that
+ * need those rows. An acknowledgement lost that way only means a redelivery, which the recorded event id turns
+ * into a no-op.
  */
 @ApplicationScoped
 public class IdempotentConsumer {

@@ -2,6 +2,8 @@ package org.mercato.notification.infrastructure;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -16,6 +18,9 @@ import org.mercato.notification.application.NotificationService;
  * email once, in the transaction that records it as processed; a message no email can be written from goes to
  * {@code DLQ.mercato.orders} with the reason.
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ORDERS),

@@ -5,6 +5,8 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -30,6 +32,9 @@ import org.mercato.platform.money.MoneyLimitException;
  * that can never apply (no refundId, an amount that is no money, a refund that does not fit the order) is parked on
  * {@code DLQ.mercato.orders} with the reason; a refund of a payment that belongs to no order here is ignored.
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.ORDERS),

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -19,6 +21,9 @@ import org.mercato.order.application.OrderManagement;
  * ShipmentCreated moves the order to FULFILLING, ShipmentDispatched to SHIPPED with its tracking number. Each event
  * applies once (its id is recorded with the change).
  */
+// the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
+// (docs/architecture.md, "Consumers and transactions")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.FULFILLMENT),
