@@ -30,12 +30,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.mercato.inventory.application.InventoryService;
+import org.mercato.inventory.application.ShopperAvailability;
 import org.mercato.inventory.domain.InvalidStockRequestException;
 import org.mercato.inventory.domain.Skus;
 import org.mercato.inventory.domain.StockLevel;
 import org.mercato.inventory.domain.StockListQuery;
 import org.mercato.inventory.domain.StockMovement;
-import org.mercato.inventory.infrastructure.AvailabilityCache;
 import org.mercato.platform.idempotency.Idempotent;
 import org.mercato.platform.security.Roles;
 import org.mercato.platform.security.StaffOnly;
@@ -54,7 +54,7 @@ public class StockResource {
     InventoryService inventory;
 
     @Inject
-    AvailabilityCache cache;
+    ShopperAvailability shopperAvailability;
 
     @Context
     SecurityContext security;
@@ -136,11 +136,7 @@ public class StockResource {
     }
 
     private long cachedAvailability(String sku) {
-        return cache.get(sku).orElseGet(() -> {
-            long fresh = inventory.available(sku);
-            cache.putIfAbsent(sku, fresh);
-            return fresh;
-        });
+        return shopperAvailability.available(sku);
     }
 
     @GET
