@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * gateway, 8080), MERCATO_GATEWAY_INTERNAL_PORT (free), MERCATO_DB_PORT, MERCATO_BROKER_PORT (free),
  * MERCATO_CLUSTER_REPLICAS (catalog=2,cart=2), MERCATO_CLUSTER_JVM_OPTIONS (-XX:TieredStopAtLevel=1),
  * MERCATO_GATEWAY_RATE_PER_ADDRESS|SIGNIN|REGISTER|CHECKOUT
- * (100r/s, 20r/m, 10r/m, 30r/m), MERCATO_ADMIN_EMAIL/PASSWORD, and MERCATO_CATALOG_* passed to the catalog.
+ * (100r/s, 20r/m, 10r/m, 30r/m), MERCATO_GATEWAY_BURST_PER_ADDRESS|SIGNIN|REGISTER|CHECKOUT (200, 5, 3, 5), MERCATO_ADMIN_EMAIL/PASSWORD, and MERCATO_CATALOG_* passed to the catalog.
  */
 public final class ClusterCommand {
 
@@ -157,11 +157,7 @@ public final class ClusterCommand {
                 passedOn.put(name, value);
             }
         });
-        Map<String, String> rates = new LinkedHashMap<>();
-        rates.put("PER_ADDRESS", env.getOrDefault("MERCATO_GATEWAY_RATE_PER_ADDRESS", "100r/s"));
-        rates.put("SIGNIN", env.getOrDefault("MERCATO_GATEWAY_RATE_SIGNIN", "20r/m"));
-        rates.put("REGISTER", env.getOrDefault("MERCATO_GATEWAY_RATE_REGISTER", "10r/m"));
-        rates.put("CHECKOUT", env.getOrDefault("MERCATO_GATEWAY_RATE_CHECKOUT", "30r/m"));
+        Map<String, String> rates = gatewayLimits(env);
         Optional<Integer> internalPort = Optional.ofNullable(env.get("MERCATO_GATEWAY_INTERNAL_PORT"))
                 .filter(p -> !p.isBlank()).map(Integer::parseInt);
         // thirteen JVMs start on a small machine: C1 alone compiles far less while they start (and stays well
@@ -277,6 +273,26 @@ public final class ClusterCommand {
     }
 
     /** A recorded PID may have been reused by now: only a process that looks like what was recorded is ended. */
+    /**
+     * The gateway's rate limits from {@code MERCATO_GATEWAY_RATE_<zone>} (an NGINX rate) and
+     * {@code MERCATO_GATEWAY_BURST_<zone>} (requests let through at once beyond it), with the defaults of a shop.
+     */
+    static Map<String, String> gatewayLimits(Map<String, String> env) {
+        Map<String, String> limits = new LinkedHashMap<>();
+        String[][] defaults = {{"PER_ADDRESS", "100r/s", "200"}, {"SIGNIN", "20r/m", "5"}, {"REGISTER", "10r/m", "3"},
+                {"CHECKOUT", "30r/m", "5"}};
+        for (String[] zone : defaults) {
+            limits.put("RATE_" + zone[0], env.getOrDefault("MERCATO_GATEWAY_RATE_" + zone[0], zone[1]));
+            String burst = env.getOrDefault("MERCATO_GATEWAY_BURST_" + zone[0], zone[2]);
+            if (!burst.matches("[0-9]{1,7}")) {
+                throw new IllegalArgumentException("MERCATO_GATEWAY_BURST_" + zone[0]
+                        + " must be a whole number of requests, not " + burst);
+            }
+            limits.put("BURST_" + zone[0], burst);
+        }
+        return limits;
+    }
+
     private static boolean isOurs(ProcessHandle process, ClusterState.Entry entry) {
         String command = process.info().commandLine().orElse(process.info().command().orElse(""));
         return switch (entry.kind()) {

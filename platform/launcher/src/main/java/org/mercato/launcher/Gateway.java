@@ -93,13 +93,14 @@ final class Gateway implements AutoCloseable {
 
     /**
      * The values of the cluster mode: both ports on loopback, logs and cache in the prefix folder, the given
-     * upstream lines and rates.
+     * upstream lines and rate limits.
      *
      * @param upstreams server lines by upper-case service name (USERS, CATALOG, ...)
-     * @param rates NGINX rates by name (PER_ADDRESS, SIGNIN, REGISTER, CHECKOUT), e.g. "100r/s"
+     * @param limits rate limits by {@code RATE_<zone>} (an NGINX rate, e.g. "100r/s") and {@code BURST_<zone>}
+     *            (requests let through at once beyond the rate), zones PER_ADDRESS, SIGNIN, REGISTER, CHECKOUT
      */
     static Map<String, String> values(Path prefix, int port, int internalPort, Map<String, String> upstreams,
-            Map<String, String> rates) {
+            Map<String, String> limits) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("MERCATO_GATEWAY_PORT", Integer.toString(port));
         values.put("MERCATO_GATEWAY_INTERNAL_PORT", Integer.toString(internalPort));
@@ -109,7 +110,7 @@ final class Gateway implements AutoCloseable {
         values.put("MERCATO_GATEWAY_ERROR_LOG", prefix.resolve("logs/error.log").toString());
         values.put("MERCATO_GATEWAY_CACHE_DIR", prefix.resolve("cache").toString());
         upstreams.forEach((service, servers) -> values.put("MERCATO_UPSTREAM_" + service, servers));
-        rates.forEach((name, rate) -> values.put("MERCATO_GATEWAY_RATE_" + name, rate));
+        limits.forEach((name, limit) -> values.put("MERCATO_GATEWAY_" + name, limit));
         return values;
     }
 

@@ -35,7 +35,7 @@ class ClusterPartsTest {
     }
 
     private static Map<String, String> rates() {
-        return Map.of("PER_ADDRESS", "100r/s", "SIGNIN", "20r/m", "REGISTER", "10r/m", "CHECKOUT", "30r/m");
+        return ClusterCommand.gatewayLimits(Map.of());
     }
 
     @Test

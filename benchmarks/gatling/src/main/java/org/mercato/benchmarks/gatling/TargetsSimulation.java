@@ -149,6 +149,9 @@ public class TargetsSimulation extends Simulation {
                             http("sign in").post("/users/api/tokens").header("Content-Type", "application/json")
                                     .body(StringBody("{\"email\":\"#{email}\",\"password\":\"bench password 1\"}"))
                                     .check(status().is(200), jsonPath("$.access_token").saveAs("token")))
+                    // a client that could not sign in stops (its failure is counted) instead of spinning on
+                    // requests that cannot be built without a token
+                    .exitHereIfFailed()
                     .exec(loop().on(exec(session -> session.set("idempotencyKey", UUID.randomUUID().toString())
                             .set("sku", shop.skus().get(ThreadLocalRandom.current().nextInt(shop.skus().size()))))
                             .exec(http("create cart").post("/cart/api/carts").header("Authorization", "Bearer #{token}")
