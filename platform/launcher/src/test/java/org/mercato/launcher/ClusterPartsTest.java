@@ -126,4 +126,21 @@ class ClusterPartsTest {
         assertFalse(ClusterCommand.healthy("tcp:" + Ports.free()), "nothing listens on a free port");
         assertEquals(-1, ClusterCommand.httpStatus("http://127.0.0.1:" + Ports.free() + "/"));
     }
+
+    @Test
+    void everyPayaraRunsThePrebootFileOfTheImagesAndOnlyTheShopMovesPayarasOpenApiAside() throws IOException {
+        String file = Files.readString(Path.of("../../docker/payara/preboot.asadmin"));
+        Service catalog = Service.ALL.stream().filter(s -> s.contextRoot().equals("/catalog")).findFirst()
+                .orElseThrow();
+        Service shop = Service.ALL.stream().filter(s -> s.contextRoot().equals("/")).findFirst().orElseThrow();
+        String catalogCommands = PayaraProcess.preBootCommands(new PayaraProcess.Instance("catalog-1", 1, List.of(
+                catalog), List.of()));
+        assertEquals(file.strip(), catalogCommands.strip(), "the launcher runs the images' file, as it is");
+        assertTrue(catalogCommands.contains("http.compression=on"));
+        String shopCommands = PayaraProcess.preBootCommands(new PayaraProcess.Instance("storefront-1", 1, List.of(
+                shop), List.of()));
+        assertTrue(shopCommands.startsWith(catalogCommands), shopCommands);
+        assertTrue(shopCommands.lines().anyMatch(line -> line.startsWith("set-openapi-configuration --enabled=false")),
+                "its own line, not glued to the file's last command: " + shopCommands);
+    }
 }

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Starts the service of this image in Payara Micro: the resource adapter, then every WAR in /opt/mercato/apps.
+#
+# The data grid (Hazelcast) joins the members found by DNS: MERCATO_GRID_MEMBERS lists names, e.g.
+# "tasks.catalog,tasks.cart,..." in Swarm (each name's addresses, port MERCATO_GRID_PORT), never multicast.
+# MERCATO_GRID_INTERFACES (e.g. 10.0.9.*) pins the grid to the overlay network when a task has several.
+# MERCATO_JAVA_OPTIONS adds JVM options.
+set -euo pipefail
+home=/opt/mercato
+grid_port="${MERCATO_GRID_PORT:-6900}"
+
+members=()
+IFS=',' read -r -a names <<< "${MERCATO_GRID_MEMBERS:-}"
+for name in "${names[@]}"; do
+  [ -n "$name" ] || continue
+  while read -r address _; do
+    members+=("$address:$grid_port")
+  done < <(getent ahostsv4 "$name" 2>/dev/null | awk '{print $1}' | sort -u)
+done
+self="$(hostname -i | awk '{print $1}')"
+members+=("$self:$grid_port")
+cluster="tcpip:$(printf '%s\n' "${members[@]}" | sort -u | paste -sd, -)"
+echo "mercato: starting $(ls "$home"/apps) with data grid $cluster"
+
+# the pre-boot commands every Mercato Payara runs (preboot.asadmin), the storefront's OpenAPI moved aside (as the
+# launcher does), and Swarm's secrets as a MicroProfile Config directory source: a file
+# /run/secrets/mercato.users.db.password is the property mercato.users.db.password (environment variables win)
+preboot=/tmp/mercato-preboot.asadmin
+cp "$home/preboot.asadmin" "$preboot"
+if [ -f "$home/apps/ROOT.war" ]; then
+  echo "set-openapi-configuration --enabled=false --endpoint=payara-openapi" >> "$preboot"
+fi
+echo "set-config-dir --directory=${MERCATO_SECRETS_DIR:-/run/secrets}" >> "$preboot"
+
+command=(java "-XX:MaxRAMPercentage=${MERCATO_MAX_RAM_PERCENTAGE:-70}" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
+  -Djava.net.preferIPv4Stack=true -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl)
+if [ -n "${MERCATO_JAVA_OPTIONS:-}" ]; then
+  read -r -a extra <<< "$MERCATO_JAVA_OPTIONS"
+  command+=("${extra[@]}")
+fi
+command+=(-jar "$home/payara-micro.jar" --port "${MERCATO_HTTP_PORT:-8080}" --rootdir /tmp/payara
+  --name "$(hostname)" --disablephonehome --nohostaware --startport "$grid_port" --clustermode "$cluster"
+  --prebootcommandfile "$preboot" --deploy "$home/artemis-ra.rar")
+if [ -n "${MERCATO_GRID_INTERFACES:-}" ]; then
+  command+=(--interfaces "$MERCATO_GRID_INTERFACES")
+fi
+for war in "$home"/apps/*.war; do
+  command+=(--deploy "$war")
+done
+exec "${command[@]}"
