@@ -35,6 +35,6 @@ fi
 
 if $force || ! docker image inspect mercato/java:17 >/dev/null 2>&1; then
   echo "[base] mercato/java:17 (Debian's openjdk-17-jre-headless)..."
-  docker build --progress=plain -q -t mercato/java:17 -f java.Dockerfile . > /dev/null
+  docker build -q -t mercato/java:17 -f java.Dockerfile . > /dev/null
 fi
 echo "[base] mercato/java:17 ready"

@@ -30,7 +30,10 @@ cp "$home/preboot.asadmin" "$preboot"
 if [ -f "$home/apps/ROOT.war" ]; then
   echo "set-openapi-configuration --enabled=false --endpoint=payara-openapi" >> "$preboot"
 fi
-echo "set-config-dir --directory=${MERCATO_SECRETS_DIR:-/run/secrets}" >> "$preboot"
+secrets="${MERCATO_SECRETS_DIR:-/run/secrets}"
+if [ -d "$secrets" ]; then
+  echo "set-config-dir --directory=$secrets" >> "$preboot"
+fi
 
 command=(java "-XX:MaxRAMPercentage=${MERCATO_MAX_RAM_PERCENTAGE:-70}" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
   -Djava.net.preferIPv4Stack=true -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl)

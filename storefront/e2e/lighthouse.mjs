@@ -81,7 +81,9 @@ try {
     // gets slower in every run, while a busy CI machine pulls single runs, and with them the median, down by 10
     const best = Math.max(...scores[name].performanceRuns);
     if (best < Number(floor)) {
-      failures.push(`${name}: performance ${best} at best (median ${scores[name].performance}) < ${floor}`);
+      failures.push(
+        `${name}: performance ${best} at best (median ${scores[name].performance}) < ${floor}`,
+      );
     }
   }
 } finally {

@@ -227,6 +227,32 @@ class ClusterFailoverIT {
         RawHttp.Reply large = RawHttp.send("127.0.0.1", port, "POST", "/cart/api/carts", "x".repeat(2 * 1024 * 1024));
         assertEquals(413, large.status(), large.body());
         assertTrue(large.header("Content-Type").startsWith("application/problem+json"));
+        // what NGINX itself refuses is a problem too, never its HTML page
+        assertGatewayProblem(414, RawHttp.send("127.0.0.1", port, "GET", "/catalog/api/products?q=" + "a".repeat(
+                20_000), null), "a 20 KB request line");
+        assertGatewayProblem(431, RawHttp.send("127.0.0.1", port, "GET", "/catalog/api/categories", null,
+                "X-Long: " + "a".repeat(12_000)), "a 12 KB header line");
+        assertGatewayProblem(405, RawHttp.send("127.0.0.1", port, "TRACE", "/", null), "TRACE");
+        assertGatewayProblem(400, RawHttp.send("127.0.0.1", port, "GET", "/catalog\\api\\products", null),
+                "a raw backslash");
+        // and what it lets through, Payara takes: many headers, a long header volume
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add("X-Header-" + i + ": v");
+        }
+        for (int i = 0; i < 3; i++) {
+            many.add("X-Large-" + i + ": " + "a".repeat(7_000));
+        }
+        RawHttp.Reply headers = RawHttp.send("127.0.0.1", port, "GET", "/catalog/api/categories", null, many
+                .toArray(String[]::new));
+        assertEquals(200, headers.status(), "200 headers and 21 KB of them: " + headers.body());
+    }
+
+    private static void assertGatewayProblem(int status, RawHttp.Reply reply, String what) {
+        assertEquals(status, reply.status(), what + ": " + reply.body());
+        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), what + ": " + reply.header(
+                "Content-Type"));
+        assertTrue(reply.body().contains("\"status\":" + status), what + ": " + reply.body());
     }
 
     @Test

@@ -79,7 +79,8 @@ final class PayaraProcess implements AutoCloseable {
      * ({@code {}} from clients that always send JSON) reaching the services, which accept an empty body or
      * {@code {}} and refuse any other with a problem (Grizzly's default is an empty 400); four threads for the
      * default scheduled executor (its default is one: every service's outbox relay, the e-mail loop and any slow
-     * task would take turns on it).
+     * task would take turns on it); headers up to 64 KiB and 8,192 of them (Grizzly's 8 KiB and 100 answered an
+     * empty 400 to requests the gateway lets through).
      */
     static final String PRE_BOOT_COMMANDS = resource("payara/preboot.asadmin");
 

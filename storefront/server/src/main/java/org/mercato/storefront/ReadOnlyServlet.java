@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A servlet of the storefront, which only reads: GET, HEAD and OPTIONS. Any other method gets 405 Method Not Allowed
- * with {@code Allow: GET, HEAD, OPTIONS} (RFC 9110 §15.5.6), rendered as a problem by the platform's error page.
+ * with {@code Allow: GET, HEAD, OPTIONS} (RFC 9110 §15.5.6) and a problem body ({@link ReadOnlyMethods}, which
+ * also guards the static files).
  * HttpServlet on its own answers 501 Not Implemented to a method it does not know (PATCH), which says the server
  * cannot do it at all.
  */
@@ -28,8 +29,7 @@ public abstract class ReadOnlyServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         if (!serves(request.getMethod())) {
-            response.setHeader("Allow", ALLOW);
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            ReadOnlyMethods.refuse(response);
             return;
         }
         super.service(request, response);

@@ -28,10 +28,12 @@ class ReadOnlyServletTest {
         }
     }
 
-    /** The status sent with sendError (null: none) and the headers set. */
+    /** The status set (null: none), the headers and content type set, the body written. */
     private static final class Answer {
         Integer error;
+        String contentType;
         final Map<String, String> headers = new HashMap<>();
+        final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     }
 
     private static HttpServletRequest request(String method) {
@@ -48,8 +50,27 @@ class ReadOnlyServletTest {
         return (HttpServletResponse) Proxy.newProxyInstance(ReadOnlyServletTest.class.getClassLoader(),
                 new Class<?>[]{HttpServletResponse.class}, (proxy, m, args) -> {
                     switch (m.getName()) {
-                        case "sendError" -> answer.error = (Integer) args[0];
+                        case "sendError", "setStatus" -> answer.error = (Integer) args[0];
                         case "setHeader" -> answer.headers.put((String) args[0], (String) args[1]);
+                        case "setContentType" -> answer.contentType = (String) args[0];
+                        case "getOutputStream" -> {
+                            return new jakarta.servlet.ServletOutputStream() {
+                                @Override
+                                public boolean isReady() {
+                                    return true;
+                                }
+
+                                @Override
+                                public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                                    // blocking writes only
+                                }
+
+                                @Override
+                                public void write(int b) {
+                                    answer.body.write(b);
+                                }
+                            };
+                        }
                         default -> {
                             // nothing else is looked at
                         }
@@ -66,6 +87,9 @@ class ReadOnlyServletTest {
             page.service(request(method), response(answer));
             assertEquals(405, answer.error, method);
             assertEquals("GET, HEAD, OPTIONS", answer.headers.get("Allow"), method);
+            assertEquals("application/problem+json", answer.contentType, method);
+            assertTrue(answer.body.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"status\":405"),
+                    method);
             assertFalse(page.served, method);
         }
     }
