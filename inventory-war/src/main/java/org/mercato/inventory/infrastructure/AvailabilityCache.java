@@ -64,18 +64,9 @@ public class AvailabilityCache implements AvailabilityReads {
         map = grid.getMap(MAP);
     }
 
+    /** The cached availability of a SKU, or empty (not cached, or the grid slow or failing). */
     @Override
     public OptionalLong cached(String sku) {
-        return get(sku);
-    }
-
-    @Override
-    public void remember(String sku, long available) {
-        putIfAbsent(sku, available);
-    }
-
-    /** The cached availability of a SKU, or empty (not cached, or the grid slow or failing). */
-    public OptionalLong get(String sku) {
         if (bypassed()) {
             return OptionalLong.empty();
         }
@@ -84,7 +75,8 @@ public class AvailabilityCache implements AvailabilityReads {
     }
 
     /** Remembers a value just read from the database, unless a writer got there first. */
-    public void putIfAbsent(String sku, long available) {
+    @Override
+    public void remember(String sku, long available) {
         if (bypassed()) {
             return;
         }

@@ -47,19 +47,19 @@ class AvailabilityCacheTest {
     @Test
     void aLoweredValueIsReadUntilTheChangeEvictsIt() throws Exception {
         AvailabilityCache cache = cache();
-        cache.putIfAbsent("SKU-LOWER", 10);
-        assertEquals(OptionalLong.of(10), cache.get("SKU-LOWER"));
+        cache.remember("SKU-LOWER", 10);
+        assertEquals(OptionalLong.of(10), cache.cached("SKU-LOWER"));
         cache.lower("SKU-LOWER", 7);
-        assertEquals(OptionalLong.of(7), cache.get("SKU-LOWER"));
+        assertEquals(OptionalLong.of(7), cache.cached("SKU-LOWER"));
         // a reader's older value does not overwrite the writer's
-        cache.putIfAbsent("SKU-LOWER", 10);
-        assertEquals(OptionalLong.of(7), cache.get("SKU-LOWER"));
+        cache.remember("SKU-LOWER", 10);
+        assertEquals(OptionalLong.of(7), cache.cached("SKU-LOWER"));
         cache.evict("SKU-LOWER");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (cache.get("SKU-LOWER").isPresent() && System.nanoTime() < deadline) {
+        while (cache.cached("SKU-LOWER").isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(OptionalLong.empty(), cache.get("SKU-LOWER"), "evicted after the commit");
+        assertEquals(OptionalLong.empty(), cache.cached("SKU-LOWER"), "evicted after the commit");
     }
 
     @Test
@@ -92,7 +92,7 @@ class AvailabilityCacheTest {
             // then the cache is bypassed: reads go to the database at once, even for other SKUs
             map.set("SKU-OTHER", 42L);
             started = System.nanoTime();
-            assertEquals(OptionalLong.empty(), cache.get("SKU-OTHER"));
+            assertEquals(OptionalLong.empty(), cache.cached("SKU-OTHER"));
             cache.lower("SKU-STALLED", 2);
             assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(AvailabilityCache.GRID_WAIT) < 0,
                     "no second wait while bypassed");
