@@ -34,7 +34,7 @@ trap 'rm -rf "$context"' EXIT
 mkdir -p "$context/docker/payara" "$context/wars"
 cp "$platform/payara-micro.jar" "$platform/artemis-ra.rar" "$context/"
 cp "$platform"/wars/*.war "$context/wars/"
-cp docker/payara/entrypoint.sh docker/payara/healthcheck.sh docker/payara/preboot.asadmin "$context/docker/payara/"
+cp docker/payara/entrypoint.sh docker/payara/healthcheck.sh docker/payara/preboot.asadmin docker/payara/preboot-storefront.asadmin "$context/docker/payara/"
 
 build() {
   local name="$1" dockerfile="$2"; shift 2

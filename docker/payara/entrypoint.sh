@@ -28,7 +28,7 @@ echo "mercato: starting $(ls "$home"/apps) with data grid $cluster"
 preboot=/tmp/mercato-preboot.asadmin
 cp "$home/preboot.asadmin" "$preboot"
 if [ -f "$home/apps/ROOT.war" ]; then
-  echo "set-openapi-configuration --enabled=false --endpoint=payara-openapi" >> "$preboot"
+  cat "$home/preboot-storefront.asadmin" >> "$preboot"
 fi
 secrets="${MERCATO_SECRETS_DIR:-/run/secrets}"
 if [ -d "$secrets" ]; then

@@ -106,7 +106,7 @@ final class PayaraProcess implements AutoCloseable {
     /** Eclipse Parsson's provider, the one Payara ships. */
     static final String JSON_PROVIDER = "org.eclipse.parsson.JsonProviderImpl";
 
-    static final String OPENAPI_MOVED = "set-openapi-configuration --enabled=false --endpoint=payara-openapi\n";
+    static final String OPENAPI_MOVED = resource("payara/preboot-storefront.asadmin");
 
     /** The pre-boot commands of one instance: {@link #PRE_BOOT_COMMANDS}, plus {@link #OPENAPI_MOVED} if it serves the shop. */
     static String preBootCommands(Instance instance) {
