@@ -1,6 +1,9 @@
 package org.mercato.catalog.infrastructure.cache;
 
 import java.io.Serializable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,10 +19,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.hazelcast.cache.ICache;
+
 /**
  * The hot reads shoppers make (product pages, the category tree), cached as ready JSON in the Hazelcast data
  * grid (JCache), so every catalog instance shares one copy and one invalidation. Cleared after every committed
  * catalog change; entries also expire after a while as a safety net. If the grid fails, reads go to the database.
+ * <p>
+ * A read waits for the grid at most {@link #GRID_WAIT}: a grid stalled by a partition migration (an instance of
+ * any service lost or rejoining) must not stall product pages and the cart's price lookups behind it. A read that
+ * times out or fails leaves the cache alone for {@link #BYPASS} (reads go to the database); writes to the cache
+ * are not waited for.
  */
 @ApplicationScoped
 public class ShopperReadCache {
@@ -35,7 +45,15 @@ public class ShopperReadCache {
     @Inject
     CacheManager cacheManager;
 
+    /** The longest a read waits for the grid. */
+    static final java.time.Duration GRID_WAIT = java.time.Duration.ofMillis(250);
+    /** How long the cache is left alone after the grid did not answer in time. */
+    static final java.time.Duration BYPASS = java.time.Duration.ofSeconds(10);
+
     private Cache<String, Entry> cache;
+    /** The same cache through Hazelcast's asynchronous calls (null on another JCache provider: plain calls). */
+    private ICache<String, Entry> grid;
+    private volatile long bypassUntilNanos = System.nanoTime();
 
     @PostConstruct
     void open() {
@@ -49,28 +67,67 @@ public class ShopperReadCache {
         } catch (CacheException alreadyCreatedByAnotherInstance) {
             cache = cacheManager.getCache(NAME, String.class, Entry.class);
         }
+        try {
+            @SuppressWarnings("unchecked")
+            ICache<String, Entry> hazelcast = cache.unwrap(ICache.class);
+            grid = hazelcast;
+        } catch (IllegalArgumentException notHazelcast) {
+            grid = null;
+        }
     }
 
     /** The cached entry for the key, or what {@code load} returns (cached unless null). */
     public Entry get(String key, Supplier<Entry> load) {
-        try {
-            Entry cached = cache.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        } catch (RuntimeException gridTrouble) {
-            LOG.log(Level.WARNING, "Catalog cache unavailable; reading from the database", gridTrouble);
+        if (bypassed()) {
             return load.get();
+        }
+        Entry cached;
+        try {
+            cached = grid != null
+                    ? grid.getAsync(key).toCompletableFuture().get(GRID_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    : cache.get(key);
+        } catch (TimeoutException e) {
+            failed("no answer within " + GRID_WAIT.toMillis() + " ms");
+            return load.get();
+        } catch (ExecutionException e) {
+            failed(String.valueOf(e.getCause()));
+            return load.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return load.get();
+        } catch (RuntimeException gridTrouble) {
+            failed(gridTrouble.toString());
+            return load.get();
+        }
+        if (cached != null) {
+            return cached;
         }
         Entry loaded = load.get();
         if (loaded != null) {
             try {
-                cache.put(key, loaded);
+                if (grid != null) {
+                    grid.putAsync(key, loaded);
+                } else {
+                    cache.put(key, loaded);
+                }
             } catch (RuntimeException gridTrouble) {
                 LOG.log(Level.WARNING, "Could not cache " + key, gridTrouble);
             }
         }
         return loaded;
+    }
+
+    private boolean bypassed() {
+        return System.nanoTime() - bypassUntilNanos < 0;
+    }
+
+    private void failed(String error) {
+        boolean first = !bypassed();
+        bypassUntilNanos = System.nanoTime() + BYPASS.toNanos();
+        if (first) {
+            LOG.warning(() -> "Catalog cache: the data grid failed a read (" + error + "); reading the database for "
+                    + BYPASS.toSeconds() + " s");
+        }
     }
 
     /** After a committed change: no instance may serve the old JSON. */
