@@ -19,7 +19,7 @@ import org.mercato.cart.application.DependencyUnavailableException;
 import org.mercato.cart.application.StockLookup;
 import org.mercato.platform.resilience.Fallbacks;
 
-/** Asks inventory for availability: short timeout, one retry, circuit breaker; the cart shows no availability if it fails. */
+/** Asks inventory for availability: 1.5 s timeout, one retry, circuit breaker over 10 calls; the cart shows no availability if it fails. */
 @ApplicationScoped
 public class RestStockLookup implements StockLookup {
 
@@ -34,9 +34,9 @@ public class RestStockLookup implements StockLookup {
     }
 
     @Override
-    @Timeout(900)
+    @Timeout(1500)
     @Retry(maxRetries = 1, delay = 50)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 5000)
     @Fallback(fallbackMethod = "unavailable")
     public Map<String, Long> available(Collection<String> skus) {
         Map<String, Long> available = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package org.mercato.user.infrastructure;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,12 +75,27 @@ public class GridSignInThrottle implements SignInThrottle {
     public void succeeded(String account, String clientAddress) {
         limiter.forget(accountAddressKey(account, clientAddress), perAccountAddress());
         if (knownAddressDays > 0) {
-            knownAddresses().set(account + "|" + clientAddress, Boolean.TRUE, knownAddressDays, TimeUnit.DAYS);
+            // not waited for: a grid busy migrating partitions must not hold up a successful sign-in
+            knownAddresses().setAsync(account + "|" + clientAddress, Boolean.TRUE, knownAddressDays, TimeUnit.DAYS);
         }
     }
 
+    /** Whether the owner signed in from this address before; unknown if the grid does not answer in 250 ms. */
     private boolean isKnown(String account, String clientAddress) {
-        return knownAddressDays > 0 && knownAddresses().containsKey(account + "|" + clientAddress);
+        if (knownAddressDays <= 0) {
+            return false;
+        }
+        try {
+            return knownAddresses().getAsync(account + "|" + clientAddress).toCompletableFuture()
+                    .get(250, TimeUnit.MILLISECONDS) != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException gridTrouble) {
+            LOG.warning(() -> "Sign-in: could not read the known addresses in time (" + gridTrouble
+                    + "); treating this address as new");
+            return false;
+        }
     }
 
     private static void refuseIfSpent(RateLimitDecision decision) {

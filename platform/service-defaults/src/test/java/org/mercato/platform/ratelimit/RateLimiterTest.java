@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 
 /** The buckets on a real Hazelcast member (the version Payara bundles), through Bucket4j's lock-based manager. */
 class RateLimiterTest {
@@ -81,6 +84,51 @@ class RateLimiterTest {
     void offLimitsNothing() {
         for (int i = 0; i < 100; i++) {
             assertTrue(limiter.tryTake("test:off", RateLimit.off()).allowed());
+        }
+    }
+
+    /**
+     * A grid that does not answer (here: the bucket's key locked by another thread, as a migrating partition would
+     * hold it) costs a request at most the wait bound; the instance then counts in its own buckets, which still
+     * refuse past the limit, and goes back to the grid once the bypass is over.
+     */
+    @Test
+    void aStalledGridCostsAtMostTheBoundAndLimitsStillHold() throws Exception {
+        RateLimiter stalled = RateLimiter.over(member);
+        RateLimit twoPerMinute = new RateLimit(2, 60);
+        String key = "test:" + UUID.randomUUID();
+        IMap<String, byte[]> buckets = member.getMap(RateLimiter.MAP_NAME);
+        String storedKey = key + "@" + twoPerMinute;
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            buckets.lock(storedKey);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                buckets.unlock(storedKey);
+            }
+        });
+        holder.start();
+        try {
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            assertTrue(stalled.tryTake(key, twoPerMinute).allowed(), "the first request is within the limit");
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(tookMillis < 1000, "waited " + tookMillis + " ms for a stalled grid");
+            assertTrue(stalled.bypassingGrid(), "a late grid switches to local buckets");
+            long second = System.nanoTime();
+            assertTrue(stalled.tryTake(key, twoPerMinute).allowed());
+            assertFalse(stalled.tryTake(key, twoPerMinute).allowed(), "local buckets still refuse past the limit");
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - second) < 200,
+                    "while bypassed, no request waits on the grid");
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+            stalled.stop();
         }
     }
 }
