@@ -168,6 +168,22 @@ final class ArtemisPair implements AutoCloseable {
      * @param clusterPassword what the two brokers of the pair authenticate each other with
      */
     static String brokerXml(Broker broker, Broker peer, String clusterPassword) {
+        return brokerXml(broker.name, broker.backup, "127.0.0.1:" + broker.port, "127.0.0.1:" + broker.port,
+                "127.0.0.1:" + peer.port, clusterPassword);
+    }
+
+    /**
+     * The configuration of one broker of a pair, wherever it runs (the cluster mode on loopback, a container).
+     *
+     * @param name the broker's name
+     * @param backup whether it is the backup (else the primary)
+     * @param acceptor host:port it listens on (CORE protocol only)
+     * @param self host:port the clients and the peer reach it at (announced for failover)
+     * @param peer host:port of the other broker of the pair
+     * @param clusterPassword what the two brokers of the pair authenticate each other with
+     */
+    static String brokerXml(String name, boolean backup, String acceptor, String self, String peer,
+            String clusterPassword) {
         StringBuilder addresses = new StringBuilder();
         for (String topic : Topics.all()) {
             addresses.append("      <address name=\"").append(topic).append("\"><multicast/></address>\n");
@@ -182,7 +198,7 @@ final class ArtemisPair implements AutoCloseable {
         addresses.append("        </anycast>\n      </address>\n");
         addresses.append(
                 "      <address name=\"ExpiryQueue\"><anycast><queue name=\"ExpiryQueue\"/></anycast></address>\n");
-        String haPolicy = broker.backup
+        String haPolicy = backup
                 ? "<backup><allow-failback>true</allow-failback></backup>"
                 // a primary that starts while its backup serves asks for the journal first instead of starting
                 // with its own stale one; losing the backup does not stop the primary (a pair cannot vote)
@@ -190,7 +206,7 @@ final class ArtemisPair implements AutoCloseable {
                         + "<vote-on-replication-failure>false</vote-on-replication-failure></primary>";
         return """
                 <?xml version="1.0"?>
-                <!-- written by Mercato's cluster launcher at every start (ArtemisPair); edits here are lost -->
+                <!-- written at every start by Mercato (ArtemisPair: the cluster launcher, or the image's entrypoint); edits here are lost -->
                 <configuration xmlns="urn:activemq" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                                xsi:schemaLocation="urn:activemq /schema/artemis-configuration.xsd">
                   <core xmlns="urn:activemq:core">
@@ -208,11 +224,11 @@ final class ArtemisPair implements AutoCloseable {
                     <security-enabled>false</security-enabled>
                     <max-disk-usage>95</max-disk-usage>
                     <connectors>
-                      <connector name="self">tcp://127.0.0.1:%2$d</connector>
-                      <connector name="peer">tcp://127.0.0.1:%3$d</connector>
+                      <connector name="self">tcp://%2$s</connector>
+                      <connector name="peer">tcp://%3$s</connector>
                     </connectors>
                     <acceptors>
-                      <acceptor name="core">tcp://127.0.0.1:%2$d?protocols=CORE</acceptor>
+                      <acceptor name="core">tcp://%7$s?protocols=CORE</acceptor>
                     </acceptors>
                     <cluster-user>mercato-cluster</cluster-user>
                     <cluster-password>%4$s</cluster-password>
@@ -243,7 +259,24 @@ final class ArtemisPair implements AutoCloseable {
                 %6$s    </addresses>
                   </core>
                 </configuration>
-                """.formatted(broker.name, broker.port, peer.port, clusterPassword, haPolicy, addresses);
+                """
+                .formatted(name, self, peer, clusterPassword, haPolicy, addresses, acceptor);
+    }
+
+    /**
+     * Prints a broker's configuration, for the Artemis image's entrypoint (docker/artemis): {@code primary|backup
+     * <name> <acceptor host:port> <self host:port> <peer host:port>}, the pair's password in the environment
+     * variable {@code MERCATO_BROKER_CLUSTER_PASSWORD}. Exits 2 on wrong arguments.
+     */
+    public static void main(String[] args) {
+        String password = System.getenv("MERCATO_BROKER_CLUSTER_PASSWORD");
+        if (args.length != 5 || !List.of("primary", "backup").contains(args[0]) || password == null
+                || password.isBlank()) {
+            System.err.println("usage: MERCATO_BROKER_CLUSTER_PASSWORD=... ArtemisPair primary|backup <name>"
+                    + " <acceptor host:port> <self host:port> <peer host:port>");
+            System.exit(2);
+        }
+        System.out.print(brokerXml(args[1], args[0].equals("backup"), args[2], args[3], args[4], password));
     }
 
     /** Waits until the broker accepts TCP connections on its port. */
