@@ -4,13 +4,29 @@
 # The data grid (Hazelcast) joins the members found by DNS: MERCATO_GRID_MEMBERS lists names, e.g.
 # "tasks.catalog,tasks.cart,..." in Swarm (each name's addresses, port MERCATO_GRID_PORT), never multicast.
 # MERCATO_GRID_INTERFACES (e.g. 10.0.9.*) pins the grid to the overlay network when a task has several.
+# MERCATO_GRID_SEED names a member to wait for and join through (see below).
 # MERCATO_JAVA_OPTIONS adds JVM options.
 set -euo pipefail
 home=/opt/mercato
 grid_port="${MERCATO_GRID_PORT:-6900}"
 
+# Swarm's DNS lists a task only once it is healthy, and a Payara joins the grid long before it is: so every member
+# first waits for the grid's seed (MERCATO_GRID_SEED, e.g. tasks.grid-seed: a Payara without applications and
+# without a health check, listed at once) and joins through it; the seed itself does not wait.
+seed="${MERCATO_GRID_SEED:-}"
+if [ -n "$seed" ]; then
+  waited=0
+  until getent ahostsv4 "$seed" > /dev/null 2>&1 || (( waited >= ${MERCATO_GRID_SEED_WAIT:-300} )); do
+    if (( waited % 30 == 0 )); then
+      echo "mercato: waiting for the data grid's seed $seed (${waited} s so far)"
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
+fi
+
 members=()
-IFS=',' read -r -a names <<< "${MERCATO_GRID_MEMBERS:-}"
+IFS=',' read -r -a names <<< "${seed:+$seed,}${MERCATO_GRID_MEMBERS:-}"
 for name in "${names[@]}"; do
   [ -n "$name" ] || continue
   while read -r address _; do
@@ -20,7 +36,7 @@ done
 self="$(hostname -i | awk '{print $1}')"
 members+=("$self:$grid_port")
 cluster="tcpip:$(printf '%s\n' "${members[@]}" | sort -u | paste -sd, -)"
-echo "mercato: starting $(ls "$home"/apps) with data grid $cluster"
+echo "mercato: starting $(ls "$home"/apps | paste -sd' ' -) with data grid $cluster"
 
 # the pre-boot commands every Mercato Payara runs (preboot.asadmin), the storefront's OpenAPI moved aside (as the
 # launcher does), and Swarm's secrets as a MicroProfile Config directory source: a file
@@ -43,11 +59,17 @@ if [ -n "${MERCATO_JAVA_OPTIONS:-}" ]; then
 fi
 command+=(-jar "$home/payara-micro.jar" --port "${MERCATO_HTTP_PORT:-8080}" --rootdir /tmp/payara
   --name "$(hostname)" --disablephonehome --nohostaware --startport "$grid_port" --clustermode "$cluster"
-  --prebootcommandfile "$preboot" --deploy "$home/artemis-ra.rar")
+  --prebootcommandfile "$preboot")
 if [ -n "${MERCATO_GRID_INTERFACES:-}" ]; then
   command+=(--interfaces "$MERCATO_GRID_INTERFACES")
 fi
-for war in "$home"/apps/*.war; do
-  command+=(--deploy "$war")
-done
+# the resource adapter first, then the WARs; none at all in the grid's seed (mercato/payara alone)
+shopt -s nullglob
+wars=("$home"/apps/*.war)
+if (( ${#wars[@]} > 0 )); then
+  command+=(--deploy "$home/artemis-ra.rar")
+  for war in "${wars[@]}"; do
+    command+=(--deploy "$war")
+  done
+fi
 exec "${command[@]}"

@@ -25,7 +25,11 @@ import org.mercato.user.domain.SigningKey;
 
 /**
  * Signs JWTs with RS256. The key comes from {@code mercato.jwt.signing-key} (a PKCS#8 PEM, e.g. a Docker secret)
- * when set, else from the users database.
+ * when set, else from the users database. A configured key's id ({@code kid}) is its RFC 7638 JWK thumbprint, so
+ * a new key always has a new id. {@code mercato.jwt.additional-public-keys} (PEM public keys, one after the other)
+ * are published in the key set beside the signing key without signing anything: the next key before a rotation
+ * (verifiers learn it before the first token signed with it), the previous one after (tokens signed before still
+ * verify until they expire); docs/deploy.md, "Rotating the JWT signing key".
  */
 @ApplicationScoped
 public class RsaAccessTokenSigner implements AccessTokenSigner {
@@ -42,6 +46,10 @@ public class RsaAccessTokenSigner implements AccessTokenSigner {
     @Inject
     @ConfigProperty(name = "mercato.jwt.signing-key-public")
     Optional<String> configuredPublicKey;
+
+    @Inject
+    @ConfigProperty(name = "mercato.jwt.additional-public-keys")
+    Optional<String> additionalPublicKeys;
 
     private volatile Loaded current;
 
@@ -107,7 +115,13 @@ public class RsaAccessTokenSigner implements AccessTokenSigner {
 
     private List<Loaded> published() {
         if (configuredPrivateKey.isPresent()) {
-            return List.of(current());
+            List<Loaded> keys = new ArrayList<>(List.of(current()));
+            for (Loaded extra : additional()) {
+                if (keys.stream().noneMatch(key -> key.kid().equals(extra.kid()))) {
+                    keys.add(extra);
+                }
+            }
+            return keys;
         }
         List<Loaded> all = new ArrayList<>();
         for (SigningKey key : store.all()) {
@@ -138,7 +152,40 @@ public class RsaAccessTokenSigner implements AccessTokenSigner {
         byte[] privateDer = pem(configuredPrivateKey.get());
         byte[] publicDer = pem(configuredPublicKey.orElseThrow(() -> new IllegalStateException(
                 "mercato.jwt.signing-key-public must be set with mercato.jwt.signing-key")));
-        return load("configured", privateDer, publicDer);
+        Loaded key = load("configured", privateDer, publicDer);
+        return new Loaded(thumbprint(key.publicKey()), key.privateKey(), key.publicKey());
+    }
+
+    private static final java.util.regex.Pattern PUBLIC_KEY_PEM = java.util.regex.Pattern.compile(
+            "-----BEGIN PUBLIC KEY-----(.*?)-----END PUBLIC KEY-----", java.util.regex.Pattern.DOTALL);
+
+    /** The additional public keys (verification only: no private key). */
+    private List<Loaded> additional() {
+        List<Loaded> keys = new ArrayList<>();
+        java.util.regex.Matcher pem = PUBLIC_KEY_PEM.matcher(additionalPublicKeys.orElse(""));
+        while (pem.find()) {
+            try {
+                RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                        .generatePublic(new X509EncodedKeySpec(pem(pem.group(1))));
+                keys.add(new Loaded(thumbprint(key), null, key));
+            } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+                throw new IllegalStateException("mercato.jwt.additional-public-keys holds an unreadable RSA key", e);
+            }
+        }
+        return keys;
+    }
+
+    /** RFC 7638: base64url(SHA-256({"e":..,"kty":"RSA","n":..})), members in that order, no whitespace. */
+    static String thumbprint(RSAPublicKey key) {
+        String canonical = "{\"e\":\"" + B64URL.encodeToString(unsigned(key.getPublicExponent().toByteArray()))
+                + "\",\"kty\":\"RSA\",\"n\":\"" + B64URL.encodeToString(unsigned(key.getModulus().toByteArray()))
+                + "\"}";
+        try {
+            return B64URL.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     private static Loaded load(String kid, byte[] privatePkcs8, byte[] publicX509) {
