@@ -25,6 +25,22 @@ if [ -n "$seed" ]; then
   done
 fi
 
+# start in waves, as the local cluster mode does: wait (at most MERCATO_START_AFTER_WAIT seconds, 300 by default)
+# until each name in MERCATO_START_AFTER is listed by the DNS, i.e. has a healthy task. A whole stack starting at
+# once on few cores makes every JVM slower than its health check allows; on a restart the names are there at once.
+IFS=',' read -r -a after <<< "${MERCATO_START_AFTER:-}"
+waited=0
+for name in "${after[@]}"; do
+  [ -n "$name" ] || continue
+  until getent ahostsv4 "$name" > /dev/null 2>&1 || (( waited >= ${MERCATO_START_AFTER_WAIT:-300} )); do
+    if (( waited % 30 == 0 )); then
+      echo "mercato: waiting for $name to be healthy before starting (${waited} s so far)"
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
+done
+
 members=()
 IFS=',' read -r -a names <<< "${seed:+$seed,}${MERCATO_GRID_MEMBERS:-}"
 for name in "${names[@]}"; do
