@@ -88,4 +88,18 @@ if (( ${#wars[@]} > 0 )); then
     command+=(--deploy "$war")
   done
 fi
-exec "${command[@]}"
+# Stopping (docker stop, a rolling update, a scale down): Swarm takes the task out of its DNS at once, but the
+# gateway looks the tasks up every few seconds; so the instance keeps answering for MERCATO_STOP_DELAY_SECONDS (8)
+# before Payara stops (it undeploys first, and would answer 404 to what still reaches it)
+"${command[@]}" &
+payara=$!
+stopping=false
+trap 'stopping=true; sleep "${MERCATO_STOP_DELAY_SECONDS:-8}"; kill -TERM "$payara" 2> /dev/null' TERM INT
+status=0
+wait "$payara" || status=$?
+if $stopping; then
+  # the trap interrupted the wait: now wait for Payara itself to finish stopping
+  status=0
+  wait "$payara" || status=$?
+fi
+exit "$status"
