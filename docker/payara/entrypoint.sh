@@ -13,16 +13,22 @@ grid_port="${MERCATO_GRID_PORT:-6900}"
 # Swarm's DNS lists a task only once it is healthy, and a Payara joins the grid long before it is: so every member
 # first waits for the grid's seed (MERCATO_GRID_SEED, e.g. tasks.grid-seed: a Payara without applications and
 # without a health check, listed at once) and joins through it; the seed itself does not wait.
-seed="${MERCATO_GRID_SEED:-}"
-if [ -n "$seed" ]; then
-  waited=0
-  until getent ahostsv4 "$seed" > /dev/null 2>&1 || (( waited >= ${MERCATO_GRID_SEED_WAIT:-300} )); do
+#
+# await_listed <name> <limit> <what>: waits until the DNS lists <name>, while $waited (seconds, shared by the
+# caller's calls) is under <limit>, saying "waiting for <what>" every 30 s.
+await_listed() {
+  until getent ahostsv4 "$1" > /dev/null 2>&1 || (( waited >= $2 )); do
     if (( waited % 30 == 0 )); then
-      echo "mercato: waiting for the data grid's seed $seed (${waited} s so far)"
+      echo "mercato: waiting for $3 (${waited} s so far)"
     fi
     sleep 2
     waited=$((waited + 2))
   done
+}
+seed="${MERCATO_GRID_SEED:-}"
+if [ -n "$seed" ]; then
+  waited=0
+  await_listed "$seed" "${MERCATO_GRID_SEED_WAIT:-300}" "the data grid's seed $seed"
 fi
 
 # start in waves, as the local cluster mode does: wait (at most MERCATO_START_AFTER_WAIT seconds, 300 by default)
@@ -32,13 +38,7 @@ IFS=',' read -r -a after <<< "${MERCATO_START_AFTER:-}"
 waited=0
 for name in "${after[@]}"; do
   [ -n "$name" ] || continue
-  until getent ahostsv4 "$name" > /dev/null 2>&1 || (( waited >= ${MERCATO_START_AFTER_WAIT:-300} )); do
-    if (( waited % 30 == 0 )); then
-      echo "mercato: waiting for $name to be healthy before starting (${waited} s so far)"
-    fi
-    sleep 2
-    waited=$((waited + 2))
-  done
+  await_listed "$name" "${MERCATO_START_AFTER_WAIT:-300}" "$name to be healthy before starting"
 done
 
 members=()
