@@ -130,7 +130,7 @@ final class Gateway implements AutoCloseable {
         if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
         }
-        command.addAll(nginx(prefix, conf, "-g", "daemon off;"));
+        command.addAll(nginx(prefix, conf, "-g", "daemon off;" + workerUser()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(prefix.resolve("logs/console.log").toFile()))
                 .start();
@@ -170,6 +170,18 @@ final class Gateway implements AutoCloseable {
         if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
             throw new IllegalStateException("NGINX refused " + file + ":\n" + checked);
         }
+    }
+
+    /**
+     * The {@code user} directive for NGINX's workers: when this JVM runs as root, NGINX would run its workers as
+     * {@code nobody}, which cannot enter a folder only root may (a clone under {@code /root}, a {@code mktemp -d}
+     * folder) and then answers 500 for every cached asset (its cache files cannot be opened). The workers run as the
+     * user who started the cluster instead, as they do for any other user (NGINX switches users only as root).
+     *
+     * @return {@code " user root;"} as root, else an empty string
+     */
+    static String workerUser() {
+        return "root".equals(System.getProperty("user.name")) ? " user root;" : "";
     }
 
     private static List<String> nginx(Path prefix, Path conf, String... more) {

@@ -61,6 +61,57 @@ class ClusterPartsTest {
         assertEquals(0, check.exitValue(), "nginx -t (Debian's nginx-light; ./mercato test installs it):\n" + said);
     }
 
+    /**
+     * The gateway's cache of the storefront's assets works in a folder only its owner may enter (a clone under
+     * /root, a mktemp folder): as root, NGINX's workers would otherwise be nobody and answer 500 for every asset.
+     */
+    @Test
+    void theGatewayServesAndCachesAssetsFromAFolderOnlyItsOwnerMayEnter(@TempDir Path directory) throws Exception {
+        Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        com.sun.net.httpserver.HttpServer storefront = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] asset = "console.log('mercato');".getBytes(StandardCharsets.UTF_8);
+        storefront.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/javascript");
+            exchange.sendResponseHeaders(200, asset.length);
+            exchange.getResponseBody().write(asset);
+            exchange.close();
+        });
+        storefront.start();
+        int port;
+        int internalPort;
+        try (java.net.ServerSocket one = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                java.net.ServerSocket two = new java.net.ServerSocket(0, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+            port = one.getLocalPort();
+            internalPort = two.getLocalPort();
+        }
+        Path prefix = directory.resolve("gateway");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        try (Gateway gateway = Gateway.start(prefix, Gateway.values(prefix, port, internalPort,
+                upstreams(Gateway.upstreamServers(List.of(storefront.getAddress().getPort()), Set.of())), rates()))) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/assets/index-abc123.js");
+            java.net.http.HttpResponse<String> first = null;
+            for (int attempt = 0; attempt < 100 && first == null; attempt++) {
+                try {
+                    first = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (java.net.ConnectException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertTrue(first != null, "the gateway listens");
+            assertEquals(200, first.statusCode(), first.body());
+            assertEquals("console.log('mercato');", first.body());
+            java.net.http.HttpResponse<String> second = client.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, second.statusCode(), second.body());
+            assertEquals("HIT", second.headers().firstValue("X-Cache-Status").orElse(""), "kept in the cache");
+        } finally {
+            storefront.stop(0);
+        }
+    }
+
     @Test
     void aPlaceholderWithoutAValueIsNamed() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,

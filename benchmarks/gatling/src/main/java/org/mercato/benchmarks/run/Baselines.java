@@ -99,7 +99,7 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
         Files.createDirectories(work.resolve("logs"));
         Files.writeString(conf, """
                 worker_processes auto;
-                daemon off;
+                daemon off;%3$s
                 pid %1$s/nginx.pid;
                 error_log %1$s/logs/error.log warn;
                 events { worker_connections 1024; }
@@ -111,7 +111,9 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
                     root %1$s/www;
                   }
                 }
-                """.formatted(work.toAbsolutePath(), port), StandardCharsets.UTF_8);
+                """.formatted(work.toAbsolutePath(), port,
+                // as root, NGINX's workers would be nobody, who may not read files under a folder only root may enter
+                "root".equals(System.getProperty("user.name")) ? "\nuser root;" : ""), StandardCharsets.UTF_8);
         Process server = new ProcessBuilder(nginx.get().toString(), "-p", work.toAbsolutePath().toString(), "-c", conf
                 .toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(work.resolve("logs/nginx.out")
                         .toFile())
