@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.mercato.platform.metrics.ShopMetrics;
 import org.mercato.cart.domain.Cart;
 import org.mercato.cart.domain.CartException;
 import org.mercato.cart.domain.CartLine;
@@ -45,6 +46,9 @@ public class CartService {
     @Inject
     Clock clock;
 
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
+
     protected CartService() {
         // for CDI
     }
@@ -59,6 +63,7 @@ public class CartService {
     public Cart createGuestCart() {
         Cart cart = Cart.newGuestCart(UUID.randomUUID().toString(), clock.instant());
         carts.create(cart);
+        metrics.count("mercato.carts.created", "Carts made, a guest's or a customer's", "kind", "guest");
         return cart;
     }
 
@@ -79,6 +84,7 @@ public class CartService {
             carts.delete(fresh.id());
             return carts.find(winner).orElseThrow();
         }
+        metrics.count("mercato.carts.created", "Carts made, a guest's or a customer's", "kind", "customer");
         return fresh;
     }
 
@@ -126,6 +132,10 @@ public class CartService {
         }
         Outcome<Cart> changed = change(cartId, idempotencyKey, request,
                 cart -> cart.add(new CartLine(sku, quantity, info.name(), info.price()), clock.instant()));
+        if (!changed.replayed()) {
+            metrics.count("mercato.carts.items.added", "Items added to carts (one per request, whatever the"
+                    + " quantity)");
+        }
         return new Outcome<>(changed.replayed() ? view(changed.value()) : view(changed.value(), prices),
                 changed.replayed());
     }

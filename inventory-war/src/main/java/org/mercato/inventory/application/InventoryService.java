@@ -28,6 +28,7 @@ import org.mercato.inventory.domain.StockListQuery;
 import org.mercato.inventory.domain.StockMovement;
 import org.mercato.inventory.domain.StockMovement.Kind;
 import org.mercato.inventory.domain.StockRepository;
+import org.mercato.platform.metrics.ShopMetrics;
 
 /**
  * Stock use cases: staff counts and adjustments, external feeds, and reservations for orders (hold, commit,
@@ -61,6 +62,13 @@ public class InventoryService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
+
+    private static final String RESERVATIONS = "mercato.inventory.reservations";
+    private static final String RESERVATIONS_HELP = "Stock reservations by what became of them: held, short (a line"
+            + " lacked stock, nothing held), committed, released, expired";
 
     protected InventoryService() {
         // for CDI
@@ -195,10 +203,16 @@ public class InventoryService {
         }
         // SKUs in a fixed order, so two orders never wait for each other's rows (no deadlock)
         List<ReservationLine> held = new ArrayList<>();
-        for (Map.Entry<String, Integer> line : wanted.entrySet()) {
-            held.add(reserveLine(orderId, line.getKey(), line.getValue(), now));
+        try {
+            for (Map.Entry<String, Integer> line : wanted.entrySet()) {
+                held.add(reserveLine(orderId, line.getKey(), line.getValue(), now));
+            }
+        } catch (InsufficientStockException short_) {
+            metrics.count(RESERVATIONS, RESERVATIONS_HELP, "outcome", "short");
+            throw short_;
         }
         stock.saveLines(orderId, held);
+        metrics.count(RESERVATIONS, RESERVATIONS_HELP, "outcome", "held");
         LOG.info(() -> "Reserved " + held.size() + " line(s) for order " + orderId + " until " + expiresAt);
         return new Hold(stock.lockReservation(orderId).orElseThrow(), false);
     }
@@ -224,6 +238,7 @@ public class InventoryService {
                 StockLevel after = stock.deduct(line.sku(), line.warehouse(), line.quantity(), clock.instant());
                 record(after, Kind.COMMIT, -line.quantity(), orderId, "order " + orderId, null);
             }
+            metrics.count(RESERVATIONS, RESERVATIONS_HELP, "outcome", "committed");
             LOG.info(() -> "Committed the reservation of order " + orderId);
         }
         return reservation;
@@ -304,6 +319,7 @@ public class InventoryService {
                 long available = stock.available(line.sku());
                 events.availabilityChanged(line.sku(), available - line.quantity(), available);
             }
+            metrics.count(RESERVATIONS, RESERVATIONS_HELP, "outcome", expired ? "expired" : "released");
             LOG.info(() -> (expired ? "Expired" : "Released") + " the reservation of order " + reservation.orderId());
         }
         return reservation;

@@ -31,6 +31,9 @@ public class DeadLetters {
     @JMSConnectionFactory(CONNECTION_FACTORY)
     JMSContext jms;
 
+    @Inject
+    org.mercato.platform.metrics.ShopMetrics metrics;
+
     public void park(Message message, String topic, String reason) {
         try {
             String body = message instanceof TextMessage text ? text.getText() : String.valueOf(message);
@@ -44,6 +47,8 @@ public class DeadLetters {
             copy.setStringProperty(REJECTED_REASON, reason);
             copy.setStringProperty("_AMQ_ORIG_ADDRESS", topic);
             jms.createProducer().send(jms.createQueue("DLQ::DLQ." + topic), copy);
+            metrics.count("mercato.events.dead.lettered", "Messages this service parked on a dead-letter queue as"
+                    + " never applicable, by topic", "topic", topic);
             LOG.warning(() -> "Rejected a message from " + topic + " to DLQ." + topic + ": " + reason);
         } catch (JMSException e) {
             // could not park it: the broker redelivers it and, in the end, dead-letters it itself

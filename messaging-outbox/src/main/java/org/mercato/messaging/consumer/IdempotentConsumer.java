@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
+import org.mercato.platform.metrics.ShopMetrics;
 import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
@@ -44,6 +45,9 @@ public class IdempotentConsumer {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -69,6 +73,12 @@ public class IdempotentConsumer {
         }
         try {
             effect.apply(event);
+            metrics.count("mercato.events.consumed", "Events this service applied, by type", "event_type",
+                    event.headers().eventType());
+            // how far this consumer is behind: from the event's occurrence (its producer's clock) to its effect
+            metrics.time("mercato.events.consumer.lag", "Time from an event's occurrence to its effect here",
+                    Duration.between(event.headers().occurredAt(), java.time.Instant.now()), "event_type", event
+                            .headers().eventType());
             return true;
         } catch (RejectedMessageException refused) {
             if (transactions.getRollbackOnly()) {

@@ -18,10 +18,16 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.mercato.platform.metrics.ShopMetrics;
 
 /**
  * Starts the service's outbox relay (and its hourly housekeeping) once its database is migrated, and stops them
  * with the application. Every service that includes this jar publishes its outbox.
+ * <p>
+ * The backlog is read every 15 s and exported as gauges ({@code mercato_outbox_pending},
+ * {@code mercato_outbox_retrying}, {@code mercato_outbox_oldest_pending_seconds}), so a scrape never queries the
+ * database; the alert rules watch them.
  */
 @Startup
 @Singleton
@@ -33,6 +39,9 @@ public class OutboxRelayStarter {
 
     @Inject
     OutboxRelayService relay;
+
+    @Inject
+    ShopMetrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -46,13 +55,48 @@ public class OutboxRelayStarter {
     long intervalMillis;
 
     private OutboxRelayLoop loop;
-    private ScheduledFuture<?> housekeeping;
+    private volatile ScheduledFuture<?> housekeeping;
+    private volatile ScheduledFuture<?> backlogReader;
+    private volatile boolean stopped;
+    private volatile OutboxRelay.Backlog backlog = new OutboxRelay.Backlog(0, 0, null);
 
     @PostConstruct
     void start() {
         loop = new OutboxRelayLoop(scheduler, relay::relayOnce, OutboxRelayService.BATCH,
                 Duration.ofMillis(intervalMillis), service).start();
-        housekeeping = scheduler.scheduleWithFixedDelay(this::purge, 1, 60, TimeUnit.MINUTES);
+        housekeeping = scheduler.schedule(this::purgeThenAgain, 1, TimeUnit.MINUTES);
+        metrics.gauge("mercato.outbox.pending", "Events in this service's outbox not yet published",
+                MetricUnits.NONE, () -> backlog.pending());
+        metrics.gauge("mercato.outbox.retrying", "Of those, events whose publication failed at least once",
+                MetricUnits.NONE, () -> backlog.retrying());
+        metrics.gauge("mercato.outbox.oldest.pending", "Age of the oldest event not yet published (0 when none)",
+                MetricUnits.SECONDS, () -> backlog.oldestPendingSeconds() == null
+                        ? 0
+                        : backlog
+                                .oldestPendingSeconds());
+        backlogReader = scheduler.schedule(this::readBacklogThenAgain, 5, TimeUnit.SECONDS);
+    }
+
+    // each periodic task schedules its next run itself: Payara's managed scheduler logs a SEVERE "No invocation on
+    // invocation stack" after every run of a fixed-delay task submitted from a singleton's @PostConstruct
+
+    private void readBacklogThenAgain() {
+        try {
+            backlog = relay.backlog();
+        } catch (RuntimeException e) {
+            // the database is away: the gauges keep their last values, the readiness check says why
+            LOG.log(Level.FINE, service + ": could not read the outbox's backlog", e);
+        }
+        if (!stopped) {
+            backlogReader = scheduler.schedule(this::readBacklogThenAgain, 15, TimeUnit.SECONDS);
+        }
+    }
+
+    private void purgeThenAgain() {
+        purge();
+        if (!stopped) {
+            housekeeping = scheduler.schedule(this::purgeThenAgain, 60, TimeUnit.MINUTES);
+        }
     }
 
     private void purge() {
@@ -68,11 +112,15 @@ public class OutboxRelayStarter {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (loop != null) {
             loop.close();
         }
         if (housekeeping != null) {
             housekeeping.cancel(false);
+        }
+        if (backlogReader != null) {
+            backlogReader.cancel(false);
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.FailureKind;
+import org.mercato.platform.metrics.ShopMetrics;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderLine;
 import org.mercato.order.domain.OrderPricing;
@@ -57,6 +58,9 @@ public class OrderService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
 
     @Inject
     @ConfigProperty(name = "mercato.orders.reservation-minutes", defaultValue = "30")
@@ -137,10 +141,10 @@ public class OrderService {
                     .toList(), Duration.ofMinutes(reservationMinutes));
         } catch (DependencyUnavailableException e) {
             releaseQuietly(id);
-            throw refusal(store.failed(id, FailureKind.INVENTORY_UNAVAILABLE, "inventory did not answer"));
+            throw refusal(failed(id, FailureKind.INVENTORY_UNAVAILABLE, "inventory did not answer"));
         }
         if (!held.held()) {
-            throw refusal(store.failed(id, FailureKind.OUT_OF_STOCK, held.shortage()));
+            throw refusal(failed(id, FailureKind.OUT_OF_STOCK, held.shortage()));
         }
         PaymentGateway.Charge charge;
         try {
@@ -149,22 +153,30 @@ public class OrderService {
             boolean released = releaseQuietly(id);
             LOG.warning(() -> "Order " + id + ": payments did not answer (" + e.getMessage() + "); stock "
                     + (released ? "released" : "left to the payment check") + ", the charge will be checked later");
-            throw refusal(store.failed(id, FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer"));
+            throw refusal(failed(id, FailureKind.PAYMENT_UNAVAILABLE, "payments did not answer"));
         }
         if (charge.authenticationRequired()) {
             releaseQuietly(id);
-            throw refusal(store.failed(id, FailureKind.AUTHENTICATION_REQUIRED, "the card's issuer asks the shopper"
+            throw refusal(failed(id, FailureKind.AUTHENTICATION_REQUIRED, "the card's issuer asks the shopper"
                     + " to authenticate the payment (3-D Secure); nothing was charged"));
         }
         if (!charge.approved()) {
             releaseQuietly(id);
-            throw refusal(store.failed(id, FailureKind.PAYMENT_DECLINED, "the card was declined ("
+            throw refusal(failed(id, FailureKind.PAYMENT_DECLINED, "the card was declined ("
                     + charge.declineReason() + ")"));
         }
         Order paid = store.paid(id, charge.paymentId());
+        metrics.count("mercato.orders.placed", "Orders placed and paid");
         LOG.info(() -> "Order " + id + " placed: " + paid.lines().size() + " line(s), " + MoneyText.of(paid
                 .totals().total()) + ", payment " + charge.paymentId());
         return new Placed(paid, false);
+    }
+
+    /** Saves the order FAILED and counts it by its kind (mercato_orders_failed_total{reason}). */
+    private Order failed(UUID id, FailureKind kind, String reason) {
+        metrics.count("mercato.orders.failed", "Orders that could not be placed, by reason", "reason", kind.name()
+                .toLowerCase(java.util.Locale.ROOT));
+        return store.failed(id, kind, reason);
     }
 
     private List<OrderLine> pricedLines(List<ShopperCart.Item> items) {

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.mercato.payment.domain.Payment;
+import org.mercato.platform.metrics.ShopMetrics;
 import org.mercato.payment.domain.PaymentException;
 import org.mercato.payment.domain.PaymentException.Reason;
 import org.mercato.payment.domain.PaymentRepository;
@@ -76,6 +77,9 @@ public class PaymentService {
     @Inject
     Clock clock;
 
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
+
     protected PaymentService() {
         // for CDI
     }
@@ -127,6 +131,10 @@ public class PaymentService {
             payment = earlier.value();
         }
         Payment outcome = authorizeAndCapture(payment, cardToken);
+        metrics.count("mercato.payments.charges", "Charges asked of the payment provider, by outcome (captured,"
+                + " declined, authentication_required, failed, ...)", "outcome",
+                outcome.status().name().toLowerCase(
+                        java.util.Locale.ROOT));
         LOG.info(() -> "Payment " + outcome.id() + " for order " + orderId + ": " + outcome.status() + " "
                 + MoneyText.of(amount) + " via " + provider.name());
         return new Charge(outcome, false);
@@ -266,6 +274,8 @@ public class PaymentService {
                             + "; nothing was refunded, send the request again with the same Idempotency-Key");
         }
         Refund done = recordRefund(refund.id(), (p, r) -> succeeded(p, r, reference));
+        metrics.count("mercato.payments.refunds", "Refunds asked of the payment provider, by outcome", "outcome",
+                done.status().name().toLowerCase(java.util.Locale.ROOT));
         LOG.info(() -> "Refunded " + MoneyText.of(done.money()) + " of payment " + paymentId + ": " + done.status());
         return new RefundResult(done, false);
     }

@@ -25,6 +25,7 @@ import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.DemoCatalogSeeder;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.application.SearchIndexRebuild;
+import org.mercato.platform.metrics.ShopMetrics;
 
 /**
  * The catalog's product search index. Opens the configured {@link SearchBackend} at start; when the index is empty
@@ -52,6 +53,9 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
 
     @Inject
     DemoCatalogSeeder demoCatalog;
+
+    @Inject
+    ShopMetrics metrics = new ShopMetrics();
 
     @Inject
     @ConfigProperty(name = "mercato.catalog.search.backend", defaultValue = "lucene")
@@ -195,11 +199,24 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
 
     @Override
     public Result search(Query query) {
-        return engine.search(query);
+        long started = System.nanoTime();
+        Result result = engine.search(query);
+        metrics.time(SEARCH_DURATION, SEARCH_HELP, java.time.Duration.ofNanos(System.nanoTime() - started), "kind",
+                query.text() == null || query.text().isBlank() ? "listing" : "text", "backend", backendName);
+        return result;
     }
+
+    /** mercato_search_duration_seconds{kind="text"|"listing"|"suggest", backend="lucene"|"opensearch"}. */
+    private static final String SEARCH_DURATION = "mercato.search.duration";
+    private static final String SEARCH_HELP = "How long the search index took to answer: a text search, a listing"
+            + " (category, brand, filters without text) or suggestions";
 
     @Override
     public List<String> suggest(String prefix, int max) {
-        return engine.suggest(prefix, max);
+        long started = System.nanoTime();
+        List<String> suggestions = engine.suggest(prefix, max);
+        metrics.time(SEARCH_DURATION, SEARCH_HELP, java.time.Duration.ofNanos(System.nanoTime() - started), "kind",
+                "suggest", "backend", backendName);
+        return suggestions;
     }
 }
