@@ -67,6 +67,12 @@ if [ -d "$secrets" ]; then
   echo "set-config-dir --directory=$secrets" >> "$preboot"
 fi
 
+# the console log: JSON lines for the log collector (MERCATO_LOG_FORMAT=json, the image's default) or text
+case "${MERCATO_LOG_FORMAT:-json}" in
+  json|text) logging="$home/logging-${MERCATO_LOG_FORMAT:-json}.properties" ;;
+  *) echo "mercato: MERCATO_LOG_FORMAT must be json or text, not $MERCATO_LOG_FORMAT" >&2; exit 64 ;;
+esac
+
 command=(java "-XX:MaxRAMPercentage=${MERCATO_MAX_RAM_PERCENTAGE:-70}" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
   -Djava.net.preferIPv4Stack=true -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl)
 if [ -n "${MERCATO_JAVA_OPTIONS:-}" ]; then
@@ -75,7 +81,7 @@ if [ -n "${MERCATO_JAVA_OPTIONS:-}" ]; then
 fi
 command+=(-jar "$home/payara-micro.jar" --port "${MERCATO_HTTP_PORT:-8080}" --rootdir /tmp/payara
   --name "$(hostname)" --disablephonehome --nohostaware --startport "$grid_port" --clustermode "$cluster"
-  --prebootcommandfile "$preboot")
+  --prebootcommandfile "$preboot" --logproperties "$logging")
 if [ -n "${MERCATO_GRID_INTERFACES:-}" ]; then
   command+=(--interfaces "$MERCATO_GRID_INTERFACES")
 fi

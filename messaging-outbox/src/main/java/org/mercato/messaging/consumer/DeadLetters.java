@@ -49,7 +49,9 @@ public class DeadLetters {
             jms.createProducer().send(jms.createQueue("DLQ::DLQ." + topic), copy);
             metrics.count("mercato.events.dead.lettered", "Messages this service parked on a dead-letter queue as"
                     + " never applicable, by topic", "topic", topic);
-            LOG.warning(() -> "Rejected a message from " + topic + " to DLQ." + topic + ": " + reason);
+            String eventId = message.getStringProperty(org.mercato.messaging.EventHeaders.EVENT_ID);
+            LOG.warning(() -> "Rejected a message from " + topic + " (event " + eventId + ") to DLQ." + topic + ": "
+                    + reason);
         } catch (JMSException e) {
             // could not park it: the broker redelivers it and, in the end, dead-letters it itself
             throw new IllegalStateException("could not dead-letter a rejected message", e);

@@ -97,6 +97,10 @@ public final class Launcher {
             return List.of("[payara] " + line);
         }
         String text = line.substring(marker + "MERCATO-NOTICE".length()).trim();
+        if (line.startsWith("{") && text.endsWith("\"}")) {
+            // a JSON log record (MERCATO_LOG_FORMAT=json): the notice is the end of its LogMessage
+            text = text.substring(0, text.length() - 2).trim();
+        }
         if (text.startsWith("first admin account created") && generatedPassword != null) {
             return List.of(">>> " + text, ">>> admin " + adminEmail + " has the generated password "
                     + generatedPassword + " (shown only this once; change it after signing in)");

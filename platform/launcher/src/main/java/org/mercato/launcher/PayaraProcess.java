@@ -114,6 +114,21 @@ final class PayaraProcess implements AutoCloseable {
         return shop ? PRE_BOOT_COMMANDS + OPENAPI_MOVED : PRE_BOOT_COMMANDS;
     }
 
+    /**
+     * The logging configuration of Payara's console ({@code --logproperties}, {@code docker/payara/logging-*.properties})
+     * for {@code MERCATO_LOG_FORMAT}: {@code text} (default: Payara's ODL blocks without colour codes) or {@code json}
+     * (one JSON object per record, as the Docker images write).
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    static String loggingProperties(String format) {
+        String chosen = format == null || format.isBlank() ? "text" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!chosen.equals("text") && !chosen.equals("json")) {
+            throw new IllegalArgumentException("MERCATO_LOG_FORMAT must be text or json, not " + format);
+        }
+        return resource("payara/logging-" + chosen + ".properties");
+    }
+
     static PayaraProcess start(Settings settings, Map<String, String> environment, Consumer<String> notices)
             throws IOException {
         return start(settings, new Instance("mercato", settings.httpPort(), settings.services(), List.of()),
@@ -141,6 +156,11 @@ final class PayaraProcess implements AutoCloseable {
                 ? "payara-preboot.asadmin"
                 : "payara-preboot-" + instance.name() + ".asadmin");
         Files.writeString(preBoot, preBootCommands(instance));
+        Path logging = settings.dataDir().resolve(main
+                ? "payara-logging.properties"
+                : "payara-logging-" + instance.name() + ".properties");
+        Files.writeString(logging, loggingProperties(environment.getOrDefault("MERCATO_LOG_FORMAT",
+                System.getenv("MERCATO_LOG_FORMAT"))));
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             command.addAll(List.of("/usr/bin/setpriv", "--pdeathsig", "TERM"));
@@ -163,7 +183,8 @@ final class PayaraProcess implements AutoCloseable {
                 // the data grid (carts, sessions, caches) as a one-member cluster on loopback, no multicast
                 "--startport", Integer.toString(clusterPort), "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:" + String.join(",", members),
-                "--prebootcommandfile", preBoot.toString()));
+                "--prebootcommandfile", preBoot.toString(),
+                "--logproperties", logging.toString()));
         // the resource adapter first: the WARs' JMS connection factories and message-driven beans need it
         command.add("--deploy");
         command.add(settings.resourceAdapter().toString());

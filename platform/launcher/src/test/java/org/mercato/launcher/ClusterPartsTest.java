@@ -113,6 +113,21 @@ class ClusterPartsTest {
     }
 
     @Test
+    void payarasLogIsTextWithoutColourCodesOrJsonLinesAsAsked() throws IOException {
+        String text = PayaraProcess.loggingProperties(null);
+        assertTrue(text.contains("ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter"), text);
+        assertTrue(text.contains("ODLLogFormatter.ansiColor=false"), text);
+        assertEquals(text, PayaraProcess.loggingProperties(" TEXT "));
+        String json = PayaraProcess.loggingProperties("json");
+        assertTrue(json.contains("ConsoleHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter"));
+        // the images read the same files
+        assertEquals(Files.readString(Path.of("../../docker/payara/logging-json.properties")), json);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> PayaraProcess.loggingProperties("xml"));
+        assertTrue(refused.getMessage().contains("MERCATO_LOG_FORMAT must be text or json"));
+    }
+
+    @Test
     void aPlaceholderWithoutAValueIsNamed() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> Gateway.render("listen ${MERCATO_GATEWAY_PORT}; x ${MERCATO_NOPE};", Map.of(

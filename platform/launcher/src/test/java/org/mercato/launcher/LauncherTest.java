@@ -24,6 +24,11 @@ class LauncherTest {
 
         List<String> other = Launcher.consoleLines("[WARNING] MERCATO-NOTICE something else", "a@x.test", "s3cret");
         assertFalse(String.join("", other).contains("s3cret"));
+        // the same notice in a JSON log record (MERCATO_LOG_FORMAT=json)
+        assertEquals(List.of(">>> first admin account created: admin@x.test", ">>> admin admin@x.test has the"
+                + " generated password s3cret (shown only this once; change it after signing in)"),
+                Launcher.consoleLines("{\"Level\":\"WARNING\",\"LogMessage\":\"MERCATO-NOTICE first admin account"
+                        + " created: admin@x.test\"}", "admin@x.test", "s3cret"));
         // a password the operator chose is never echoed
         assertFalse(String.join("", Launcher.consoleLines("MERCATO-NOTICE first admin account created: a",
                 "a@x.test", null)).contains("password"));
