@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +28,8 @@ import org.eclipse.microprofile.metrics.Timer;
  * Every metric carries the tag {@code service} (this WAR's {@code mercato.service.name}), so the services sharing
  * one JVM in embedded mode keep theirs apart, and Prometheus can sum instances of one service. Tags given here
  * must have few values (a status, an outcome, an event type), never an id. Counters and timers are created once
- * per name and tags and kept; recording one costs a map look-up.
+ * per name and tags and kept; recording one costs a map look-up. Recording never throws: a metric that cannot be
+ * kept is logged once and the request goes on.
  * <p>
  * An instance made with {@code new} (a unit test's) records nothing.
  */
@@ -42,6 +45,8 @@ public class ShopMetrics {
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final java.util.Set<String> failedNames = ConcurrentHashMap.newKeySet();
+    private static final Logger LOG = Logger.getLogger(ShopMetrics.class.getName());
 
     /**
      * Adds one to a counter.
@@ -54,8 +59,16 @@ public class ShopMetrics {
         if (registry == null) {
             return;
         }
-        counters.computeIfAbsent(key(name, tags), k -> registry.counter(Metadata.builder().withName(name)
-                .withDescription(description).build(), tags(tags))).inc();
+        try {
+            Counter counter = counters.get(key(name, tags));
+            if (counter == null) {
+                counter = counters.computeIfAbsent(key(name, tags), k -> created(() -> registry.counter(Metadata
+                        .builder().withName(name).withDescription(description).build(), tags(tags))));
+            }
+            counter.inc();
+        } catch (RuntimeException e) {
+            failed(name, e);
+        }
     }
 
     /**
@@ -67,9 +80,17 @@ public class ShopMetrics {
         if (registry == null) {
             return;
         }
-        timers.computeIfAbsent(key(name, tags), k -> registry.timer(Metadata.builder().withName(name)
-                .withDescription(description).withUnit(MetricUnits.NANOSECONDS).build(), tags(tags)))
-                .update(elapsed.isNegative() ? Duration.ZERO : elapsed);
+        try {
+            Timer timer = timers.get(key(name, tags));
+            if (timer == null) {
+                timer = timers.computeIfAbsent(key(name, tags), k -> created(() -> registry.timer(Metadata.builder()
+                        .withName(name).withDescription(description).withUnit(MetricUnits.NANOSECONDS).build(),
+                        tags(tags))));
+            }
+            timer.update(elapsed.isNegative() ? Duration.ZERO : elapsed);
+        } catch (RuntimeException e) {
+            failed(name, e);
+        }
     }
 
     /**
@@ -83,8 +104,30 @@ public class ShopMetrics {
         if (registry == null) {
             return;
         }
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).withUnit(unit).build(),
-                value, tags(tags));
+        try {
+            created(() -> registry.gauge(Metadata.builder().withName(name).withDescription(description).withUnit(unit)
+                    .build(), value, tags(tags)));
+        } catch (RuntimeException e) {
+            failed(name, e);
+        }
+    }
+
+    /**
+     * Creates a metric holding a lock every application shares (the API's class, loaded once by Payara): Payara
+     * 6.2025.10 creates timers through a plain {@code HashMap}, which two requests creating their first timers at
+     * once corrupted (ConcurrentModificationException, the request then failed).
+     */
+    private static <M> M created(java.util.function.Supplier<M> creation) {
+        synchronized (MetricRegistry.class) {
+            return creation.get();
+        }
+    }
+
+    /** A metric that cannot be kept never fails the request that records it: logged once per name. */
+    private void failed(String name, RuntimeException e) {
+        if (failedNames.add(name)) {
+            LOG.log(Level.WARNING, "Metric " + name + " could not be recorded; the request goes on without it", e);
+        }
     }
 
     private Tag[] tags(String... pairs) {
