@@ -104,6 +104,7 @@ class SwarmStackIT {
     @AfterAll
     static void remove() throws Exception {
         try {
+            keepTheStacksLogs();
             Run removed = run(Map.of(), Duration.ofMinutes(2), "docker", "stack", "rm", STACK);
             assertEquals(0, removed.exit(), removed.output());
             String label = "label=com.docker.stack.namespace=" + STACK;
@@ -123,6 +124,21 @@ class SwarmStackIT {
             if (swarmMadeHere) {
                 run(Map.of(), Duration.ofMinutes(1), "docker", "swarm", "leave", "--force");
             }
+        }
+    }
+
+    /**
+     * Before the stack goes: each service's tasks ({@code docker service ps}) and the last 5,000 lines of its logs,
+     * in {@code target/swarm-logs/<service>.log} (the gateway's JSON access log names the upstream of every answer).
+     */
+    private static void keepTheStacksLogs() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "swarm-logs"));
+        for (String service : lines("docker", "service", "ls", "--format", "{{.Name}}", "--filter",
+                "label=com.docker.stack.namespace=" + STACK)) {
+            Run tasks = run(Map.of(), Duration.ofMinutes(1), "docker", "service", "ps", "--no-trunc", service);
+            Run logs = run(Map.of(), Duration.ofMinutes(2), "docker", "service", "logs", "--timestamps", "--tail",
+                    "5000", service);
+            Files.writeString(folder.resolve(service + ".log"), tasks.output() + "\n" + logs.output());
         }
     }
 
