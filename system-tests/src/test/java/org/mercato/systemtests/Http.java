@@ -97,9 +97,22 @@ final class Http {
         return send(request(path, token).DELETE().build());
     }
 
+    /**
+     * Sends a request; one that may safely be sent twice (a POST with an Idempotency-Key, as Stripe's clients do) is
+     * sent again once when the connection closes without an answer, e.g. a kept-alive connection the gateway's reload
+     * closed just as the request went out (RFC 9112 9.3.1). The JDK client already does this for GET and HEAD.
+     */
     Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closed) {
+                if (request.headers().firstValue("Idempotency-Key").isEmpty()) {
+                    throw closed;
+                }
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             ResponseContract.check(base, request, response);
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException e) {
