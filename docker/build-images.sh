@@ -41,6 +41,7 @@ staging="$(mktemp -d /tmp/mercato-images.XXXXXX)"
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/services/wars" "$staging/services/docker" "$staging/plain"
 cp "$platform/payara-micro.jar" "$platform/artemis-ra.rar" "$staging/services/"
+cp "$platform"/lib/postgresql-[0-9]*.jar "$staging/services/postgresql.jar"
 cp "$platform"/wars/*.war "$staging/services/wars/"
 cp -r docker/payara "$staging/services/docker/"
 cp -r docker "$staging/plain/"

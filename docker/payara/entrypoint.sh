@@ -85,11 +85,30 @@ command+=(-jar "$home/payara-micro.jar" --port "${MERCATO_HTTP_PORT:-8080}" --ro
 if [ -n "${MERCATO_GRID_INTERFACES:-}" ]; then
   command+=(--interfaces "$MERCATO_GRID_INTERFACES")
 fi
-# the resource adapter first, then the WARs; none at all in the grid's seed (mercato/payara alone)
+# the post-boot commands (docs/deploy.md, "Operating Payara"), run after boot and before the WARs deploy: the
+# resource adapter, the broker's connection factories (postboot/jms.asadmin) and the JDBC pool of each service of
+# this image (postboot/<service>.asadmin for MERCATO_INSTANCE_SERVICES), with PostgreSQL's driver on Payara's class
+# path; then the WARs. None of it in the grid's seed (mercato/payara alone, no applications).
 shopt -s nullglob
 wars=("$home"/apps/*.war)
 if (( ${#wars[@]} > 0 )); then
-  command+=(--deploy "$home/artemis-ra.rar")
+  postboot=/tmp/mercato-postboot.asadmin
+  {
+    echo "deploy --name=artemis-ra --type=rar $home/artemis-ra.rar"
+    cat "$home/postboot/jms.asadmin"
+    IFS=',' read -r -a own <<< "${MERCATO_INSTANCE_SERVICES:-}"
+    for service in "${own[@]}"; do
+      service="${service// /}"
+      if [ -n "$service" ] && [ -f "$home/postboot/$service.asadmin" ]; then
+        cat "$home/postboot/$service.asadmin"
+      fi
+    done
+    # an operator's own commands (a Swarm config or a mounted file), run last: they may change what is above
+    if [ -n "${MERCATO_POSTBOOT_FILE:-}" ]; then
+      cat "$MERCATO_POSTBOOT_FILE"
+    fi
+  } > "$postboot"
+  command+=(--postbootcommandfile "$postboot" --addlibs "$home/postgresql.jar")
   for war in "${wars[@]}"; do
     command+=(--deploy "$war")
   done

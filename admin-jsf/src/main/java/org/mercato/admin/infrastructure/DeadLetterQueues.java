@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -30,11 +29,11 @@ import org.mercato.messaging.Topics;
  * they already applied) or discard. Taking the message off the queue and sending it on happen in one JTA
  * transaction, so a retry never loses nor doubles it.
  */
-@JMSConnectionFactoryDefinition(name = DeadLetterQueues.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = true)
 @ApplicationScoped
 public class DeadLetterQueues {
 
-    static final String CONNECTION_FACTORY = "java:app/jms/mercato-admin-dead-letters";
+    /** The broker's XA connection factory, from the post-boot command file docker/payara/postboot/jms.asadmin. */
+    static final String CONNECTION_FACTORY = "jms/mercato";
     /** Why a consumer parked the message (messaging-outbox DeadLetters). */
     static final String REASON = "mercatoRejectedReason";
     static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";

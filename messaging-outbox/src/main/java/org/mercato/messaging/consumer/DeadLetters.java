@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -19,12 +18,15 @@ import jakarta.jms.TextMessage;
  * recorded); the message itself is acknowledged after that. Should that acknowledgement be lost, the redelivered
  * message is known by its event id; a message without a readable id may then be parked twice.
  */
-@JMSConnectionFactoryDefinition(name = DeadLetters.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = true)
 @ApplicationScoped
 public class DeadLetters {
 
     public static final String REJECTED_REASON = "mercatoRejectedReason";
-    static final String CONNECTION_FACTORY = "java:app/jms/mercato-dead-letters";
+    /**
+     * The broker's XA connection factory, created by the Payara post-boot command file docker/payara/postboot/jms.asadmin
+     * (docs/deploy.md, "Operating Payara"), not by code.
+     */
+    static final String CONNECTION_FACTORY = "jms/mercato";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());
 
     @Inject

@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -24,14 +23,13 @@ import jakarta.transaction.Transactional;
  *
  * <p>
  * Local transactions outside JTA are the provider's choice in Jakarta EE; Mercato's resource adapter allows them
- * ({@code AllowLocalTransactions}, declared in platform/artemis-ra's ra.xml and set for this factory).
+ * ({@code AllowLocalTransactions}, declared in platform/artemis-ra's ra.xml and set for this factory's pool in the
+ * post-boot command file docker/payara/postboot/jms.asadmin, with no transaction support).
  */
-@JMSConnectionFactoryDefinition(name = OutboxPublisher.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = "artemis-ra", transactional = false, properties = {
-        "AllowLocalTransactions=true"})
 @ApplicationScoped
 public class OutboxPublisher {
 
-    static final String CONNECTION_FACTORY = "java:app/jms/mercato-outbox";
+    static final String CONNECTION_FACTORY = "jms/mercato-outbox";
 
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connections;

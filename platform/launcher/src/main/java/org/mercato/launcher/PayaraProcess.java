@@ -109,6 +109,34 @@ final class PayaraProcess implements AutoCloseable {
     static final String OPENAPI_MOVED = resource("payara/preboot-storefront.asadmin");
 
     /** The pre-boot commands of one instance: {@link #PRE_BOOT_COMMANDS}, plus {@link #OPENAPI_MOVED} if it serves the shop. */
+    /**
+     * asadmin commands run after Payara boots and before it deploys the WARs: the Artemis resource adapter deployed
+     * (as {@code artemis-ra}), the broker's connection factories ({@code docker/payara/postboot/jms.asadmin}) and
+     * each service's JDBC pool and resource ({@code docker/payara/postboot/<service>.asadmin}), the same files the
+     * container images run. Nothing at all for an instance without applications.
+     *
+     * @param resourceAdapter the RAR's path (asadmin command files split on spaces: it must have none)
+     * @throws IllegalArgumentException for a path with a space
+     */
+    static String postBootCommands(Instance instance, Path resourceAdapter) {
+        if (instance.services().isEmpty()) {
+            return "";
+        }
+        String rar = resourceAdapter.toAbsolutePath().toString();
+        if (rar.contains(" ")) {
+            throw new IllegalArgumentException("Payara's command files cannot name a path with a space: " + rar
+                    + "; run Mercato from a folder whose path has none");
+        }
+        StringBuilder commands = new StringBuilder("deploy --name=artemis-ra --type=rar " + rar + "\n")
+                .append(resource("payara/postboot/jms.asadmin"));
+        for (Service service : instance.services()) {
+            if (service.hasDatabase()) {
+                commands.append(resource("payara/postboot/" + service.configName() + ".asadmin"));
+            }
+        }
+        return commands.toString();
+    }
+
     static String preBootCommands(Instance instance) {
         boolean shop = instance.services().stream().anyMatch(service -> service.contextRoot().equals("/"));
         return shop ? PRE_BOOT_COMMANDS + OPENAPI_MOVED : PRE_BOOT_COMMANDS;
@@ -156,6 +184,17 @@ final class PayaraProcess implements AutoCloseable {
                 ? "payara-preboot.asadmin"
                 : "payara-preboot-" + instance.name() + ".asadmin");
         Files.writeString(preBoot, preBootCommands(instance));
+        Path postBoot = settings.dataDir().resolve(main
+                ? "payara-postboot.asadmin"
+                : "payara-postboot-" + instance.name() + ".asadmin");
+        String postBootCommands = postBootCommands(instance, settings.resourceAdapter());
+        // an operator's own commands, run last (as the images do): MERCATO_POSTBOOT_FILE
+        String operatorFile = environment.getOrDefault("MERCATO_POSTBOOT_FILE", System.getenv("MERCATO_POSTBOOT_FILE"));
+        if (!postBootCommands.isEmpty() && operatorFile != null && !operatorFile.isBlank()) {
+            String own = Files.readString(Path.of(operatorFile));
+            postBootCommands += own.endsWith("\n") ? own : own + "\n";
+        }
+        Files.writeString(postBoot, postBootCommands);
         Path logging = settings.dataDir().resolve(main
                 ? "payara-logging.properties"
                 : "payara-logging-" + instance.name() + ".properties");
@@ -184,10 +223,11 @@ final class PayaraProcess implements AutoCloseable {
                 "--startport", Integer.toString(clusterPort), "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:" + String.join(",", members),
                 "--prebootcommandfile", preBoot.toString(),
+                "--postbootcommandfile", postBoot.toString(),
+                // the JDBC driver of the pools the post-boot commands create, on Payara's own class path
+                "--addlibs", settings.jdbcDriver().toString(),
                 "--logproperties", logging.toString()));
-        // the resource adapter first: the WARs' JMS connection factories and message-driven beans need it
-        command.add("--deploy");
-        command.add(settings.resourceAdapter().toString());
+        // the resource adapter is deployed by the post-boot commands, before the WARs
         for (Service service : instance.services()) {
             command.add("--deploy");
             command.add(settings.war(service).toString());

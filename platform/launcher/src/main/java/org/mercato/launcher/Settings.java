@@ -47,6 +47,21 @@ public record Settings(Path home, Path dataDir, int httpPort, Optional<Integer> 
         return home.resolve("artemis-ra.rar");
     }
 
+    /**
+     * PostgreSQL's JDBC driver, which Payara loads for the services' connection pools ({@code --addlibs}).
+     *
+     * @throws IllegalStateException when the build has not put it in {@code lib/}
+     */
+    public Path jdbcDriver() {
+        try (java.util.stream.Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            return jars.filter(jar -> jar.getFileName().toString().matches("postgresql-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL's JDBC driver not found in "
+                            + home.resolve("lib") + ": run ./mvnw install first"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + home.resolve("lib") + ": " + e.getMessage(), e);
+        }
+    }
+
     public Path war(Service service) {
         return home.resolve("wars").resolve(service.war());
     }
@@ -59,6 +74,7 @@ public record Settings(Path home, Path dataDir, int httpPort, Optional<Integer> 
         if (!Files.isRegularFile(resourceAdapter())) {
             throw new IllegalStateException("artemis-ra.rar not found in " + home + ": run ./mvnw install first");
         }
+        jdbcDriver();
         for (Service service : services) {
             if (!Files.isRegularFile(war(service))) {
                 throw new IllegalStateException(service.war() + " not found in " + home.resolve("wars")

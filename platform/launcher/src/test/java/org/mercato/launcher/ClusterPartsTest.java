@@ -209,4 +209,26 @@ class ClusterPartsTest {
         assertTrue(shopCommands.lines().anyMatch(line -> line.startsWith("set-openapi-configuration --enabled=false")),
                 "its own line, not glued to the file's last command: " + shopCommands);
     }
+
+    @Test
+    void thePostBootFilesCreateTheResourcesOfTheInstancesServicesAfterDeployingTheResourceAdapter() throws IOException {
+        Service catalog = Service.ALL.stream().filter(s -> s.contextRoot().equals("/catalog")).findFirst()
+                .orElseThrow();
+        Service cart = Service.ALL.stream().filter(s -> s.contextRoot().equals("/cart")).findFirst().orElseThrow();
+        String commands = PayaraProcess.postBootCommands(
+                new PayaraProcess.Instance("catalog-1", 1, List.of(catalog, cart), List.of()), Path.of("/opt/ra.rar"));
+        List<String> lines = commands.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertEquals("deploy --name=artemis-ra --type=rar /opt/ra.rar", lines.get(0), "the adapter before its pools");
+        assertTrue(commands.contains(Files.readString(Path.of("../../docker/payara/postboot/jms.asadmin"))));
+        assertTrue(commands.contains(Files.readString(Path.of("../../docker/payara/postboot/catalog.asadmin"))));
+        assertTrue(lines.contains("create-jdbc-resource --connectionpoolid=mercato-catalog-pool jdbc/mercato-catalog"));
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("create-jdbc-resource")).count(),
+                "the cart has no database: " + commands);
+        String persistence = Files.readString(Path.of("../../catalog-war/src/main/resources/META-INF/persistence.xml"));
+        assertTrue(persistence.contains("<jta-data-source>jdbc/mercato-catalog</jta-data-source>"), persistence);
+        assertEquals("", PayaraProcess.postBootCommands(new PayaraProcess.Instance("seed", 1, List.of(), List.of()),
+                Path.of("/opt/ra.rar")), "a Payara without applications deploys nothing");
+        assertThrows(IllegalArgumentException.class, () -> PayaraProcess.postBootCommands(
+                new PayaraProcess.Instance("catalog-1", 1, List.of(catalog), List.of()), Path.of("/my shop/ra.rar")));
+    }
 }

@@ -23,6 +23,7 @@ import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMappingBuilder;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
 import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.SearchException;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.application.ReindexRunningException;
@@ -33,6 +34,9 @@ import org.mercato.catalog.domain.ProductStatus;
  * {@link SearchBackend}. Plain Java, so it is tested on both backends outside the application server.
  */
 public class ProductSearchEngine implements ProductSearch, AutoCloseable {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger
+            .getLogger(ProductSearchEngine.class.getName());
 
     private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
     private static final AggregationKey<Map<String, Long>> CATEGORIES = AggregationKey.of("category");
@@ -57,6 +61,10 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
 
     public ProductSearchEngine(SearchBackend backend) {
         this.backend = backend;
+        mapping = build(() -> newBuilder(backend), backend);
+    }
+
+    private static SearchMappingBuilder newBuilder(SearchBackend backend) {
         SearchMappingBuilder builder = SearchMapping.builder(AnnotatedTypeSource.fromClasses(ProductDocument.class),
                 MethodHandles.lookup())
                 // Payara gives each class its own code source: list the types instead of scanning
@@ -70,7 +78,39 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             // index is derived from the database; after a crash it is rebuilt at start (ProductIndex).
             builder.property("hibernate.search.indexing.plan.synchronization.strategy", "read-sync");
         }
-        mapping = builder.build();
+        return builder;
+    }
+
+    /** How often a bootstrap that lost the race to create the index is tried again (then it fails). */
+    static final int INDEX_CREATION_ATTEMPTS = 5;
+
+    /**
+     * Builds the mapping, which creates or updates the index. Instances of the catalog starting together against
+     * one search server (two replicas in Swarm) may both find the index missing; the one that creates it second
+     * is refused ({@code resource_already_exists_exception}) and its bootstrap fails. It is tried again, and then
+     * finds the index there and only updates it.
+     *
+     * @throws SearchException the bootstrap's failure, when it is another one or persists
+     */
+    private static CloseableSearchMapping build(Supplier<SearchMappingBuilder> builder, SearchBackend backend) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return builder.get().build();
+            } catch (SearchException e) {
+                String message = String.valueOf(e.getMessage());
+                if (attempt >= INDEX_CREATION_ATTEMPTS || !message.contains("resource_already_exists_exception")) {
+                    throw e;
+                }
+                LOG.warning("Another catalog instance created the search index on " + backend.describe()
+                        + " at the same time; opening it again (attempt " + (attempt + 1) + ")");
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public SearchBackend backend() {
