@@ -254,6 +254,43 @@ class OrderFlowIT {
     }
 
     @Test
+    void theGatewaysRequestIdFollowsAnOrderThroughTheServicesItCallsAndTheEventsItSetsOff() throws Exception {
+        String sku = stockedSku("Traced Kettle", 2500, 3);
+        String token = UserApiIT.newSignedInCustomer().getString("access_token");
+        String cart = cartWith(token, Map.of(sku, 1));
+        String requestId = "trace-" + UUID.randomUUID();
+        try (BrokerClient broker = new BrokerClient();
+                MessageConsumer orders = broker.subscribe("mercato.orders");
+                MessageConsumer shipments = broker.subscribe("mercato.fulfillment")) {
+            Http.Reply placed = http().send(http().request("/orders/api/orders", token)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("X-Request-Id", requestId)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"cartId\":\"" + cart + "\",\"shippingAddress\":"
+                            + ADDRESS + ",\"payment\":{\"method\":\"card\",\"token\":\"tok_visa\"}}"))
+                    .build());
+            assertEquals(201, placed.status(), placed.body());
+            String id = placed.json().getString("id");
+            // the order's own event, saved in the request's transaction
+            Message orderPlaced = BrokerClient.next(orders, Duration.ofSeconds(20), m -> "OrderPlaced".equals(
+                    BrokerClient.property(m, "eventType")) && id.equals(BrokerClient.json(m).getString("orderId")));
+            assertEquals(requestId, orderPlaced.getJMSCorrelationID());
+            // an event another service saved while applying it: carried across the broker and on
+            Message shipmentCreated = BrokerClient.next(shipments, Duration.ofSeconds(30), m -> "ShipmentCreated"
+                    .equals(BrokerClient.property(m, "eventType"))
+                    && id.equals(BrokerClient.json(m).getString(
+                            "orderId")));
+            assertEquals(requestId, shipmentCreated.getJMSCorrelationID());
+        }
+        // the calls orders made to inventory and payments name the same request in their log lines
+        String log = java.nio.file.Files.readString(PlatformExtension.payaraLog());
+        List<String> lines = log.lines().filter(line -> line.contains("request " + requestId)).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("/inventory/")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("/payments/")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("POST /orders/api/orders ")), String.join("\n",
+                lines));
+    }
+
+    @Test
     void aDeclinedCardFailsTheOrderReleasesTheStockAndSendsNoEmail() throws Exception {
         String sku = stockedSku("Declined Lamp", 3000, 5);
         String token = UserApiIT.newSignedInCustomer().getString("access_token");

@@ -52,8 +52,9 @@ public class DeadLetters {
             metrics.count("mercato.events.dead.lettered", "Messages this service parked on a dead-letter queue as"
                     + " never applicable, by topic", "topic", topic);
             String eventId = message.getStringProperty(org.mercato.messaging.EventHeaders.EVENT_ID);
-            LOG.warning(() -> "Rejected a message from " + topic + " (event " + eventId + ") to DLQ." + topic + ": "
-                    + reason);
+            String requestId = org.mercato.platform.tracing.RequestIds.current().orElse("-");
+            LOG.warning(() -> "Rejected a message from " + topic + " (event " + eventId + ", request " + requestId
+                    + ") to DLQ." + topic + ": " + reason);
         } catch (JMSException e) {
             // could not park it: the broker redelivers it and, in the end, dead-letters it itself
             throw new IllegalStateException("could not dead-letter a rejected message", e);

@@ -14,6 +14,7 @@ import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.platform.metrics.ShopMetrics;
 import org.mercato.platform.persistence.DatabaseMigrations;
+import org.mercato.platform.tracing.RequestIds;
 
 /**
  * What every message-driven bean does with a message, in a short transaction of its own: read the envelope, apply
@@ -58,6 +59,22 @@ public class IdempotentConsumer {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean consume(Message message, String topic, int newestSchemaVersion, Effect effect) {
+        // the request that caused the event, carried on to the calls and events its effect makes
+        try (RequestIds.Scope scope = RequestIds.open(correlationId(message))) {
+            return consumeOnce(message, topic, newestSchemaVersion, effect);
+        }
+    }
+
+    /** The message's JMS correlation id when it is a sane request id ({@link RequestIds#sanitize}), else null. */
+    static String correlationId(Message message) {
+        try {
+            return RequestIds.sanitize(message.getJMSCorrelationID());
+        } catch (jakarta.jms.JMSException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private boolean consumeOnce(Message message, String topic, int newestSchemaVersion, Effect effect) {
         DatabaseMigrations.awaitMigrated(SCHEMA_WAIT);
         ReceivedEvent event;
         try {
@@ -68,7 +85,7 @@ public class IdempotentConsumer {
         }
         if (!processed.firstTime(event.headers().eventId(), event.headers().eventType())) {
             LOG.info(() -> event.headers().eventType() + " " + event.headers().eventId()
-                    + " was applied before; ignored");
+                    + " was applied before; ignored (request " + RequestIds.current().orElse("-") + ")");
             return false;
         }
         try {

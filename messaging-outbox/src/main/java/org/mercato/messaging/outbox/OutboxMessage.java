@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.mercato.messaging.EventHeaders;
+import org.mercato.platform.tracing.RequestIds;
 
 /**
  * An event waiting in the producing service's own database to be published: saved in the same transaction as
@@ -53,6 +54,10 @@ public class OutboxMessage {
     @Column(name = "last_error", length = 500)
     private String lastError;
 
+    /** The request id of the change that saved it ({@link RequestIds}), sent as the JMS correlation id. */
+    @Column(name = "correlation_id", length = 128)
+    private String correlationId;
+
     protected OutboxMessage() {
         // for JPA
     }
@@ -66,7 +71,13 @@ public class OutboxMessage {
         message.occurredAt = headers.occurredAt().atOffset(ZoneOffset.UTC);
         message.payload = jsonPayload;
         message.nextAttemptAt = message.occurredAt;
+        message.correlationId = RequestIds.current().orElse(null);
         return message;
+    }
+
+    /** The request id the event was saved under (see {@link RequestIds}), or null. */
+    public String correlationId() {
+        return correlationId;
     }
 
     public EventHeaders headers() {

@@ -54,6 +54,9 @@ public class OutboxPublisher {
                 for (OutboxMessage message : messages) {
                     TextMessage text = session.createTextMessage(message.payload());
                     message.headers().writeTo(text);
+                    if (message.correlationId() != null) {
+                        text.setJMSCorrelationID(message.correlationId());
+                    }
                     producer.send(session.createTopic(message.topic()), text);
                 }
                 session.commit();

@@ -174,4 +174,16 @@ class OutboxRelayIT {
         assertEquals(new OutboxRelay.Backlog(3, 1, 90L), backlog, "the sent row is not counted; first was refused");
         assertEquals("{\"pending\":3,\"retrying\":1,\"oldestPendingSeconds\":90}", backlog.toJson().toString());
     }
+
+    @Test
+    void anEventSavedWhileARequestIsServedKeepsItsRequestIdForTheBroker() {
+        try (var scope = org.mercato.platform.tracing.RequestIds.open("req-0123456789")) {
+            save("traced", T0);
+        }
+        save("untraced", T0.plusSeconds(1));
+        List<String> sent = new ArrayList<>();
+        relay(each(message -> sent.add(message.headers().eventType() + "=" + message.correlationId())), 10,
+                T0.plusSeconds(2));
+        assertEquals(List.of("traced=req-0123456789", "untraced=null"), sent);
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.platform.metrics.ShopMetrics;
+import org.mercato.platform.tracing.RequestIds;
 
 /**
  * Request lines for the operator: method, path, status, duration and caller; never headers, query strings or bodies,
@@ -69,11 +70,11 @@ public class RequestLog implements ContainerRequestFilter, ContainerResponseFilt
         var principal = request.getSecurityContext() == null
                 ? null
                 : request.getSecurityContext().getUserPrincipal();
-        String requestId = request.getHeaderString("X-Request-Id");
+        String requestId = RequestIds.current()
+                .orElseGet(() -> RequestIds.sanitize(request.getHeaderString(RequestIds.HEADER)));
         LOG.log(level, String.format("%s %s -> %d in %d ms by %s, request %s", request.getMethod(),
                 request.getUriInfo().getRequestUri().getPath(), response.getStatus(), millis,
-                principal == null ? "anonymous" : principal.getName(),
-                requestId == null || !requestId.matches("[A-Za-z0-9-]{1,64}") ? "-" : requestId));
+                principal == null ? "anonymous" : principal.getName(), requestId == null ? "-" : requestId));
     }
 
     /**
