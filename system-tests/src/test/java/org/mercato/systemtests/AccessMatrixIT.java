@@ -190,8 +190,7 @@ class AccessMatrixIT {
         UserApiIT.register(email, "correct horse battery");
         TOKENS.put("customer", UserApiIT.login(email, "correct horse battery").getString("access_token"));
         String staffEmail = "staff-" + UUID.randomUUID() + "@mercato.test";
-        String admin = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String admin = PlatformExtension.staffToken();
         Http.Reply staff = PlatformExtension.http().post("/users/api/accounts/staff", "{\"email\":\"" + staffEmail
                 + "\",\"password\":\"correct horse battery\",\"name\":\"Stan\",\"roles\":[\"staff\"]}", admin);
         assertEquals(201, staff.status(), staff.body());

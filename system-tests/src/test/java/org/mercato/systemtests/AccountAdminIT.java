@@ -36,8 +36,7 @@ class AccountAdminIT {
 
     @BeforeAll
     static void signIn() {
-        admin = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        admin = PlatformExtension.staffToken();
         adminAccount = http().get("/users/api/accounts/me", admin).json();
         String staffEmail = "staff-" + UUID.randomUUID() + "@mercato.test";
         staffAccount = createStaff(staffEmail, "Stan Staff", "staff");

@@ -28,8 +28,7 @@ class CartApiIT {
 
     @BeforeAll
     static void products() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         sku = Products.newSku("Cart Teapot", 2450, staff);
         otherSku = Products.newSku("Cart Cup", 600, staff);
         assertEquals(200, http().put("/inventory/api/stock/" + sku, "{\"onHand\":4}", staff).status());

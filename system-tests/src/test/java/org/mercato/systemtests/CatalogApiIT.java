@@ -25,8 +25,7 @@ class CatalogApiIT {
     @BeforeAll
     static void signIn() {
         db = ServiceDatabase.catalog();
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
     }
 

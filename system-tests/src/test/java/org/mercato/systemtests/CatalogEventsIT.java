@@ -33,8 +33,7 @@ class CatalogEventsIT {
 
     @BeforeAll
     static void connect() throws JMSException {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         broker = new BrokerClient();
     }
 

@@ -32,8 +32,7 @@ class ConflictsIT {
 
     @BeforeAll
     static void signIn() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
     }
 
     private static Http http() {

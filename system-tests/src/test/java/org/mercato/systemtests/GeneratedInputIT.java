@@ -145,8 +145,7 @@ class GeneratedInputIT {
     }
 
     private static Map<String, String> callers() {
-        String admin = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String admin = PlatformExtension.staffToken();
         String email = UserApiIT.uniqueEmail();
         UserApiIT.register(email, "correct horse battery");
         String customer = UserApiIT.login(email, "correct horse battery").getString("access_token");

@@ -38,8 +38,7 @@ class ImageIT {
     @BeforeAll
     static void signIn() {
         db = ServiceDatabase.catalog();
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
         // the demo catalog's pictures are drawn in the background after start; the tests that count rows and files
         // need them all stored (a full run is long past this by the time it gets here)

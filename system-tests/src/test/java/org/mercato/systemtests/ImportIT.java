@@ -26,8 +26,7 @@ class ImportIT {
 
     @Test
     void importsGoodProductsAndRejectsBadRowsByLine() throws Exception {
-        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String staff = PlatformExtension.staffToken();
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String p = run.toLowerCase();
         String csv = "slug,name,brand,category,sku,price,currency,variant_attributes\n"
@@ -80,8 +79,7 @@ class ImportIT {
 
     @Test
     void importsJsonToo() throws Exception {
-        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String staff = PlatformExtension.staffToken();
         String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String p = run.toLowerCase();
         String json = "[{\"slug\":\"kettle-" + p + "\",\"name\":\"Kettle " + run + "\",\"category\":\"cookware\","
@@ -131,8 +129,7 @@ class ImportIT {
 
     @Test
     void jsonRowsFollowTheProductApiRulesAndRefusedOnesStoreNothing() {
-        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String staff = PlatformExtension.staffToken();
         String p = "hj-" + UUID.randomUUID().toString().substring(0, 6);
         ServiceDatabase db = ServiceDatabase.catalog();
         String json = "[" + jsonProduct(p + "-good", "\"Good " + p + "\"", "250", "{\"colour\":\"black\"}", "")
@@ -169,8 +166,7 @@ class ImportIT {
 
     @Test
     void csvCellsFollowTheProductApiRulesAndRefusedRowsStoreNothing() {
-        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String staff = PlatformExtension.staffToken();
         String p = "hc-" + UUID.randomUUID().toString().substring(0, 6);
         String s = p.toUpperCase();
         ServiceDatabase db = ServiceDatabase.catalog();
@@ -206,8 +202,7 @@ class ImportIT {
 
     @Test
     void aFileWithoutTheRequiredColumnsIs400() {
-        String staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        String staff = PlatformExtension.staffToken();
         UserApiIT.assertProblem(postCsv("slug,name\nx,X\n", staff), 400);
     }
 }

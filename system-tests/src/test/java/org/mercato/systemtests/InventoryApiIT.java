@@ -32,8 +32,7 @@ class InventoryApiIT {
 
     @BeforeAll
     static void signIn() throws JMSException {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
         broker = new BrokerClient();
     }

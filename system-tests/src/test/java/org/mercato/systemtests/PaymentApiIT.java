@@ -30,8 +30,7 @@ class PaymentApiIT {
 
     @BeforeAll
     static void signIn() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         customer = UserApiIT.newSignedInCustomer().getString("access_token");
         Http.Reply token = http().post("/users/api/service-tokens", "{\"client\":\"orders\",\"secret\":\""
                 + PlatformExtension.ORDERS_SERVICE_SECRET + "\"}", null);

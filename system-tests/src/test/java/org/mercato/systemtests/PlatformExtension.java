@@ -97,6 +97,11 @@ public final class PlatformExtension implements BeforeAllCallback {
         return http;
     }
 
+    /** A fresh access token of the demo admin (staff rights), signed in through the users API. */
+    static String staffToken() {
+        return UserApiIT.login(ADMIN_EMAIL, ADMIN_PASSWORD).getString("access_token");
+    }
+
     /** The shared platform's Payara log, as the operator reads it. */
     static Path payaraLog() {
         return sharedDataDir().resolve("logs/payara.log");

@@ -27,8 +27,7 @@ class QuoteIT {
 
     @BeforeAll
     static void signIn() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
     }
 
     private static Http http() {

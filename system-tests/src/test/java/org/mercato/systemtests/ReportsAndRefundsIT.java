@@ -34,8 +34,7 @@ class ReportsAndRefundsIT {
 
     @BeforeAll
     static void signIn() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
         Http.Reply token = http().post("/users/api/service-tokens", "{\"client\":\"orders\",\"secret\":\""
                 + PlatformExtension.ORDERS_SERVICE_SECRET + "\"}", null);
         assertEquals(200, token.status(), token.body());

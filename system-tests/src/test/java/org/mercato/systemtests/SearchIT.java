@@ -25,8 +25,7 @@ class SearchIT {
 
     @BeforeAll
     static void signIn() {
-        staff = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        staff = PlatformExtension.staffToken();
     }
 
     private static JsonObject search(String query) {

@@ -35,8 +35,7 @@ class StaffListsIT {
 
     @BeforeAll
     static void signIn() {
-        admin = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        admin = PlatformExtension.staffToken();
         String staffEmail = "staff-" + UUID.randomUUID() + "@mercato.test";
         Http.Reply created = http().post("/users/api/accounts/staff", "{\"email\":\"" + staffEmail
                 + "\",\"password\":\"correct horse battery\",\"name\":\"Stan\",\"roles\":[\"staff\"]}", admin);

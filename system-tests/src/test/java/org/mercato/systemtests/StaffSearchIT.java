@@ -50,8 +50,7 @@ class StaffSearchIT {
 
     @BeforeAll
     static void twoCustomersPlaceOrders() {
-        String admin = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD).getString(
-                "access_token");
+        String admin = PlatformExtension.staffToken();
         String staffEmail = PREFIX + "-staff@mercato.test";
         Http.Reply created = http().post("/users/api/accounts/staff",
                 "{\"email\":\"" + staffEmail + "\",\"password\":\""

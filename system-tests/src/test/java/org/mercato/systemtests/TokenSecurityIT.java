@@ -22,8 +22,7 @@ class TokenSecurityIT {
     @BeforeAll
     static void connect() {
         db = ServiceDatabase.users();
-        adminToken = UserApiIT.login(PlatformExtension.ADMIN_EMAIL, PlatformExtension.ADMIN_PASSWORD)
-                .getString("access_token");
+        adminToken = PlatformExtension.staffToken();
         customerToken = UserApiIT.newSignedInCustomer().getString("access_token");
     }
 
