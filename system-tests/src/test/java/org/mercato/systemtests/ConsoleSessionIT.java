@@ -98,6 +98,25 @@ class ConsoleSessionIT {
     }
 
     @Test
+    void theCallsAConsolePageMakesCarryTheGatewaysRequestId() throws Exception {
+        signInOnTheFirstInstance();
+        String requestId = "console-" + java.util.UUID.randomUUID();
+        HttpResponse<String> orders = browser.send(HttpRequest.newBuilder(URI.create(first() + "orders.xhtml"))
+                .header("X-Request-Id", requestId).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, orders.statusCode());
+        // the orders API's request line names the page's request id
+        Eventually.within(Duration.ofSeconds(10), "the orders API's request line with " + requestId, () -> {
+            try {
+                return java.nio.file.Files.readString(PlatformExtension.payaraLog()).lines().anyMatch(
+                        line -> line.contains("/orders/api/orders") && line.contains("request " + requestId));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
     void theReplicaServesASessionStartedOnTheFirstInstance() throws Exception {
         // not signed in: the replica sends a visitor to sign in, like the first instance
         HttpResponse<String> anonymous = get(replica() + "orders.xhtml");

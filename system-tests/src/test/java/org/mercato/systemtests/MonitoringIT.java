@@ -101,6 +101,8 @@ class MonitoringIT {
                             "mercato_outbox_pending{");
         });
         String text = scraped.get();
+        assertTrue(text.lines().anyMatch(line -> line.startsWith("mercato_dead_letter_depth{") && line.contains(
+                "service=\"admin\"") && line.contains("topic=\"mercato.orders\"")), "the console's gauge, tagged");
 
         assertEquals(placedBefore + 1, sample(text, "mercato_orders_placed_total", "service=\"orders\""), 0.0);
         assertTrue(sample(text, "mercato_orders_failed_total", "reason=\"payment_declined\"") >= 1, "a failed order");

@@ -58,10 +58,14 @@ public class DeadLetterDepth {
     void start() {
         for (String topic : Topics.all()) {
             depths.put(topic, 0L);
-            registry.gauge(Metadata.builder().withName("mercato.dead.letter.depth").withDescription(
-                    "Messages parked on a topic's dead-letter queue (DLQ.<topic>), counted up to " + COUNTED)
-                    .withUnit(MetricUnits.NONE).build(), () -> depths.get(topic), new Tag("service", "admin"),
-                    new Tag("topic", topic));
+            // under the JVM-wide lock service-defaults' ShopMetrics creates metrics with (Payara's registry is
+            // not safe for concurrent creation)
+            synchronized (MetricRegistry.class) {
+                registry.gauge(Metadata.builder().withName("mercato.dead.letter.depth").withDescription(
+                        "Messages parked on a topic's dead-letter queue (DLQ.<topic>), counted up to " + COUNTED)
+                        .withUnit(MetricUnits.NONE).build(), () -> depths.get(topic), new Tag("service", "admin"),
+                        new Tag("topic", topic));
+            }
         }
         reader = scheduler.schedule(this::countThenAgain, 10, TimeUnit.SECONDS);
     }
