@@ -1,10 +1,9 @@
 package org.mercato.admin.infrastructure;
 
+import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.mercato.messaging.Repeating;
 import org.mercato.messaging.Topics;
 
 /**
@@ -51,8 +51,7 @@ public class DeadLetterDepth {
     MetricRegistry registry;
 
     private final Map<String, Long> depths = new ConcurrentHashMap<>();
-    private volatile ScheduledFuture<?> reader;
-    private volatile boolean stopped;
+    private Repeating reader;
 
     @PostConstruct
     void start() {
@@ -67,18 +66,8 @@ public class DeadLetterDepth {
                         new Tag("topic", topic));
             }
         }
-        reader = scheduler.schedule(this::countThenAgain, 10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Counts, then schedules the next count itself (Payara's managed scheduler logs a SEVERE after every run of a
-     * fixed-delay task submitted from a singleton's @PostConstruct).
-     */
-    private void countThenAgain() {
-        count();
-        if (!stopped) {
-            reader = scheduler.schedule(this::countThenAgain, 30, TimeUnit.SECONDS);
-        }
+        reader = Repeating.start(scheduler, "counting the dead-letter queues", Duration.ofSeconds(10),
+                Duration.ofSeconds(30), this::count);
     }
 
     private void count() {
@@ -100,9 +89,8 @@ public class DeadLetterDepth {
 
     @PreDestroy
     void stop() {
-        stopped = true;
         if (reader != null) {
-            reader.cancel(false);
+            reader.close();
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.mercato.messaging.outbox;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.mercato.messaging.Repeating;
 import org.mercato.platform.metrics.ShopMetrics;
 
 /**
@@ -55,16 +54,16 @@ public class OutboxRelayStarter {
     long intervalMillis;
 
     private OutboxRelayLoop loop;
-    private volatile ScheduledFuture<?> housekeeping;
-    private volatile ScheduledFuture<?> backlogReader;
-    private volatile boolean stopped;
+    private Repeating housekeeping;
+    private Repeating backlogReader;
     private volatile OutboxRelay.Backlog backlog = new OutboxRelay.Backlog(0, 0, null);
 
     @PostConstruct
     void start() {
         loop = new OutboxRelayLoop(scheduler, relay::relayOnce, OutboxRelayService.BATCH,
                 Duration.ofMillis(intervalMillis), service).start();
-        housekeeping = scheduler.schedule(this::purgeThenAgain, 1, TimeUnit.MINUTES);
+        housekeeping = Repeating.start(scheduler, service + ": purging the outbox", Duration.ofMinutes(1),
+                Duration.ofMinutes(60), this::purge);
         metrics.gauge("mercato.outbox.pending", "Events in this service's outbox not yet published",
                 MetricUnits.NONE, () -> backlog.pending());
         metrics.gauge("mercato.outbox.retrying", "Of those, events whose publication failed at least once",
@@ -74,29 +73,9 @@ public class OutboxRelayStarter {
                         ? 0
                         : backlog
                                 .oldestPendingSeconds());
-        backlogReader = scheduler.schedule(this::readBacklogThenAgain, 5, TimeUnit.SECONDS);
-    }
-
-    // each periodic task schedules its next run itself: Payara's managed scheduler logs a SEVERE "No invocation on
-    // invocation stack" after every run of a fixed-delay task submitted from a singleton's @PostConstruct
-
-    private void readBacklogThenAgain() {
-        try {
-            backlog = relay.backlog();
-        } catch (RuntimeException e) {
-            // the database is away: the gauges keep their last values, the readiness check says why
-            LOG.log(Level.FINE, service + ": could not read the outbox's backlog", e);
-        }
-        if (!stopped) {
-            backlogReader = scheduler.schedule(this::readBacklogThenAgain, 15, TimeUnit.SECONDS);
-        }
-    }
-
-    private void purgeThenAgain() {
-        purge();
-        if (!stopped) {
-            housekeeping = scheduler.schedule(this::purgeThenAgain, 60, TimeUnit.MINUTES);
-        }
+        // the database away: the gauges keep their last values, the readiness check says why
+        backlogReader = Repeating.start(scheduler, service + ": reading the outbox's backlog", Duration.ofSeconds(5),
+                Duration.ofSeconds(15), () -> backlog = relay.backlog());
     }
 
     private void purge() {
@@ -112,15 +91,14 @@ public class OutboxRelayStarter {
 
     @PreDestroy
     void stop() {
-        stopped = true;
         if (loop != null) {
             loop.close();
         }
         if (housekeeping != null) {
-            housekeeping.cancel(false);
+            housekeeping.close();
         }
         if (backlogReader != null) {
-            backlogReader.cancel(false);
+            backlogReader.close();
         }
     }
 }
