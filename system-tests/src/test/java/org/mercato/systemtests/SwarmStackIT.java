@@ -57,6 +57,8 @@ class SwarmStackIT {
 
     private static boolean swarmMadeHere;
     private static final List<String> secretsMadeHere = new ArrayList<>();
+    /** The order the shopper's test took to SHIPPED, which the backup test finds again. */
+    private static String shippedOrder;
     private static int port;
     private static Http http;
 
@@ -179,6 +181,44 @@ class SwarmStackIT {
         String orderId = placed.json().getString("id");
         Eventually.within(Duration.ofMinutes(3), "the order reaches SHIPPED (the demo warehouse dispatches it)",
                 () -> "SHIPPED".equals(http.get("/orders/api/orders/" + orderId, token).json().getString("status")));
+        shippedOrder = orderId;
+    }
+
+    @Test
+    @Order(6)
+    void aBackupOfTheRunningShopRestoresIntoAnEmptyServer() throws Exception {
+        assertTrue(shippedOrder != null, "needs the shopper's order");
+        String postgres = lines("docker", "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + STACK
+                + "_postgres").get(0);
+        Path dump = Files.createTempFile("mercato-backup", ".sql");
+        String restore = STACK + "-restore-check";
+        try {
+            // docs/deploy.md, "Backups and restore", while the shop runs
+            Run dumped = run(Map.of(), Duration.ofMinutes(5), "bash", "-c", "docker exec " + postgres
+                    + " pg_dumpall --clean > " + dump);
+            assertEquals(0, dumped.exit(), dumped.output());
+            // an empty server of the same image (no service databases of its own), restored from the file
+            Run started = run(Map.of(), Duration.ofMinutes(1), "docker", "run", "-d", "--name", restore, "-e",
+                    "MERCATO_DATABASES=", "mercato/postgres:latest");
+            assertEquals(0, started.exit(), started.output());
+            Eventually.within(Duration.ofMinutes(1), "the empty server accepts connections", () -> {
+                try {
+                    return run(Map.of(), Duration.ofSeconds(20), "docker", "exec", restore, "pg_isready", "-q")
+                            .exit() == 0;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            Run restored = run(Map.of(), Duration.ofMinutes(5), "bash", "-c", "docker exec -i " + restore
+                    + " psql -q -d postgres < " + dump);
+            assertEquals(0, restored.exit(), restored.output());
+            Run status = run(Map.of(), Duration.ofSeconds(30), "docker", "exec", restore, "psql", "-tA", "-d",
+                    "orders", "-c", "select status from customer_order where id = '" + shippedOrder + "'");
+            assertEquals("SHIPPED", status.output().strip(), status.output());
+        } finally {
+            run(Map.of(), Duration.ofMinutes(1), "docker", "rm", "-f", "-v", restore);
+            Files.deleteIfExists(dump);
+        }
     }
 
     @Test
