@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.jms.JMSException;
@@ -148,6 +149,39 @@ class CatalogEventsIT {
 
         publishStock(sku, false, now.plusSeconds(1));
         Eventually.within(Duration.ofSeconds(10), "the product leaving inStock=true",
+                () -> !inStockResultsContain(name, id));
+    }
+
+    @Test
+    void aBurstOfNewsAboutOneProductEndsOnTheNewestInTheDatabaseAndTheSearch() throws Exception {
+        // inventory's news about two SKUs of one product, flipping fast (orders reserving and releasing the last
+        // units): the catalog's consumers apply them concurrently, yet the newest news of each SKU must win, in the
+        // database and in the search index alike
+        String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String name = "Flipping Mill " + run;
+        Http.Reply created = http().post("/catalog/api/products", "{\"name\":\"" + name + "\",\"status\":\"ACTIVE\","
+                + "\"variants\":[{\"sku\":\"FLIP-S-" + run + "\",\"attributes\":{\"size\":\"S\"},"
+                + "\"price\":{\"amount\":1900,\"currency\":\"EUR\"}},{\"sku\":\"FLIP-M-" + run + "\","
+                + "\"attributes\":{\"size\":\"M\"},\"price\":{\"amount\":2100,\"currency\":\"EUR\"}}]}",
+                staff);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        List<String> skus = List.of("FLIP-S-" + run, "FLIP-M-" + run);
+
+        Instant start = Instant.now();
+        int rounds = 60;
+        // one SKU's news after the other's: the two consumers take turns, so each SKU's news are applied two at a
+        // time, an older one beside a newer one
+        for (String sku : skus) {
+            for (int round = 0; round <= rounds; round++) {
+                // the last round says: out of stock
+                publishStock(sku, round < rounds && round % 2 == 0, start.plusMillis(10L * round));
+            }
+        }
+        Eventually.within(Duration.ofSeconds(20), "both variants out of stock in the product's record",
+                () -> http().get("/catalog/api/products/" + id, staff).json().getJsonArray("variants").stream()
+                        .noneMatch(v -> v.asJsonObject().getBoolean("inStock")));
+        Eventually.within(Duration.ofSeconds(10), "the product gone from the in-stock results",
                 () -> !inStockResultsContain(name, id));
     }
 

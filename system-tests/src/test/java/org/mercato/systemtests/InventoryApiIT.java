@@ -211,16 +211,35 @@ class InventoryApiIT {
                 () -> http().get("/catalog/api/products?inStock=true&size=5", null).json().getInt("total") > 100);
         // other tests sell products out; the catalog learns of it from StockAvailabilityChanged, so the first page of
         // in-stock results must converge on products that inventory really holds units of
-        Eventually.within(Duration.ofSeconds(30), "every product on the first in-stock page held by inventory",
-                () -> http().get("/catalog/api/products?inStock=true&size=10", null).json().getJsonArray("items")
-                        .stream().map(JsonValue::asJsonObject).allMatch(this::inventoryHoldsUnitsOf));
+        java.util.List<String> unheld = new java.util.ArrayList<>();
+        try {
+            Eventually.within(Duration.ofSeconds(30), "every product on the first in-stock page held by inventory",
+                    () -> {
+                        unheld.clear();
+                        http().get("/catalog/api/products?inStock=true&size=10", null).json().getJsonArray("items")
+                                .stream().map(JsonValue::asJsonObject).forEach(hit -> unheldBy(hit, unheld));
+                        return unheld.isEmpty();
+                    });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; shown in stock without units: " + unheld, e);
+        }
     }
 
-    private boolean inventoryHoldsUnitsOf(JsonObject hit) {
+    /** Adds the product, with its variants as the catalog and inventory see them, when no variant has units. */
+    private void unheldBy(JsonObject hit, java.util.List<String> unheld) {
         assertTrue(hit.getBoolean("inStock"), hit.toString());
         JsonObject product = http().get("/catalog/api/products/" + hit.getString("id"), null).json();
-        return product.getJsonArray("variants").stream().map(v -> v.asJsonObject().getString("sku"))
-                .anyMatch(
-                        variant -> http().get("/inventory/api/stock/" + variant, null).json().getInt("available") > 0);
+        StringBuilder seen = new StringBuilder(hit.getString("id"));
+        boolean held = false;
+        for (JsonValue v : product.getJsonArray("variants")) {
+            String variant = v.asJsonObject().getString("sku");
+            JsonObject stock = http().get("/inventory/api/stock/" + variant, null).json();
+            held |= stock.getInt("available", 0) > 0;
+            seen.append(' ').append(variant).append(" catalog inStock=").append(v.asJsonObject().get("inStock"))
+                    .append(" inventory ").append(stock);
+        }
+        if (!held) {
+            unheld.add(seen.toString());
+        }
     }
 }

@@ -86,7 +86,7 @@ public class CatalogService {
      * @throws DuplicateException when its slug or a new SKU belongs to another product (409)
      */
     public Product update(UUID productId, long expectedVersion, ProductDraft draft) {
-        Product product = catalog.findProduct(productId)
+        Product product = catalog.lockProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.requireVersion(expectedVersion);
         requireShopCurrency(draft);
@@ -102,7 +102,7 @@ public class CatalogService {
     }
 
     public Product archive(UUID productId) {
-        Product product = catalog.findProduct(productId)
+        Product product = catalog.lockProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.archive(clock.instant());
         changes.productChanged(product);
@@ -125,7 +125,7 @@ public class CatalogService {
      * @throws ProductNotFoundException (404)
      */
     public ProductImage addImage(UUID productId, ImageUpload upload) {
-        Product product = catalog.findProduct(productId)
+        Product product = catalog.lockProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         ProductImage image = attach(product, upload);
         changes.productChanged(product);
@@ -144,11 +144,13 @@ public class CatalogService {
      */
     public void addPictures(java.util.Map<UUID, List<NewPicture>> pictures) {
         List<Product> changed = new ArrayList<>();
-        pictures.forEach((productId, list) -> catalog.findProduct(productId).ifPresent(product -> {
-            list.forEach(picture -> attach(product,
-                    new ImageUpload(picture.bytes(), null, picture.sku(), picture.alt())));
-            changed.add(product);
-        }));
+        // locked in id order, so two such batches never wait for each other
+        new java.util.TreeMap<>(pictures).forEach((productId, list) -> catalog.lockProduct(productId)
+                .ifPresent(product -> {
+                    list.forEach(picture -> attach(product,
+                            new ImageUpload(picture.bytes(), null, picture.sku(), picture.alt())));
+                    changed.add(product);
+                }));
         changes.productsChanged(changed);
     }
 
@@ -228,7 +230,7 @@ public class CatalogService {
      * @throws org.mercato.catalog.domain.InvalidProductException when the ids are not exactly its pictures
      */
     public void reorderImages(UUID productId, List<UUID> imageIds) {
-        Product product = catalog.findProduct(productId)
+        Product product = catalog.lockProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.reorderImages(imageIds, clock.instant());
         changes.productChanged(product);
@@ -236,7 +238,7 @@ public class CatalogService {
     }
 
     public void removeImage(UUID productId, UUID imageId) {
-        Product product = catalog.findProduct(productId)
+        Product product = catalog.lockProduct(productId)
                 .orElseThrow(() -> new ProductNotFoundException(productId.toString()));
         product.removeImage(imageId, clock.instant());
         changes.afterCommit(() -> images.delete(imageId));
@@ -250,7 +252,8 @@ public class CatalogService {
      * @return false for a SKU the catalog does not know
      */
     public boolean recordAvailability(String sku, boolean inStock, java.time.Instant asOf) {
-        Optional<Product> product = catalog.findProductBySku(sku);
+        // locked: news about two SKUs of the product, applied at once, must not each index it without the other's
+        Optional<Product> product = catalog.lockProductBySku(sku);
         if (product.isEmpty()) {
             return false;
         }
@@ -348,6 +351,21 @@ public class CatalogService {
      */
     public <T> List<T> mapProducts(UUID after, int limit, java.util.function.Function<Product, T> mapper) {
         return catalog.productsAfter(after, limit).stream().map(mapper).toList();
+    }
+
+    /**
+     * For a rebuild of the search index: the page of {@link #mapProducts}, read under a shared lock on its products'
+     * rows that is held until {@code write} has written them, so that no change of these products (which all lock
+     * the product first, see {@link CatalogRepository#lockProduct}) commits between the read and the write.
+     *
+     * @return the page, mapped
+     */
+    public <T> List<T> writePage(UUID after, int limit, java.util.function.Function<Product, T> mapper,
+            java.util.function.Consumer<List<T>> write) {
+        catalog.lockProductsAfter(after, limit);
+        List<T> page = mapProducts(after, limit, mapper);
+        write.accept(page);
+        return page;
     }
 
     /**

@@ -36,7 +36,8 @@ import org.mercato.catalog.domain.Slugs;
  * seeding runs in the background, so the catalog (and the services deployed after it) start at once: products
  * in batches, progress in the log every 10 %, then the search index is built from the database. Until then
  * {@link #state()} says so and the readiness check {@code catalog-demo-data} is DOWN. A seeding stopped half-way
- * (the server stopped) goes on where it stopped at the next start.
+ * (the server stopped) goes on where it stopped at the next start. Instances starting together against one
+ * database take turns ({@link ExclusiveJobs}): one seeds, the others find it done.
  */
 @Startup
 @Singleton
@@ -84,27 +85,40 @@ public class DemoCatalogSeeder {
     private volatile boolean stopping;
     private ExecutorService executor;
 
+    @Inject
+    ExclusiveJobs jobs;
+
+    /** The job name under which one catalog instance at a time seeds (the others wait, then find it done). */
+    static final String SEEDING_JOB = "catalog.demo-seeding";
+    /** How often a seeding that failed is tried (seconds between: 10, 20, 30...), before the state says FAILED. */
+    static final int ATTEMPTS = 5;
+
     @PostConstruct
     void start() {
-        if (products <= 0) {
+        long demo = products <= 0 ? -1 : demoStored();
+        // seeded at an earlier start (its index then is ProductIndex's business), or a shop with other products
+        if (demo < 0 || demo >= products) {
             return;
         }
-        long stored = catalog.productCount();
-        long demo = stored == 0 ? 0 : catalog.demoProductsStored(seed, products);
-        // an empty catalog, or one holding only the start of the demo catalog (a seeding stopped half-way: batches
-        // commit in order, so the first `demo` products are there); a shop with other products is left alone
-        if (stored > 0 && (demo != stored || demo >= products)) {
-            return;
-        }
-        int from = (int) demo;
-        seeded = from;
         state = State.SEEDING;
         executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = threads.newThread(task);
             thread.setName("mercato-demo-catalog");
             return thread;
         });
-        executor.execute(() -> run(from));
+        executor.execute(this::run);
+    }
+
+    /**
+     * How many demo products are stored: the catalog is empty, or holds only the start of the demo catalog (a
+     * seeding stopped half-way: batches commit in order, so the first ones are there), or all of it.
+     *
+     * @return -1 for a shop with other products, which is left alone
+     */
+    private long demoStored() {
+        long stored = catalog.productCount();
+        long demo = stored == 0 ? 0 : catalog.demoProductsStored(seed, products);
+        return demo == stored ? demo : -1;
     }
 
     @PreDestroy
@@ -136,12 +150,59 @@ public class DemoCatalogSeeder {
         return now != State.SEEDING && now != State.INDEXING;
     }
 
-    private void run(int from) {
-        try {
+    /**
+     * Seeds and indexes under the seeding job's lock: instances starting together against one database (two
+     * replicas) take turns, and the later ones find the catalog seeded (and a shared index built) and only check.
+     * A failure (the database or the search server not answering yet) is tried again after a pause.
+     */
+    private void run() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                jobs.exclusively(SEEDING_JOB, () -> {
+                    seedAndIndex();
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    state = State.FAILED;
+                    return;
+                }
+                if (attempt == ATTEMPTS) {
+                    state = State.FAILED;
+                    LOG.log(Level.SEVERE, "Seeding the demo catalog failed " + ATTEMPTS + " times, after " + seeded
+                            + " products; the next start goes on", e);
+                    return;
+                }
+                int pause = 10 * attempt;
+                LOG.log(Level.WARNING, "Seeding the demo catalog failed (attempt " + attempt + " of " + ATTEMPTS
+                        + "); trying again in " + pause + " s", e);
+                state = State.SEEDING;
+                try {
+                    Thread.sleep(pause * 1000L);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    state = State.FAILED;
+                    return;
+                }
+            }
+        }
+    }
+
+    private void seedAndIndex() {
+        long demo = demoStored();
+        long started = System.nanoTime();
+        if (demo < 0) {
+            LOG.warning("Products other than the demo catalog were added meanwhile: the demo catalog is left as it is");
+            state = State.NOT_NEEDED;
+            return;
+        }
+        int from = (int) demo;
+        seeded = from;
+        if (from < products) {
             LOG.info(() -> "Seeding the demo catalog: " + products + " products (seed " + seed + ")"
-                    + (from > 0 ? ", going on after the " + from + " stored at an earlier start" : ""));
+                    + (from > 0 ? ", going on after the " + from + " stored before" : ""));
             Map<String, UUID> categories = categories();
-            long started = System.nanoTime();
             seedProducts(seed, from, products, categories, batch -> {
                 if (stopping) {
                     throw new IllegalStateException("the catalog is stopping");
@@ -149,19 +210,18 @@ public class DemoCatalogSeeder {
                 // the index is built from the database right after, so no product is indexed one by one
                 catalog.importBatch(batch, false);
             }, new Progress(from, products, started, done -> seeded = done));
-            state = State.INDEXING;
-            long indexed = rebuildIndex();
-            long millis = (System.nanoTime() - started) / 1_000_000L;
+        } else if (search.get().indexed() >= from) {
+            // another instance seeded it and built the index they share
             state = State.READY;
-            LOG.info(() -> "Demo catalog ready: " + (products - from) + " products seeded and " + indexed
-                    + " indexed in " + millis + " ms");
-        } catch (RuntimeException e) {
-            state = State.FAILED;
-            if (!stopping) {
-                LOG.log(Level.SEVERE, "Seeding the demo catalog failed after " + seeded + " products; the next"
-                        + " start goes on", e);
-            }
+            LOG.info(() -> "Demo catalog ready: seeded and indexed by another instance");
+            return;
         }
+        state = State.INDEXING;
+        long indexed = rebuildIndex();
+        long millis = (System.nanoTime() - started) / 1_000_000L;
+        state = State.READY;
+        LOG.info(() -> "Demo catalog ready: " + (products - from) + " products seeded and " + indexed
+                + " indexed in " + millis + " ms");
     }
 
     /** A staff reindex started meanwhile would cover only part of the catalog: wait for it, then rebuild. */

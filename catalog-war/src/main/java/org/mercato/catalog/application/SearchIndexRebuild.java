@@ -10,4 +10,7 @@ public interface SearchIndexRebuild {
      * @throws ReindexRunningException while another rebuild runs
      */
     long reindex();
+
+    /** How many products the index holds now. */
+    long indexed();
 }

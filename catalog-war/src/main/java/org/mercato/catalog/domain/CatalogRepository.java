@@ -9,6 +9,23 @@ public interface CatalogRepository {
 
     Optional<Product> findProduct(UUID id);
 
+    /**
+     * The product, read afresh and locked until the transaction ends: every change of a product (a staff edit,
+     * inventory's news) holds this lock, so changes of one product happen one after another, each on the state the
+     * one before committed, and index in the same order (a plain read let two news about its SKUs, applied at once,
+     * each index the product without the other's change).
+     */
+    Optional<Product> lockProduct(UUID id);
+
+    /** {@link #lockProduct} for the product that has a variant with this SKU. */
+    Optional<Product> lockProductBySku(String sku);
+
+    /**
+     * Share-locks, until the transaction ends, the {@code limit} products after {@code after} in id order (null: from
+     * the first), as {@link #productsAfter} reads them: changes of them wait, reads do not.
+     */
+    void lockProductsAfter(UUID after, int limit);
+
     Optional<ProductImage> findImage(UUID id);
 
     /** The first picture (lowest position) of each of these products that has one, by product id. */

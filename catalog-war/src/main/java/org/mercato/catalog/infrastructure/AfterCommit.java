@@ -24,8 +24,9 @@ import org.mercato.messaging.outbox.Outbox;
 
 /**
  * What follows a catalog change: its ProductChanged event is saved in the same transaction (the outbox), and
- * only once the transaction commits the product is (re)indexed and the shoppers' read cache is cleared. A rolled-back change is never searchable nor served. The search document is
- * built just before commit, from the product's final state.
+ * the product is (re)indexed from its final state just before commit, under the product's row lock, and the
+ * shoppers' read cache is cleared once the transaction commits. A change refused before commit (a failed check, a
+ * conflict found at the flush) is never searchable nor served.
  */
 @ApplicationScoped
 public class AfterCommit implements CatalogChanges {
@@ -112,27 +113,37 @@ public class AfterCommit implements CatalogChanges {
         refreshAfterCommit(product);
     }
 
-    /** Once the change commits: the product's search entry is rebuilt and shoppers' cached reads go. */
+    /**
+     * The product's search entry is rebuilt from its final state just before the transaction commits, while the
+     * change still holds the product's row lock ({@link org.mercato.catalog.domain.CatalogRepository#lockProduct}):
+     * the changes of one product so reach the index in the order they commit, even from two catalog instances. After
+     * an index write a commit almost never fails (the database's checks ran at the flush before); if it does, the
+     * entry may show the lost change until the product changes again or the index is rebuilt, which the log says.
+     * Shoppers' cached reads go once the change has committed.
+     */
     private void refreshAfterCommit(Product product) {
         transactions.registerInterposedSynchronization(new Synchronization() {
-            private ProductDocument document;
+            private String indexed;
 
             @Override
             public void beforeCompletion() {
-                document = ProductDocument.of(product);
+                ProductDocument document = ProductDocument.of(product);
+                try {
+                    index.index(List.of(document));
+                    indexed = document.id();
+                } catch (RuntimeException e) {
+                    // the database holds the truth; a reindex repairs the index
+                    LOG.log(Level.SEVERE, "Could not index product " + document.id() + "; run a reindex", e);
+                }
             }
 
             @Override
             public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED || document == null) {
-                    return;
-                }
-                readCache.clear();
-                try {
-                    index.index(List.of(document));
-                } catch (RuntimeException e) {
-                    // the database holds the truth; a reindex repairs the index
-                    LOG.log(Level.SEVERE, "Could not index product " + document.id() + "; run a reindex", e);
+                if (status == Status.STATUS_COMMITTED) {
+                    readCache.clear();
+                } else if (indexed != null) {
+                    LOG.severe(() -> "The change of product " + indexed + " was indexed but did not commit: its"
+                            + " search entry may show it until the product changes again or a reindex runs");
                 }
             }
         });

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -35,6 +36,29 @@ public class JpaCatalogRepository implements CatalogRepository {
     @Override
     public Optional<Product> findProduct(UUID id) {
         return Optional.ofNullable(em.find(Product.class, id));
+    }
+
+    @Override
+    public Optional<Product> lockProduct(UUID id) {
+        // SELECT ... FOR UPDATE: waits for a change of the product running elsewhere, then reads what it committed
+        return Optional.ofNullable(em.find(Product.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<Product> lockProductBySku(String sku) {
+        // the id only: the product must not enter the persistence context before it is locked and read afresh
+        return em.createQuery("select v.product.id from Variant v where v.sku = :sku", UUID.class)
+                .setParameter("sku", sku).getResultStream().findFirst().flatMap(this::lockProduct);
+    }
+
+    @Override
+    public void lockProductsAfter(UUID after, int limit) {
+        var lock = em.createNativeQuery("select id from product" + (after == null ? "" : " where id > cast(?1 as uuid)")
+                + " order by id limit " + Math.max(1, limit) + " for share");
+        if (after != null) {
+            lock.setParameter(1, after.toString());
+        }
+        lock.getResultList();
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -254,5 +257,83 @@ class CatalogRepositoryIT {
             unmeasured.get(0).measured(800, 600);
         });
         inTransaction(em -> assertEquals(800, new JpaCatalogRepository(em).findImage(picture).orElseThrow().width()));
+    }
+
+    @Test
+    void stockNewsAboutOneProductTakeTurnsSoAnOlderOneCannotOverwriteANewer() throws Exception {
+        inTransaction(em -> new JpaCatalogRepository(em).add(product("Turn Mug", null, "TURN-MUG-1")));
+        CountDownLatch newerApplied = new CountDownLatch(1);
+        CountDownLatch commitNewer = new CountDownLatch(1);
+        CompletableFuture<Void> newer = CompletableFuture.runAsync(() -> inTransaction(em -> {
+            assertTrue(new JpaCatalogRepository(em).lockProductBySku("TURN-MUG-1").orElseThrow()
+                    .availability("TURN-MUG-1", true, NOW.plusSeconds(2)));
+            newerApplied.countDown();
+            await(commitNewer);
+        }));
+        assertTrue(newerApplied.await(10, TimeUnit.SECONDS));
+        // older news, applied meanwhile by the other consumer session: it waits for the newer one's commit and then
+        // reads it, so it changes nothing (a plain read would have seen the old state and overwritten the newer)
+        CompletableFuture<Boolean> older = CompletableFuture.supplyAsync(() -> {
+            boolean[] changed = {true};
+            inTransaction(em -> changed[0] = new JpaCatalogRepository(em).lockProductBySku("TURN-MUG-1")
+                    .orElseThrow().availability("TURN-MUG-1", false, NOW.plusSeconds(1)));
+            return changed[0];
+        });
+        awaitRowLockWaiter();
+        commitNewer.countDown();
+        newer.get(10, TimeUnit.SECONDS);
+        assertFalse(older.get(10, TimeUnit.SECONDS), "the older news was applied over the newer");
+        inTransaction(em -> assertTrue(new JpaCatalogRepository(em).findProductBySku("TURN-MUG-1").orElseThrow()
+                .inStock()));
+    }
+
+    @Test
+    void aChangeOfAProductWaitsForTheRebuildPageThatReadIt() throws Exception {
+        inTransaction(em -> new JpaCatalogRepository(em).add(product("Paged Mug", null, "PAGE-MUG-1")));
+        CountDownLatch pageRead = new CountDownLatch(1);
+        CountDownLatch pageWritten = new CountDownLatch(1);
+        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> inTransaction(em -> {
+            new JpaCatalogRepository(em).lockProductsAfter(null, 100_000);
+            pageRead.countDown();
+            await(pageWritten);
+        }));
+        assertTrue(pageRead.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> news = CompletableFuture.runAsync(() -> inTransaction(
+                em -> new JpaCatalogRepository(em).lockProductBySku("PAGE-MUG-1").orElseThrow()
+                        .availability("PAGE-MUG-1", true, NOW)));
+        awaitRowLockWaiter();
+        assertFalse(news.isDone(), "the change went ahead while the rebuild's page was being written");
+        pageWritten.countDown();
+        rebuild.get(10, TimeUnit.SECONDS);
+        news.get(10, TimeUnit.SECONDS);
+        // a page does not lock out readers
+        inTransaction(em -> assertTrue(new JpaCatalogRepository(em).findProductBySku("PAGE-MUG-1").orElseThrow()
+                .inStock()));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a transaction is seen waiting for a row lock in the database (the positive marker). */
+    private static void awaitRowLockWaiter() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (java.sql.Connection connection = db.dataSource().getConnection()) {
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet waiting = connection.createStatement()
+                        .executeQuery("select count(*) from pg_locks where not granted")) {
+                    waiting.next();
+                    if (waiting.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("no transaction waited for the product's row lock");
     }
 }

@@ -120,6 +120,7 @@ public class InventoryService {
         if (onHand < 0 || onHand > MAX_QUANTITY) {
             throw new InvalidStockRequestException("onHand must be between 0 and " + MAX_QUANTITY);
         }
+        stock.lockLevels(sku);
         long before = stock.available(sku);
         int previous = stock.lockLevel(sku, warehouse).map(StockLevel::onHand).orElse(0);
         StockLevel after = stock.setOnHand(sku, warehouse, onHand, clock.instant());
@@ -152,6 +153,7 @@ public class InventoryService {
             throw new InvalidStockRequestException("an adjustment is between -" + MAX_QUANTITY + " and "
                     + MAX_QUANTITY + ", not 0");
         }
+        stock.lockLevels(sku);
         long before = stock.available(sku);
         int onHand = stock.lockLevel(sku, warehouse).map(StockLevel::onHand).orElse(0);
         if (onHand + delta < 0) {

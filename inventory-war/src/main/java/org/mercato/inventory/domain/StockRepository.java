@@ -17,6 +17,13 @@ public interface StockRepository {
     /** Locks the level (SELECT ... FOR UPDATE) for a read-then-write by staff; empty if the SKU is not stocked there. */
     Optional<StockLevel> lockLevel(String sku, String warehouse);
 
+    /**
+     * Locks every level of the SKU (all warehouses) until the transaction ends, so that the units available before
+     * a change are read as no other change can alter them any more (a read before the lock could miss a release
+     * committed meanwhile, and the change then misjudge whether the SKU ran out or came back).
+     */
+    void lockLevels(String sku);
+
     boolean warehouseExists(String code);
 
     /** A page of stock levels, one per SKU and warehouse, filtered and ordered as the query says. */

@@ -63,6 +63,13 @@ public class JpaStockRepository implements StockRepository {
     }
 
     @Override
+    public void lockLevels(String sku) {
+        // in warehouse order, as every other lock of several levels, so two changes never wait for each other
+        em.createNativeQuery("select warehouse from stock_level where sku = ?1 order by warehouse for update")
+                .setParameter(1, sku).getResultList();
+    }
+
+    @Override
     public boolean warehouseExists(String code) {
         return !em.createNativeQuery("select 1 from warehouse where code = ?1").setParameter(1, code)
                 .getResultList().isEmpty();

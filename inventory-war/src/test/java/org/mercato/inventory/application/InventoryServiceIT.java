@@ -221,4 +221,43 @@ class InventoryServiceIT {
         assertEquals("warehouse", assertThrows(InvalidStockRequestException.class, () -> inventory.inTransaction(
                 service -> service.list(StockListQuery.of(null, "NOWHERE", 5, false, null, 0, 20)))).field());
     }
+
+    @Test
+    void aCountMadeWhileAHoldIsGivenBackJudgesFromWhatTheGivingBackLeft() throws Exception {
+        // the last unit held by an order; the hold is given back (the SKU is on sale again) while staff book the unit
+        // as damaged: the damage must be judged from the given-back unit, so the SKU is announced sold out again
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 1, "test", null));
+        inventory.inTransaction(service -> service.reserve("order-g-" + sku, List.of(new LineRequest(sku, 1)), null));
+        java.util.concurrent.CountDownLatch givenBack = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> release = java.util.concurrent.CompletableFuture
+                .runAsync(() -> inventory.inTransaction(service -> {
+                    service.release("order-g-" + sku);
+                    givenBack.countDown();
+                    try {
+                        assertTrue(commit.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return null;
+                }));
+        assertTrue(givenBack.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.CompletableFuture<StockLevel> damage = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> inventory.inTransaction(
+                        service -> service.adjust(sku, "MAIN", -1, null, "staff", "damaged")));
+        // the damage is seen waiting for the SKU's row before the giving back commits
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (inventory.count("select count(*) from pg_locks where not granted") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the damage did not wait for the giving back");
+            Thread.sleep(50);
+        }
+        commit.countDown();
+        release.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, damage.get(10, java.util.concurrent.TimeUnit.SECONDS).available());
+        List<RecordedStockEvents.Change> changes = inventory.events.changes.stream()
+                .filter(change -> change.sku().equals(sku)).toList();
+        // stocked (0 -> 1), held (1 -> 0), given back (0 -> 1), damaged (1 -> 0): the last one tells the catalog
+        assertEquals(new RecordedStockEvents.Change(sku, 1, 0), changes.get(changes.size() - 1), changes.toString());
+    }
 }

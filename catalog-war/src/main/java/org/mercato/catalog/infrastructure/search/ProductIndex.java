@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.application.DemoCatalogSeeder;
+import org.mercato.catalog.application.ExclusiveJobs;
+import org.mercato.catalog.application.ReindexRunningException;
 import org.mercato.catalog.application.ProductSearch;
 import org.mercato.catalog.application.SearchIndexRebuild;
 import org.mercato.platform.metrics.ShopMetrics;
@@ -53,6 +55,12 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
 
     @Inject
     DemoCatalogSeeder demoCatalog;
+
+    @Inject
+    ExclusiveJobs jobs;
+
+    /** The job name under which one instance at a time rebuilds a shared (OpenSearch) index. */
+    static final String SHARED_INDEX_REBUILD = "catalog.search-index-rebuild";
 
     @Inject
     ShopMetrics metrics = new ShopMetrics();
@@ -100,7 +108,12 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
                     LOG.warning("The search index was not closed cleanly (the server stopped without shutting"
                             + " down): its last second of changes may be missing, so it is rebuilt");
                 }
-                reindex();
+                try {
+                    reindex();
+                } catch (ReindexRunningException elsewhere) {
+                    LOG.info("Another catalog instance is rebuilding the shared search index: searches fill up as"
+                            + " it goes");
+                }
             }
         } catch (RuntimeException e) {
             // release the index (and its write lock) so that the next attempt can open it
@@ -154,7 +167,7 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
     }
 
     /**
-     * Indexes (or re-indexes) documents of committed changes. Called from a transaction's afterCompletion:
+     * Indexes (or re-indexes) documents of changes about to commit. Called from a transaction's beforeCompletion:
      * SUPPORTS, because suspending the completing transaction (as NOT_SUPPORTED would) fails when a message-driven
      * bean's XA transaction is the one completing.
      */
@@ -170,22 +183,39 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
      */
     @Override
     public long reindex() {
+        if (engine.backend().kind() == SearchBackend.Kind.ELASTICSEARCH) {
+            // the catalog's instances share this index: one rebuilds it at a time (a second one's drop and create
+            // would pull it from under the first one's writes), whichever instance is asked
+            return jobs.ifFree(SHARED_INDEX_REBUILD, this::rebuild).orElseThrow(ReindexRunningException::new);
+        }
+        return rebuild();
+    }
+
+    /** How many products the index holds (in a shared index, what every instance sees). */
+    @Override
+    public long indexed() {
+        return engine.count();
+    }
+
+    private long rebuild() {
         long total = catalog.productCount();
         long started = System.nanoTime();
         long step = Math.max(1, total / 10);
         long[] nextReport = {step};
         // pages are asked for in order: each starts after the last product of the one before
         java.util.UUID[] last = {null};
-        long done = engine.rebuild(page -> {
+        long done = engine.rebuild((ProductSearchEngine.PageWriter) (page, index) -> {
             if (page == 0) {
                 LOG.info(() -> "Reindexing " + total + " products");
                 last[0] = null;
             }
-            List<ProductDocument> documents = catalog.mapProducts(last[0], REINDEX_BATCH, ProductDocument::of);
+            // read and written under the page's row locks: a stock news or an edit of one of these products waits,
+            // then indexes after this page (a page read, then written after such a change, would undo it)
+            List<ProductDocument> documents = catalog.writePage(last[0], REINDEX_BATCH, ProductDocument::of, index);
             if (!documents.isEmpty()) {
                 last[0] = java.util.UUID.fromString(documents.get(documents.size() - 1).id());
             }
-            return documents;
+            return documents.size();
         }, progress -> {
             if (progress >= nextReport[0] || progress == total) {
                 LOG.info(() -> "Reindexed " + progress + "/" + total + " products");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -152,6 +153,26 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
      * @throws ReindexRunningException when another rebuild is running (it is not waited for)
      */
     public long rebuild(IntFunction<List<ProductDocument>> pages, LongConsumer progress) {
+        return rebuild((n, index) -> {
+            List<ProductDocument> page = pages.apply(n);
+            index.accept(page);
+            return page.size();
+        }, progress);
+    }
+
+    /**
+     * One page of a rebuild, read and written by the caller: it hands page {@code n}'s documents to {@code index}
+     * while whatever keeps them current still holds (the catalog reads them under a row lock that every change of
+     * these products waits for, so none commits, and indexes, between the read and the write).
+     */
+    @FunctionalInterface
+    public interface PageWriter {
+        /** @return how many documents page {@code n} had (0: there are no more) */
+        int write(int n, Consumer<List<ProductDocument>> index);
+    }
+
+    /** {@link #rebuild(IntFunction, LongConsumer)}, each page read and written by {@code pages}. */
+    public long rebuild(PageWriter pages, LongConsumer progress) {
         if (!rebuilding.tryLock()) {
             throw new ReindexRunningException();
         }
@@ -159,12 +180,11 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             purge();
             long done = 0;
             for (int n = 0;; n++) {
-                List<ProductDocument> page = pages.apply(n);
-                if (page.isEmpty()) {
+                int written = pages.write(n, this::index);
+                if (written == 0) {
                     break;
                 }
-                index(page);
-                done += page.size();
+                done += written;
                 progress.accept(done);
             }
             refresh();
