@@ -343,6 +343,97 @@ class SwarmStackIT {
         }
     }
 
+    /**
+     * docs/deploy.md, "Rotating the JWT signing key": the next key is published, every service has learnt it (the
+     * documented wait: Payara keeps a key set 5 minutes), the users service signs with it; a token signed with the old
+     * key before the rotation still works at the other services, and so does one signed with the new key.
+     */
+    @Test
+    @Order(7)
+    void theSigningKeyRotatesWithoutSigningAnyoneOut() throws Exception {
+        String before = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertStaffTokenWorks(before);
+        Path keys = Files.createTempDirectory("mercato-rotation");
+        try {
+            Path next = keys.resolve("next.pem");
+            Path nextPublic = keys.resolve("next.pub");
+            Path previousPublic = keys.resolve("previous.pub");
+            assertEquals(0, run(Map.of(), Duration.ofMinutes(1), "openssl", "genpkey", "-algorithm", "RSA",
+                    "-pkeyopt", "rsa_keygen_bits:2048", "-out", next.toString()).exit());
+            assertEquals(0, run(Map.of(), Duration.ofMinutes(1), "openssl", "pkey", "-in", next.toString(), "-pubout",
+                    "-out", nextPublic.toString()).exit());
+            // the key in use, as the users service reads it
+            String users = lines("docker", "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + STACK
+                    + "_users").get(0);
+            Run current = run(Map.of(), Duration.ofSeconds(30), "docker", "exec", users, "cat",
+                    "/run/secrets/mercato.jwt.signing-key-public");
+            assertEquals(0, current.exit(), current.output());
+            Files.writeString(previousPublic, current.output());
+
+            // 1. publish the next key beside the one in use
+            createSecret("mercato.jwt.next-public", nextPublic);
+            updateUsers("--secret-add", "source=mercato.jwt.next-public,target=mercato.jwt.additional-public-keys");
+            Eventually.within(Duration.ofMinutes(2), "the key set publishes two keys",
+                    () -> http.get("/users/api/jwks", null).json().getJsonArray("keys").size() == 2);
+            assertStaffTokenWorks(before);
+            // every service caches the key set it verifies against for 5 minutes (Payara's publicKey.cache.ttl)
+            System.out.println("[swarm] waiting 5 minutes, as documented, until every service knows the next key");
+            Thread.sleep(Duration.ofMinutes(5).plusSeconds(10).toMillis());
+
+            // 2. sign with the next key, keep the old one published
+            createSecret("mercato.jwt.signing-key.2", next);
+            createSecret("mercato.jwt.signing-key-public.2", nextPublic);
+            createSecret("mercato.jwt.previous-public", previousPublic);
+            updateUsers("--secret-rm", "mercato.jwt.signing-key", "--secret-add",
+                    "source=mercato.jwt.signing-key.2,target=mercato.jwt.signing-key", "--secret-rm",
+                    "mercato.jwt.signing-key-public", "--secret-add",
+                    "source=mercato.jwt.signing-key-public.2,target=mercato.jwt.signing-key-public", "--secret-rm",
+                    "mercato.jwt.next-public", "--secret-add",
+                    "source=mercato.jwt.previous-public,target=mercato.jwt.additional-public-keys");
+            String after = signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            assertTrue(!keyId(after).equals(keyId(before)), "the new token is signed with the next key");
+            assertStaffTokenWorks(after);
+            assertStaffTokenWorks(before);
+            assertEquals(2, http.get("/users/api/jwks", null).json().getJsonArray("keys").size());
+        } finally {
+            try (var files = Files.list(keys)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(keys);
+        }
+    }
+
+    private static void createSecret(String name, Path file) throws Exception {
+        Run created = run(Map.of(), Duration.ofMinutes(1), "docker", "secret", "create", name, file.toString());
+        assertEquals(0, created.exit(), created.output());
+        secretsMadeHere.add(name);
+    }
+
+    private static void updateUsers(String... changes) throws Exception {
+        List<String> command = new ArrayList<>(List.of("docker", "service", "update", "--detach=false"));
+        command.addAll(List.of(changes));
+        command.add(STACK + "_users");
+        Run updated = run(Map.of(), Duration.ofMinutes(10), command.toArray(String[]::new));
+        assertEquals(0, updated.exit(), updated.output());
+    }
+
+    /** A staff token is accepted by two services other than the one that signed it. */
+    private static void assertStaffTokenWorks(String token) {
+        for (String path : List.of("/catalog/api/status", "/inventory/api/outbox")) {
+            Http.Reply reply = http.get(path, token);
+            assertEquals(200, reply.status(), path + ": " + reply.body());
+        }
+    }
+
+    /** The {@code kid} of a JWT's header. */
+    private static String keyId(String jwt) {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return Json.createReader(new StringReader(header)).readObject().getString("kid");
+    }
+
     private static void scale(String service, int replicas) throws Exception {
         Run scaled = run(Map.of(), Duration.ofMinutes(15), "docker", "service", "scale", "--detach=false",
                 STACK + "_" + service + "=" + replicas);

@@ -20,7 +20,7 @@ public interface ExclusiveJobs {
     /**
      * Runs {@code work} unless another instance runs a job of this name right now.
      *
-     * @return the work's result, or empty when another instance holds the job
+     * @return the work's result, or empty when another instance holds the job (or the work returned null)
      * @throws IllegalStateException when the lock cannot be taken (the database is down)
      */
     <T> Optional<T> ifFree(String job, Supplier<T> work);

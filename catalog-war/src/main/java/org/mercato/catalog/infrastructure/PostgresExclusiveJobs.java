@@ -37,21 +37,25 @@ public class PostgresExclusiveJobs implements ExclusiveJobs {
 
     @Override
     public <T> T exclusively(String job, Supplier<T> work) {
-        return run(job, true, work).orElseThrow();
+        return run(job, true, work).orElseThrow().value();
     }
 
     @Override
     public <T> Optional<T> ifFree(String job, Supplier<T> work) {
-        return run(job, false, work);
+        return run(job, false, work).map(Done::value);
     }
 
-    private <T> Optional<T> run(String job, boolean wait, Supplier<T> work) {
+    /** The work's result, which may be null. */
+    private record Done<T>(T value) {
+    }
+
+    private <T> Optional<Done<T>> run(String job, boolean wait, Supplier<T> work) {
         try (Connection connection = database.getConnection()) {
             if (!lock(connection, job, wait)) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(work.get());
+                return Optional.of(new Done<>(work.get()));
             } finally {
                 try (PreparedStatement unlock = connection
                         .prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {

@@ -2,6 +2,7 @@ package org.mercato.catalog.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,16 @@ class PostgresExclusiveJobsIT {
                 }));
         assertEquals("bad file", failed.getMessage());
         assertEquals(Optional.of(6), jobs.ifFree("import", () -> 6));
+    }
+
+    @Test
+    void aJobWithoutAResultRunsToo() {
+        int[] ran = {0};
+        assertNull(jobs.<Object>exclusively("seeding-without-result", () -> {
+            ran[0]++;
+            return null;
+        }));
+        assertEquals(1, ran[0]);
     }
 
     private static void awaitAdvisoryLockWaiter(Duration limit) throws Exception {
