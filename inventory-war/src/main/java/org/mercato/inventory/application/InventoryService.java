@@ -198,6 +198,10 @@ public class InventoryService {
         Instant expiresAt = now.plus(ttl);
         if (!stock.insertReservation(orderId, now, expiresAt)) {
             Reservation existing = stock.lockReservation(orderId).orElseThrow();
+            if (existing.lines().isEmpty() && existing.status() == ReservationStatus.RELEASED) {
+                throw new ReservationConflictException("order " + orderId + " was released before this hold"
+                        + " arrived: it holds nothing");
+            }
             if (!wanted.equals(quantities(existing))) {
                 throw new ReservationConflictException("order " + orderId + " already holds a different reservation");
             }
@@ -284,8 +288,21 @@ public class InventoryService {
         }
     }
 
-    /** The order will not complete: its held units go back on sale. Repeating it changes nothing. */
+    /**
+     * The order will not complete: its held units go back on sale. Repeating it changes nothing. A release for an
+     * order whose hold has not arrived (the order gave up waiting for it: its request is still on the way) is kept as
+     * a released reservation without lines, so that the late request holds nothing ({@link #reserve} refuses it)
+     * instead of keeping units off sale until it expires.
+     */
     public Reservation release(String orderId) {
+        requireOrderId(orderId);
+        Instant now = clock.instant();
+        if (stock.insertReservation(orderId, now, now)) {
+            Reservation released = find(orderId);
+            released.release(now, false);
+            LOG.info(() -> "Released order " + orderId + " before its hold arrived: a late hold holds nothing");
+            return released;
+        }
         return giveBack(find(orderId), false);
     }
 

@@ -260,4 +260,20 @@ class InventoryServiceIT {
         // stocked (0 -> 1), held (1 -> 0), given back (0 -> 1), damaged (1 -> 0): the last one tells the catalog
         assertEquals(new RecordedStockEvents.Change(sku, 1, 0), changes.get(changes.size() - 1), changes.toString());
     }
+
+    @Test
+    void aHoldArrivingAfterItsOrderWasReleasedHoldsNothing() {
+        // the order gave up waiting for inventory and released; its hold request was still on the way
+        String sku = newSku();
+        inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 2, "test", null));
+        String order = "order-late-" + sku;
+        assertEquals(ReservationStatus.RELEASED, inventory.inTransaction(service -> service.release(order)).status());
+        ReservationConflictException late = assertThrows(ReservationConflictException.class, () -> inventory
+                .inTransaction(service -> service.reserve(order, List.of(new LineRequest(sku, 2)), null)));
+        assertTrue(late.getMessage().contains("released before"), late.getMessage());
+        assertEquals(new StockLevel(sku, "MAIN", 2, 0), level(sku));
+        // releasing again changes nothing
+        assertEquals(ReservationStatus.RELEASED, inventory.inTransaction(service -> service.release(order)).status());
+        assertEquals(2L, (long) inventory.inTransaction(service -> service.available(sku)));
+    }
 }
