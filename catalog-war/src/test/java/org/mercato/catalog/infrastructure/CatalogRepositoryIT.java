@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -262,15 +263,10 @@ class CatalogRepositoryIT {
     @Test
     void stockNewsAboutOneProductTakeTurnsSoAnOlderOneCannotOverwriteANewer() throws Exception {
         inTransaction(em -> new JpaCatalogRepository(em).add(product("Turn Mug", null, "TURN-MUG-1")));
-        CountDownLatch newerApplied = new CountDownLatch(1);
         CountDownLatch commitNewer = new CountDownLatch(1);
-        CompletableFuture<Void> newer = CompletableFuture.runAsync(() -> inTransaction(em -> {
-            assertTrue(new JpaCatalogRepository(em).lockProductBySku("TURN-MUG-1").orElseThrow()
-                    .availability("TURN-MUG-1", true, NOW.plusSeconds(2)));
-            newerApplied.countDown();
-            await(commitNewer);
-        }));
-        assertTrue(newerApplied.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> newer = holding(em -> assertTrue(new JpaCatalogRepository(em)
+                .lockProductBySku("TURN-MUG-1").orElseThrow().availability("TURN-MUG-1", true, NOW.plusSeconds(2))),
+                commitNewer);
         // older news, applied meanwhile by the other consumer session: it waits for the newer one's commit and then
         // reads it, so it changes nothing (a plain read would have seen the old state and overwritten the newer)
         CompletableFuture<Boolean> older = CompletableFuture.supplyAsync(() -> {
@@ -279,7 +275,7 @@ class CatalogRepositoryIT {
                     .orElseThrow().availability("TURN-MUG-1", false, NOW.plusSeconds(1)));
             return changed[0];
         });
-        awaitRowLockWaiter();
+        db.awaitLockWaiter(null, Duration.ofSeconds(10));
         commitNewer.countDown();
         newer.get(10, TimeUnit.SECONDS);
         assertFalse(older.get(10, TimeUnit.SECONDS), "the older news was applied over the newer");
@@ -290,18 +286,13 @@ class CatalogRepositoryIT {
     @Test
     void aChangeOfAProductWaitsForTheRebuildPageThatReadIt() throws Exception {
         inTransaction(em -> new JpaCatalogRepository(em).add(product("Paged Mug", null, "PAGE-MUG-1")));
-        CountDownLatch pageRead = new CountDownLatch(1);
         CountDownLatch pageWritten = new CountDownLatch(1);
-        CompletableFuture<Void> rebuild = CompletableFuture.runAsync(() -> inTransaction(em -> {
-            new JpaCatalogRepository(em).lockProductsAfter(null, 100_000);
-            pageRead.countDown();
-            await(pageWritten);
-        }));
-        assertTrue(pageRead.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> rebuild = holding(em -> new JpaCatalogRepository(em).lockProductsAfter(null, 100_000),
+                pageWritten);
         CompletableFuture<Void> news = CompletableFuture.runAsync(() -> inTransaction(
                 em -> new JpaCatalogRepository(em).lockProductBySku("PAGE-MUG-1").orElseThrow()
                         .availability("PAGE-MUG-1", true, NOW)));
-        awaitRowLockWaiter();
+        db.awaitLockWaiter(null, Duration.ofSeconds(10));
         assertFalse(news.isDone(), "the change went ahead while the rebuild's page was being written");
         pageWritten.countDown();
         rebuild.get(10, TimeUnit.SECONDS);
@@ -309,6 +300,22 @@ class CatalogRepositoryIT {
         // a page does not lock out readers
         inTransaction(em -> assertTrue(new JpaCatalogRepository(em).findProductBySku("PAGE-MUG-1").orElseThrow()
                 .inStock()));
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on another thread and keeps that transaction open (its locks
+     * held) until {@code release} counts down; returns once the work has run.
+     */
+    private CompletableFuture<Void> holding(Consumer<EntityManager> work, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> inTransaction(em -> {
+            work.accept(em);
+            ran.countDown();
+            await(release);
+        }));
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        return held;
     }
 
     private static void await(CountDownLatch latch) {
@@ -319,21 +326,4 @@ class CatalogRepositoryIT {
         }
     }
 
-    /** Waits until a transaction is seen waiting for a row lock in the database (the positive marker). */
-    private static void awaitRowLockWaiter() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (java.sql.Connection connection = db.dataSource().getConnection()) {
-            while (System.nanoTime() < deadline) {
-                try (java.sql.ResultSet waiting = connection.createStatement()
-                        .executeQuery("select count(*) from pg_locks where not granted")) {
-                    waiting.next();
-                    if (waiting.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("no transaction waited for the product's row lock");
-    }
 }

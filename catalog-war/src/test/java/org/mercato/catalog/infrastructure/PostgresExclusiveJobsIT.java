@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +61,7 @@ class PostgresExclusiveJobsIT {
             return 4;
         }));
         // the waiter is seen waiting for the advisory lock in the database before it is checked not to have run
-        awaitAdvisoryLockWaiter(Duration.ofSeconds(10));
+        db.awaitLockWaiter("advisory", Duration.ofSeconds(10));
         assertFalse(waiterRan.get(), "the second instance ran while the first held the job");
 
         finish.countDown();
@@ -92,20 +90,4 @@ class PostgresExclusiveJobsIT {
         assertEquals(1, ran[0]);
     }
 
-    private static void awaitAdvisoryLockWaiter(Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection connection = db.dataSource().getConnection()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet waiting = connection.createStatement().executeQuery(
-                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
-                    waiting.next();
-                    if (waiting.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("no instance waited for the held job within " + limit);
-    }
 }

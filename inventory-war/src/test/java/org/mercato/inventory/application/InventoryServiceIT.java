@@ -247,11 +247,7 @@ class InventoryServiceIT {
                 .supplyAsync(() -> inventory.inTransaction(
                         service -> service.adjust(sku, "MAIN", -1, null, "staff", "damaged")));
         // the damage is seen waiting for the SKU's row before the giving back commits
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (inventory.count("select count(*) from pg_locks where not granted") == 0) {
-            assertTrue(System.nanoTime() < deadline, "the damage did not wait for the giving back");
-            Thread.sleep(50);
-        }
+        inventory.db.awaitLockWaiter(null, Duration.ofSeconds(10));
         commit.countDown();
         release.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(0, damage.get(10, java.util.concurrent.TimeUnit.SECONDS).available());

@@ -204,7 +204,7 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
         long[] nextReport = {step};
         // pages are asked for in order: each starts after the last product of the one before
         java.util.UUID[] last = {null};
-        long done = engine.rebuild((ProductSearchEngine.PageWriter) (page, index) -> {
+        long done = engine.rebuild((page, index) -> {
             if (page == 0) {
                 LOG.info(() -> "Reindexing " + total + " products");
                 last[0] = null;

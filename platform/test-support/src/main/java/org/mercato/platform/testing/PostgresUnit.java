@@ -72,6 +72,36 @@ public final class PostgresUnit implements AutoCloseable {
         return migration;
     }
 
+    /**
+     * Waits until some session is seen waiting for a lock in this database ({@code pg_locks}, not granted): the
+     * positive marker that a concurrent transaction has reached the lock a test holds.
+     *
+     * @param lockType only locks of this {@code pg_locks.locktype} ({@code advisory}, {@code transactionid}...), or
+     *        null for any
+     * @throws AssertionError when none is seen within {@code limit}
+     */
+    public void awaitLockWaiter(String lockType, java.time.Duration limit) throws java.sql.SQLException,
+            InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (java.sql.Connection connection = dataSource().getConnection();
+                java.sql.PreparedStatement waiting = connection.prepareStatement("select count(*) from pg_locks"
+                        + " where not granted and (cast(? as text) is null or locktype = ?)")) {
+            waiting.setString(1, lockType);
+            waiting.setString(2, lockType);
+            while (System.nanoTime() < deadline) {
+                try (java.sql.ResultSet count = waiting.executeQuery()) {
+                    count.next();
+                    if (count.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("no session waited for a " + (lockType == null ? "" : lockType + " ")
+                + "lock within " + limit);
+    }
+
     @Override
     public void close() throws Exception {
         emf.close();
