@@ -5,6 +5,12 @@ import { paths } from "../paths";
 import { ProductImage } from "./ProductImage";
 import { Price } from "./ui";
 
+/**
+ * How many cards of a grid a first screen shows: two rows of two on a phone (412 x 823 px), the first row of four
+ * on a desktop. Their pictures load at once; the others wait for the page's load (ProductImage).
+ */
+export const FIRST_SCREEN_CARDS = 4;
+
 export function ProductCard({ hit, eager = false }: { hit: ProductHit; eager?: boolean }) {
   return (
     <li className="product-card">

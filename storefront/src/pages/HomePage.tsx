@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
-import { ProductCard } from "../components/ProductCard";
+import { FIRST_SCREEN_CARDS, ProductCard } from "../components/ProductCard";
 import { CardSkeletons, Notice, PageTitle } from "../components/ui";
 import { ListingFilters } from "../lib/catalog";
 import { errorMessage } from "../lib/http";
@@ -59,7 +59,7 @@ export default function HomePage() {
         {featured.data && (
           <ul className="product-grid">
             {featured.data.items.slice(0, 8).map((hit, i) => (
-              <ProductCard key={hit.id} hit={hit} eager={i < 2} />
+              <ProductCard key={hit.id} hit={hit} eager={i < FIRST_SCREEN_CARDS} />
             ))}
           </ul>
         )}

@@ -2,7 +2,7 @@ import { FormEvent, useId, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Pagination } from "../components/Pagination";
-import { ProductCard } from "../components/ProductCard";
+import { FIRST_SCREEN_CARDS, ProductCard } from "../components/ProductCard";
 import { CardSkeletons, Notice, PageTitle } from "../components/ui";
 import {
   Facet,
@@ -480,7 +480,7 @@ export default function ListingPage() {
             <>
               <ul className="product-grid">
                 {data.items.map((hit, i) => (
-                  <ProductCard key={hit.id} hit={hit} eager={i < 2} />
+                  <ProductCard key={hit.id} hit={hit} eager={i < FIRST_SCREEN_CARDS} />
                 ))}
               </ul>
               <Pagination
