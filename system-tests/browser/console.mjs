@@ -40,6 +40,15 @@ async function watched(page, name) {
   return page;
 }
 
+// The page names an icon the console serves (without one a browser asks /favicon.ico, a 404 in every tab).
+async function expectIcon(page, what) {
+  const href = await page.getAttribute('link[rel="icon"]', "href");
+  expect(href, `${what}: no <link rel="icon">`);
+  const icon = await fetch(new URL(href, page.url()));
+  expect(icon.ok && icon.headers.get("content-type")?.startsWith("image/svg+xml"),
+    `${what}: icon ${href} answered ${icon.status} ${icon.headers.get("content-type")}`);
+}
+
 function expectSecurityHeaders(response, what) {
   const headers = response.headers();
   expect(headers["content-security-policy"]?.includes("frame-ancestors 'none'"), `${what}: CSP ${headers["content-security-policy"]}`);
@@ -84,6 +93,7 @@ try {
   // A customer cannot enter the console; the admin can, and sees every service's readiness.
   const console_ = await watched(await browser.newPage(), "console");
   expectSecurityHeaders(await console_.goto(`${baseUrl}/admin/`), "console sign-in page");
+  await expectIcon(console_, "console sign-in page");
   await console_.fill("#signIn\\:email", email);
   await console_.fill("#signIn\\:password", "correct horse battery");
   await console_.click("#signIn\\:submit");
@@ -97,6 +107,7 @@ try {
   await console_.fill("#signIn\\:password", adminPassword);
   await console_.click("#signIn\\:submit");
   await console_.waitForURL(/dashboard\.xhtml/, { timeout: 15000 });
+  await expectIcon(console_, "dashboard");
   const after = await sessionCookie();
   expect(after && after.value !== before.value, "signing in to the console must change the session id");
   const table = await console_.textContent("#health");

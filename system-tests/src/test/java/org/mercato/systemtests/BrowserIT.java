@@ -69,7 +69,7 @@ class BrowserIT {
 
     /**
      * Lighthouse's mobile profile on home, a category and a product page: accessibility at least 95, best practices
-     * at least 90, performance at least {@code mercato.lighthouse.performance} (90) in the best of seven runs, each
+     * at least 90, performance at least {@code mercato.lighthouse.performance} (90) in the best of five runs, each
      * started when the machine is quiet (the script waits for under 30% CPU, 60 s at most: Lighthouse's simulated
      * phone counts other tests' leftover work as the page's); scores and reports in {@code target/lighthouse}.
      */
