@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,6 +53,46 @@ class DockerFilesTest {
             if (!name.equals("grafana")) {
                 assertTrue(compose.contains("aliases: [tasks." + name + "]"), name + " is tasks." + name);
             }
+        }
+    }
+
+    /**
+     * Every named volume of both files is mounted on a folder its image makes and hands to the user the container
+     * runs as: Docker gives a new named volume the owner of that folder, or root's when the image lacks it, and a
+     * non-root service then cannot write there (catalog's pictures answered 500 on a compose host until its image
+     * made the folder).
+     */
+    @Test
+    void everyNamedVolumeIsAFolderItsImageGivesToItsUser() throws IOException {
+        for (String file : List.of("stack.yml", "compose.yml")) {
+            String text = Files.readString(DOCKER.resolve(file));
+            String section = text.substring(text.indexOf("\nservices:"), text.indexOf("\nnetworks:"));
+            Matcher service = Pattern.compile("(?m)^  ([a-z][a-z-]*):\\s*$").matcher(section);
+            List<int[]> starts = new ArrayList<>();
+            while (service.find()) {
+                starts.add(new int[]{service.start(), service.end()});
+            }
+            int mounts = 0;
+            for (int i = 0; i < starts.size(); i++) {
+                String block = section.substring(starts.get(i)[0], i + 1 < starts.size()
+                        ? starts.get(i + 1)[0]
+                        : section.length());
+                Matcher image = Pattern.compile("image: mercato/([a-z-]+):").matcher(block);
+                Matcher volume = Pattern.compile("(?m)^\\s+- ([a-z][a-z0-9-]*):(/[^\\s:]+)").matcher(block);
+                while (volume.find()) {
+                    assertTrue(image.find(0), file + ": the service mounting " + volume.group(1) + " names no image");
+                    String dockerfile = Files.readString(DOCKER.resolve(image.group(1)).resolve("Dockerfile"));
+                    String path = Pattern.quote(volume.group(2));
+                    String where = file + ": " + volume.group(1) + " on " + volume.group(2) + " (docker/"
+                            + image.group(1) + "/Dockerfile)";
+                    assertTrue(Pattern.compile("mkdir -p[^\\n]* " + path + "(\\s|$)", Pattern.MULTILINE).matcher(
+                            dockerfile).find(), where + ": the image makes the folder");
+                    assertTrue(Pattern.compile("chown[^\\n]* " + path + "(\\s|$)", Pattern.MULTILINE).matcher(
+                            dockerfile).find(), where + ": the image gives the folder to its user");
+                    mounts++;
+                }
+            }
+            assertTrue(mounts >= 6, file + ": " + mounts + " named volumes found");
         }
     }
 }
