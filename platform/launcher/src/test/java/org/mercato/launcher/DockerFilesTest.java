@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -31,14 +32,28 @@ class DockerFilesTest {
         return file.substring(start, end).strip();
     }
 
-    private static Set<String> services(String file) {
+    /** Each service of a stack or compose file by name, with its block of lines, in the file's order. */
+    private static Map<String, String> serviceBlocks(String file) {
         String section = file.substring(file.indexOf("\nservices:"), file.indexOf("\nnetworks:"));
-        Set<String> names = new TreeSet<>();
         Matcher matcher = Pattern.compile("(?m)^  ([a-z][a-z-]*):\\s*$").matcher(section);
+        Map<String, String> blocks = new LinkedHashMap<>();
+        String name = null;
+        int start = 0;
         while (matcher.find()) {
-            names.add(matcher.group(1));
+            if (name != null) {
+                blocks.put(name, section.substring(start, matcher.start()));
+            }
+            name = matcher.group(1);
+            start = matcher.start();
         }
-        return names;
+        if (name != null) {
+            blocks.put(name, section.substring(start));
+        }
+        return blocks;
+    }
+
+    private static Set<String> services(String file) {
+        return new TreeSet<>(serviceBlocks(file).keySet());
     }
 
     @Test
@@ -66,17 +81,8 @@ class DockerFilesTest {
     void everyNamedVolumeIsAFolderItsImageGivesToItsUser() throws IOException {
         for (String file : List.of("stack.yml", "compose.yml")) {
             String text = Files.readString(DOCKER.resolve(file));
-            String section = text.substring(text.indexOf("\nservices:"), text.indexOf("\nnetworks:"));
-            Matcher service = Pattern.compile("(?m)^  ([a-z][a-z-]*):\\s*$").matcher(section);
-            List<int[]> starts = new ArrayList<>();
-            while (service.find()) {
-                starts.add(new int[]{service.start(), service.end()});
-            }
             int mounts = 0;
-            for (int i = 0; i < starts.size(); i++) {
-                String block = section.substring(starts.get(i)[0], i + 1 < starts.size()
-                        ? starts.get(i + 1)[0]
-                        : section.length());
+            for (String block : serviceBlocks(text).values()) {
                 Matcher image = Pattern.compile("image: mercato/([a-z-]+):").matcher(block);
                 Matcher volume = Pattern.compile("(?m)^\\s+- ([a-z][a-z0-9-]*):(/[^\\s:]+)").matcher(block);
                 while (volume.find()) {
