@@ -149,11 +149,9 @@ public final class PlatformExtension implements BeforeAllCallback {
         private Ports() {
         }
 
-        static int free() throws java.io.IOException {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
+        /** Below the kernel's ephemeral range, so no outgoing connection takes it before the platform binds it. */
+        static int free() {
+            return org.mercato.platform.ports.LoopbackPorts.free();
         }
     }
 }

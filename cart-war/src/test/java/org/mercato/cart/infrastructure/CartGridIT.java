@@ -3,7 +3,6 @@ package org.mercato.cart.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import org.mercato.cart.domain.Cart;
 import org.mercato.cart.domain.CartException;
 import org.mercato.cart.domain.CartLine;
 import org.mercato.platform.money.Money;
+import org.mercato.platform.ports.LoopbackPorts;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -41,12 +41,8 @@ class CartGridIT {
     @BeforeEach
     void startCluster() throws Exception {
         String cluster = "mercato-cart-test-" + UUID.randomUUID();
-        int first;
-        int second;
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            first = a.getLocalPort();
-            second = b.getLocalPort();
-        }
+        int first = LoopbackPorts.free();
+        int second = LoopbackPorts.free();
         for (int port : new int[]{first, second}) {
             Config config = new Config().setClusterName(cluster).setProperty("hazelcast.phone.home.enabled", "false")
                     .setProperty("hazelcast.logging.type", "jdk");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,9 +70,7 @@ class EmailDeliveryIT {
 
     @BeforeEach
     void startSmtp() throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            smtpPort = free.getLocalPort();
-        }
+        smtpPort = org.mercato.platform.ports.LoopbackPorts.free();
         smtp = startGreenMail();
     }
 

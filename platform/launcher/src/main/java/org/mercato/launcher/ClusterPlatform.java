@@ -274,7 +274,8 @@ final class ClusterPlatform implements AutoCloseable {
                 if (attempt == 3) {
                     throw bootFailure;
                 }
-                LOG.warning(() -> member.name() + " failed to boot; starting it again");
+                LOG.warning(() -> member.name() + " failed to boot; starting it again. Payara said:\n"
+                        + payara.startupError());
             } catch (RuntimeException | InterruptedException e) {
                 payara.close();
                 throw e;

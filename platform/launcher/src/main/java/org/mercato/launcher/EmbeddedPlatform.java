@@ -58,7 +58,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
                     if (attempt == 3) {
                         throw bootFailure;
                     }
-                    LOG.warning("Payara Micro failed to boot (attempt " + attempt + "); starting it again");
+                    LOG.warning(
+                            "Payara Micro failed to boot (attempt " + attempt + "); starting it again. Payara said:\n"
+                                    + platform.payara.startupError());
                 }
             }
         } catch (Exception | Error e) {

@@ -39,6 +39,9 @@ final class PayaraProcess implements AutoCloseable {
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<String> failedDeployments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean bootFailed;
+    /** Payara's record of why its start-up failed (NCLS-CORE-00019 and its lines up to "]]"), at most 40 lines. */
+    private final List<String> startupError = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int STARTUP_ERROR_LINES = 40;
     private volatile boolean anyDeployed;
     private volatile int gridSize;
     private static final java.util.regex.Pattern GRID_SIZE = java.util.regex.Pattern.compile("DG Size: (\\d+)");
@@ -248,8 +251,18 @@ final class PayaraProcess implements AutoCloseable {
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true)) {
             String line;
+            boolean inStartupError = false;
             while ((line = in.readLine()) != null) {
                 out.println(line);
+                if (line.contains("NCLS-CORE-00019") && startupError.isEmpty()) {
+                    inStartupError = true;
+                }
+                if (inStartupError) {
+                    if (startupError.size() < STARTUP_ERROR_LINES) {
+                        startupError.add(line);
+                    }
+                    inStartupError = !line.contains("]]");
+                }
                 synchronized (tail) {
                     tail.addLast(line);
                     if (tail.size() > TAIL_LINES) {
@@ -296,7 +309,9 @@ final class PayaraProcess implements AutoCloseable {
                         + "\nsee " + logFile + "; last lines:\n" + tail());
             }
             if (bootFailed || (!process.isAlive() && !anyDeployed)) {
-                throw new BootFailure("Payara Micro failed to boot; last lines of " + logFile + ":\n" + tail());
+                throw new BootFailure("Payara Micro failed to boot" + (startupError.isEmpty()
+                        ? ""
+                        : ":\n" + String.join("\n", startupError)) + "\nlast lines of " + logFile + ":\n" + tail());
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()
@@ -345,6 +360,11 @@ final class PayaraProcess implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + httpPort + service.contextRoot() + "/api/status"))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
         return status.statusCode() == 404;
+    }
+
+    /** Why Payara's start-up failed, as it logged it (empty when it did not say). */
+    String startupError() {
+        return String.join("\n", startupError);
     }
 
     String tail() {

@@ -1,23 +1,22 @@
 package org.mercato.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+
+import org.mercato.platform.ports.LoopbackPorts;
 
 final class Ports {
 
     private Ports() {
     }
 
-    /** A port free on loopback right now (the OS picks it). */
+    /**
+     * A port free now and likely still free when a server binds it minutes later: below the kernel's ephemeral range,
+     * never handed out twice ({@link LoopbackPorts}).
+     */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on loopback", e);
-        }
+        return LoopbackPorts.free();
     }
 
     static boolean inUse(int port) {

@@ -78,14 +78,8 @@ class ClusterPartsTest {
             exchange.close();
         });
         storefront.start();
-        int port;
-        int internalPort;
-        try (java.net.ServerSocket one = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                java.net.ServerSocket two = new java.net.ServerSocket(0, 1,
-                        java.net.InetAddress.getLoopbackAddress())) {
-            port = one.getLocalPort();
-            internalPort = two.getLocalPort();
-        }
+        int port = Ports.free();
+        int internalPort = Ports.free();
         Path prefix = directory.resolve("gateway");
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         try (Gateway gateway = Gateway.start(prefix, Gateway.values(prefix, port, internalPort,

@@ -22,10 +22,7 @@ class EmbeddedMailServerTest {
 
     @Test
     void everyEmailIsSavedExactlyOnce(@TempDir Path folder) throws Exception {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(folder, port)) {
             Properties properties = new Properties();
             properties.put("mail.smtp.host", "127.0.0.1");

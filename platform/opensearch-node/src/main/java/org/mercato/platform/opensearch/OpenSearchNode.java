@@ -3,7 +3,6 @@ package org.mercato.platform.opensearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+
+import org.mercato.platform.ports.LoopbackPorts;
 
 /**
  * A real single-node OpenSearch server, started as a child process on loopback ports and stopped by
@@ -220,10 +221,8 @@ public final class OpenSearchNode implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return LoopbackPorts.free();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
