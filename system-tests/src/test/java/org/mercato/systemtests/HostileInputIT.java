@@ -533,4 +533,106 @@ class HostileInputIT {
         assertEquals("", users.getJsonObject("data").getString("starting"));
         assertFalse(ready.toString().contains("No Application deployed"));
     }
+
+    // faults a review found: rules that differed between services, normalization that lengthened a value, a name
+    // with quotes and backslashes, drafts shown to anyone, an adjustment past the ceiling of a setting
+
+    @Test
+    void aCardTokenPaymentsWouldRefuseIsRefusedBeforeTheOrderIsSavedOrItsStockHeld() {
+        String sku = stockedSku(1200, 5);
+        String token = customer();
+        String cart = OrderFlowIT.cartWith(token, Map.of(sku, 1));
+        for (String card : new String[]{"tok.visa", "tok visa", "12345678", "4242 4242 4242 4242"}) {
+            Http.Reply refused = OrderFlowIT.place(token, "token-" + UUID.randomUUID(), cart, card);
+            assertRefused(400, "payment.token", refused);
+            assertFalse(refused.body().contains(card), "the token is not echoed: " + refused.body());
+        }
+        assertEquals(0, ServiceDatabase.orders().count("select count(*) from customer_order where cart_id = ?", cart),
+                "no order was saved");
+        assertEquals(5, http().get("/inventory/api/stock/" + sku, staff).json().getInt("available"),
+                "no stock was held");
+        assertEquals(201, OrderFlowIT.place(token, "token-" + UUID.randomUUID(), cart, "tok_visa").status(),
+                "the same cart with a provider token is bought");
+    }
+
+    @Test
+    void anEmailThatNormalizationLengthensPastItsLimitIs400() {
+        // 246 characters as typed, 486 once lower-cased (U+0130 becomes two)
+        String email = "a@" + "\u0130".repeat(240) + ".de";
+        long before = ServiceDatabase.users().accounts();
+        assertRefused(400, "email", http().post("/users/api/accounts", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery\",\"name\":\"Long\"}", null));
+        assertEquals(before, ServiceDatabase.users().accounts());
+    }
+
+    @Test
+    void anOrderKeepsTheCustomersNameAsTypedNotAsJson() {
+        String email = UserApiIT.uniqueEmail();
+        String name = "Ada \\\"the\\\" Lovelace \\\\ " + "x".repeat(150);
+        Http.Reply registered = http().post("/users/api/accounts", "{\"email\":\"" + email
+                + "\",\"password\":\"correct horse battery\",\"name\":\"" + name + "\"}", null);
+        assertEquals(201, registered.status(), registered.body());
+        String typed = registered.json().getString("name");
+        String token = UserApiIT.login(email, "correct horse battery").getString("access_token");
+        String cart = OrderFlowIT.cartWith(token, Map.of(stockedSku(800, 3), 1));
+        Http.Reply placed = OrderFlowIT.place(token, "name-" + UUID.randomUUID(), cart, "tok_visa");
+        assertEquals(201, placed.status(), placed.body());
+        assertEquals(1, ServiceDatabase.orders().count("select count(*) from customer_order where cast(id as text) = ?"
+                + " and customer_name = ?", placed.json().getString("id"), typed), "stored as typed: " + typed);
+    }
+
+    @Test
+    void aDraftsSkuIsUnknownToAnyoneButStaff() {
+        Http.Reply draft = http().post("/catalog/api/products", "{\"name\":\"Unreleased " + UUID.randomUUID()
+                + "\",\"status\":\"DRAFT\",\"price\":{\"amount\":999,\"currency\":\"EUR\"}}", staff);
+        assertEquals(201, draft.status(), draft.body());
+        String sku = draft.json().getJsonArray("variants").getJsonObject(0).getString("sku");
+        String active = Products.newSku("Released", 999, staff);
+        String query = "/catalog/api/skus?sku=" + sku + "&sku=" + active;
+        for (String caller : new String[]{null, customer()}) {
+            JsonObject seen = http().get(query, caller).json();
+            assertEquals(1, seen.getJsonArray("items").size(), seen.toString());
+            assertEquals(active, seen.getJsonArray("items").getJsonObject(0).getString("sku"));
+        }
+        assertEquals(2, http().get(query, staff).json().getJsonArray("items").size());
+    }
+
+    @Test
+    void aStockAdjustmentPastTheCeilingOfASettingIs400AndChangesNothing() {
+        String sku = stockedSku(500, 99_999);
+        assertRefused(400, "100000", send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":2}", staff));
+        assertEquals(99_999, http().get("/inventory/api/stock/" + sku, staff).json().getInt("available"));
+        assertEquals(200, send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":1}", staff).status());
+    }
+
+    @Test
+    void accountsWithTheLongestEmailOrderAndWorkAsStaff() {
+        // 254 characters, the longest address there is (RFC 5321): every actor and caller column takes it
+        String domain = "d" + UUID.randomUUID().toString().replace("-", "") + ".";
+        String local = "c" + "x".repeat(63);
+        String rest = "e".repeat(254 - local.length() - 1 - domain.length() - 5) + ".test";
+        String customerEmail = local + "@" + domain + rest;
+        assertEquals(254, customerEmail.length());
+        assertEquals(201, http().post("/users/api/accounts", "{\"email\":\"" + customerEmail
+                + "\",\"password\":\"correct horse battery\",\"name\":\"Long\"}", null).status());
+        String customer = UserApiIT.login(customerEmail, "correct horse battery").getString("access_token");
+        String cart = OrderFlowIT.cartWith(customer, Map.of(stockedSku(700, 4), 1));
+        Http.Reply placed = OrderFlowIT.place(customer, "long-" + UUID.randomUUID(), cart, "tok_visa");
+        assertEquals(201, placed.status(), placed.body());
+
+        String staffEmail = "s" + customerEmail.substring(1);
+        Http.Reply created = http().post("/users/api/accounts/staff", "{\"email\":\"" + staffEmail
+                + "\",\"password\":\"correct horse battery\",\"name\":\"Stan\",\"roles\":[\"staff\"]}", staff);
+        assertEquals(201, created.status(), created.body());
+        String longStaff = UserApiIT.login(staffEmail, "correct horse battery").getString("access_token");
+        String sku = stockedSku(700, 4);
+        Http.Reply adjusted = send("PUT", "/inventory/api/stock/" + sku, "{\"adjustBy\":2}", longStaff,
+                "Idempotency-Key", "long-" + UUID.randomUUID());
+        assertEquals(200, adjusted.status(), adjusted.body());
+        Http.Reply cancelled = send("POST", "/orders/api/orders/" + placed.json().getString("id") + "/cancel",
+                "{\"reason\":\"a long address\"}", longStaff, "Idempotency-Key", "long-" + UUID.randomUUID());
+        assertEquals(200, cancelled.status(),
+                "cancelled and refunded by the long-addressed staff: " + cancelled.body());
+        assertEquals("REFUNDED", cancelled.json().getString("status"));
+    }
 }

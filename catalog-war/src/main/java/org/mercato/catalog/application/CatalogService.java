@@ -24,6 +24,7 @@ import org.mercato.catalog.domain.ImageFormat;
 import org.mercato.catalog.domain.ImageNotFoundException;
 import org.mercato.catalog.domain.InvalidProductException;
 import org.mercato.catalog.domain.Product;
+import org.mercato.catalog.domain.ProductStatus;
 import org.mercato.catalog.domain.ProductImage;
 import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.domain.ProductNotFoundException;
@@ -280,11 +281,18 @@ public class CatalogService {
             boolean inStock, java.util.Map<String, String> attributes) {
     }
 
-    /** Looks up SKUs; unknown ones are left out. */
-    public List<SkuView> skus(List<String> skus) {
+    /**
+     * Looks up SKUs; unknown ones are left out, and so are those of drafts unless {@code includeDrafts} (staff): a
+     * product not yet published is nobody else's business, while an archived one still explains a cart line that
+     * can no longer be bought ({@code sellable: false}).
+     */
+    public List<SkuView> skus(List<String> skus, boolean includeDrafts) {
         java.util.Set<String> wanted = new java.util.LinkedHashSet<>(skus);
         java.util.Map<String, SkuView> found = new java.util.HashMap<>();
         for (Product product : catalog.findProductsBySkus(wanted)) {
+            if (product.status() == ProductStatus.DRAFT && !includeDrafts) {
+                continue;
+            }
             for (Variant v : product.variants()) {
                 if (wanted.contains(v.sku())) {
                     found.put(v.sku(), new SkuView(v.sku(), product.id(), product.name(), product.slug(), v.price(),

@@ -159,6 +159,12 @@ public class InventoryService {
         if (onHand + delta < 0) {
             throw new InsufficientStockException(sku, onHand, -delta);
         }
+        if (onHand + delta > MAX_QUANTITY) {
+            // the same ceiling as setting on-hand directly (and far from int's end, which repeated adjustments
+            // would otherwise reach, wrap and misreport as missing stock)
+            throw new InvalidStockRequestException("on hand would be " + (onHand + delta) + " units: at most "
+                    + MAX_QUANTITY + " in one warehouse");
+        }
         StockLevel after = stock.setOnHand(sku, warehouse, onHand + delta, clock.instant());
         record(after, Kind.ADJUST, delta, reference, actor, reason);
         events.availabilityChanged(sku, before, stock.available(sku));

@@ -117,6 +117,19 @@ class InventoryServiceIT {
     }
 
     @Test
+    void adjustmentsNeverTakeOnHandPastTheCeilingOfASetting() {
+        String sku = newSku();
+        int max = InventoryService.MAX_QUANTITY;
+        inventory.inTransaction(service -> service.adjust(sku, "MAIN", max - 1, null, "test", "delivery"));
+        InvalidStockRequestException refused = assertThrows(InvalidStockRequestException.class,
+                () -> inventory.inTransaction(service -> service.adjust(sku, "MAIN", 2, null, "test", "delivery")));
+        assertTrue(refused.getMessage().contains("at most " + max), refused.getMessage());
+        assertEquals(new StockLevel(sku, "MAIN", max - 1, 0), level(sku));
+        inventory.inTransaction(service -> service.adjust(sku, "MAIN", 1, null, "test", "delivery"));
+        assertEquals(new StockLevel(sku, "MAIN", max, 0), level(sku));
+    }
+
+    @Test
     void theLineLimitHoldsPerSkuHoweverManyLinesNameIt() {
         String sku = newSku();
         inventory.inTransaction(service -> service.adjust(sku, "MAIN", 5_000, null, "test", "delivery"));

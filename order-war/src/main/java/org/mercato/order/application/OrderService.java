@@ -23,6 +23,7 @@ import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.domain.Totals;
 import org.mercato.platform.json.VisibleText;
+import org.mercato.platform.money.CardTokens;
 import org.mercato.platform.money.MoneyText;
 import org.mercato.platform.security.Digests;
 
@@ -264,13 +265,11 @@ public class OrderService {
         if (!"card".equals(request.paymentMethod())) {
             throw OrderException.invalid("payment.method must be \"card\"");
         }
-        String token = request.cardToken();
-        if (token == null || token.isBlank() || token.length() > 200) {
-            throw OrderException.invalid("payment.token is required: the payment provider's card token");
-        }
-        if (token.replaceAll("[\\s-]", "").matches("\\d{12,19}")) {
-            // a card number must never reach (or be logged by) the shop: refuse before it goes anywhere
-            throw OrderException.invalid("payment.token must be a provider token, never a card number");
+        // payments' own rule, checked before the order is saved or its stock held (a card number must never reach,
+        // or be logged by, the shop: refused before it goes anywhere)
+        String tokenRefusal = CardTokens.refusal(request.cardToken());
+        if (tokenRefusal != null) {
+            throw OrderException.invalid("payment.token " + tokenRefusal);
         }
     }
 

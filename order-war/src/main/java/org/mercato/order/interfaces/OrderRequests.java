@@ -2,6 +2,7 @@ package org.mercato.order.interfaces;
 
 import org.mercato.platform.json.MultiLine;
 import org.mercato.platform.json.Visible;
+import org.mercato.platform.money.CardTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -62,6 +63,8 @@ public final class OrderRequests {
         /** the payment provider's card token (e.g. tok_visa); never a card number */
         @NotBlank
         @Size(max = 200)
+        @Pattern(regexp = CardTokens.SHAPE, message = "must be the payment provider's card token: letters, digits,"
+                + " underscores or hyphens (e.g. tok_visa)")
         public String token;
     }
 

@@ -86,9 +86,7 @@ public class OrderResource {
         OrderRequests.Address a = body.shippingAddress;
         PlaceOrder request = new PlaceOrder(body.cartId, new ShippingAddress(a.name, a.line1, a.line2, a.city,
                 a.postalCode, a.country), body.payment.method, body.payment.token);
-        Customer customer = new Customer(token.getSubject(), token.getName(), token.getClaim("name") == null
-                ? null
-                : token.getClaim("name").toString());
+        Customer customer = new Customer(token.getSubject(), token.getName(), textClaim(token, "name"));
         OrderService.Placed placed;
         try {
             placed = placing.place(customer, key, request, authorization);
@@ -250,5 +248,20 @@ public class OrderResource {
                     .add("reason", order.failureReason()));
         }
         return json.build();
+    }
+
+    /**
+     * A claim's text. MicroProfile JWT leaves the Java type of a non-standard claim (such as {@code name}) to the
+     * implementation: Payara 6 gives a String, others a {@link jakarta.json.JsonString}, whose {@code toString()}
+     * is JSON ({@code "Ada"} with its quotes and escapes), which must never become the customer's name.
+     *
+     * @return the claim's string, or null when the token has none
+     */
+    static String textClaim(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        if (value instanceof jakarta.json.JsonString text) {
+            return text.getString();
+        }
+        return value == null || value == jakarta.json.JsonValue.NULL ? null : value.toString();
     }
 }

@@ -109,4 +109,34 @@ class OrderResourceTest {
         assertTrue(visible.isValid(null, null));
         assertTrue(visible.isValid("  ", null));
     }
+
+    @Test
+    void theNameClaimIsItsTextNotItsJson() {
+        assertEquals("Ada \"the\" Lovelace \\", OrderResource.textClaim(token(jakarta.json.Json.createValue(
+                "Ada \"the\" Lovelace \\")), "name"));
+        assertEquals("Ada", OrderResource.textClaim(token("Ada"), "name"));
+        assertNull(OrderResource.textClaim(token(null), "name"));
+        assertNull(OrderResource.textClaim(token(jakarta.json.JsonValue.NULL), "name"));
+    }
+
+    /** A token whose one claim, "name", is {@code value} (a String as Payara gives it, or a JSON value). */
+    private static org.eclipse.microprofile.jwt.JsonWebToken token(Object value) {
+        return new org.eclipse.microprofile.jwt.JsonWebToken() {
+            @Override
+            public String getName() {
+                return "ada@example.com";
+            }
+
+            @Override
+            public java.util.Set<String> getClaimNames() {
+                return value == null ? java.util.Set.of() : java.util.Set.of("name");
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String claimName) {
+                return "name".equals(claimName) ? (T) value : null;
+            }
+        };
+    }
 }

@@ -24,6 +24,7 @@ import org.mercato.payment.domain.PaymentSearch;
 import org.mercato.payment.domain.PaymentStatus;
 import org.mercato.payment.domain.Refund;
 import org.mercato.payment.domain.RefundStatus;
+import org.mercato.platform.money.CardTokens;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.money.MoneyText;
 import org.mercato.platform.security.Digests;
@@ -113,8 +114,9 @@ public class PaymentService {
         if (amount == null || amount.amount() <= 0 || amount.amount() > MAX_AMOUNT) {
             throw PaymentException.invalid("amount must be between 1 and " + MAX_AMOUNT + " minor units");
         }
-        if (cardToken == null || !cardToken.matches("[A-Za-z0-9_-]{1,200}") || cardToken.matches("[0-9]{8,}")) {
-            throw PaymentException.invalid("a card token is required (the card itself never reaches Mercato)");
+        String tokenRefusal = CardTokens.refusal(cardToken);
+        if (tokenRefusal != null) {
+            throw PaymentException.invalid("token " + tokenRefusal + " (the card itself never reaches Mercato)");
         }
         String hash = Digests.sha256Hex(orderId + "|" + amount.amount() + "|" + amount.currency());
         Payment intent = Payment.intent(caller, orderId, idempotencyKey, hash, amount, provider.name(),

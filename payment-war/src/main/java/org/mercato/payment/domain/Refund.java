@@ -74,7 +74,7 @@ public class Refund {
     @Column(name = "refusal_detail", length = 1000)
     private String refusalDetail;
 
-    @Column(name = "refunded_by", length = 200)
+    @Column(name = "refunded_by", length = 254)
     private String refundedBy;
 
     /** Minor units left to refund on the payment right after this refund succeeded. */

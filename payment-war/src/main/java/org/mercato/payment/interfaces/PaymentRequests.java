@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.mercato.platform.json.MultiLine;
+import org.mercato.platform.money.CardTokens;
 
 /**
  * JSON bodies of the payments API (classes with public fields, as Payara's OpenAPI reader needs). The limits are the
@@ -46,7 +47,7 @@ public final class PaymentRequests {
         /** The provider's card token (e.g. tok_visa); never a card number. */
         @NotNull
         @Size(min = 1, max = 200)
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,200}")
+        @Pattern(regexp = CardTokens.SHAPE)
         public String token;
     }
 

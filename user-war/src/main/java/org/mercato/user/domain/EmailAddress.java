@@ -50,6 +50,12 @@ public record EmailAddress(String value) {
         if (address.length() > MAX_LENGTH || !SHAPE.matcher(address).matches()) {
             return "must be an email address";
         }
+        // NFC and lower case can lengthen an address (U+0130 lower-cases to two units, U+FB2C composes to three):
+        // what is stored, both forms, must fit too
+        String composed = Normalizer.normalize(address, Normalizer.Form.NFC);
+        if (composed.length() > MAX_LENGTH || composed.toLowerCase(Locale.ROOT).length() > MAX_LENGTH) {
+            return "must have at most " + MAX_LENGTH + " characters once normalized (NFC, lower case)";
+        }
         return null;
     }
 

@@ -124,4 +124,21 @@ class EmailAddressTest {
         assertEquals("müller@bücher.example", new EmailAddress("müller@bücher.example").value(),
                 "letters of any script are fine");
     }
+
+    @Test
+    void anAddressThatNormalizationLengthensPastTheLimitIsRefusedBeforeItIsStored() {
+        // 246 units as typed; U+0130 lower-cases to two units, so the stored (normalized) form would be 486
+        String dotted = "a@" + "\u0130".repeat(240) + ".de";
+        assertTrue(dotted.length() <= EmailAddress.MAX_LENGTH);
+        assertTrue(EmailAddress.refusal(dotted).contains("once normalized"), EmailAddress.refusal(dotted));
+        assertThrows(IllegalArgumentException.class, () -> new EmailAddress(dotted));
+        // U+FB2C (a Hebrew presentation form) composes to three units under NFC
+        String composed = "a@" + "\uFB2C".repeat(100) + ".de";
+        assertTrue(EmailAddress.refusal(composed) != null, "NFC lengthens it to 305 units");
+        // the longest address that stays within the limit is still accepted
+        String longest = "a@" + "b".repeat(249) + ".de";
+        assertEquals(EmailAddress.MAX_LENGTH, longest.length());
+        assertNull(EmailAddress.refusal(longest));
+        assertNull(EmailAddress.refusal("a@" + "\u0130".repeat(10) + ".de"));
+    }
 }
