@@ -89,8 +89,12 @@ public class AccountResource {
     @PATCH
     @Path("me")
     @RolesAllowed({Roles.CUSTOMER, Roles.STAFF, Roles.ADMIN})
-    public JsonObject rename(@Valid @NotNull AccountRequests.Rename body) {
-        return AccountViews.account(accounts.rename(callerId(), body.name));
+    public Response rename(@Valid @NotNull AccountRequests.Rename body) {
+        // the new name is echoed: <, > and & as JSON escapes (the same characters), so no markup is written back,
+        // as problems do (Problem.toJson)
+        String json = AccountViews.account(accounts.rename(callerId(), body.name)).toString().replace("<", "\\u003c")
+                .replace(">", "\\u003e").replace("&", "\\u0026");
+        return Response.ok(json, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**
