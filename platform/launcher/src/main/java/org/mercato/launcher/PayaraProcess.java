@@ -311,7 +311,7 @@ final class PayaraProcess implements AutoCloseable {
             if (bootFailed || (!process.isAlive() && !anyDeployed)) {
                 throw new BootFailure("Payara Micro failed to boot" + (startupError.isEmpty()
                         ? ""
-                        : ":\n" + String.join("\n", startupError)) + "\nlast lines of " + logFile + ":\n" + tail());
+                        : ":\n" + startupError()) + "\nlast lines of " + logFile + ":\n" + tail());
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue()

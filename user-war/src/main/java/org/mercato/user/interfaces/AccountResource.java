@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.mercato.platform.json.TextRules;
 import org.mercato.platform.ratelimit.RateLimitSettings;
 import org.mercato.platform.ratelimit.RateLimited;
 import org.mercato.platform.security.Roles;
@@ -92,8 +93,7 @@ public class AccountResource {
     public Response rename(@Valid @NotNull AccountRequests.Rename body) {
         // the new name is echoed: <, > and & as JSON escapes (the same characters), so no markup is written back,
         // as problems do (Problem.toJson)
-        String json = AccountViews.account(accounts.rename(callerId(), body.name)).toString().replace("<", "\\u003c")
-                .replace(">", "\\u003e").replace("&", "\\u0026");
+        String json = TextRules.withoutMarkup(AccountViews.account(accounts.rename(callerId(), body.name)).toString());
         return Response.ok(json, jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -91,4 +91,13 @@ public final class TextRules {
     static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F);
     }
+
+    /**
+     * JSON text with every {@code <}, {@code >} and {@code &} written as its JSON escape ({@code \\u003c}, ...):
+     * the same characters to a JSON reader, but no markup for anything that reads the text otherwise. Only for JSON
+     * text, where those characters occur inside strings.
+     */
+    public static String withoutMarkup(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
 }

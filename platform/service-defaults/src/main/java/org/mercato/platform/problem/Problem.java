@@ -122,7 +122,7 @@ public final class Problem {
         // format characters were replaced above (TextRules.neutral), so a quoted value cannot reorder the message;
         // no markup is ever written back, whatever reads it
         // (<, > and & only occur inside JSON strings, where an escape of the code point means the same character)
-        return json.build().toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return TextRules.withoutMarkup(json.build().toString());
     }
 
     public Response toResponse(URI instance) {
