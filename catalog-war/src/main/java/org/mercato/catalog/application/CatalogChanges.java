@@ -8,8 +8,12 @@ public interface CatalogChanges {
     /** Called inside the changing transaction; acts only if and when it commits. */
     void productChanged(Product product);
 
-    /** Only a variant's stock availability changed: search and caches follow, no ProductChanged event. */
-    void availabilityChanged(Product product);
+    /**
+     * Only a variant's stock availability changed (inventory's news): no ProductChanged event; shoppers' cached
+     * reads go soon after commit (the news is late by a message already), and the search entry is rebuilt only
+     * when {@code searchEntryChanged} (the product as a whole came into or went out of stock).
+     */
+    void availabilityChanged(Product product, boolean searchEntryChanged);
 
     /** Many products changed in one transaction (a bulk import batch): as {@link #productChanged}, for each. */
     void productsChanged(java.util.List<Product> products);

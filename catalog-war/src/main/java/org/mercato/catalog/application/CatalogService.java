@@ -258,8 +258,9 @@ public class CatalogService {
         if (product.isEmpty()) {
             return false;
         }
+        boolean productWasInStock = product.get().inStock();
         if (product.get().availability(sku, inStock, asOf)) {
-            changes.availabilityChanged(product.get());
+            changes.availabilityChanged(product.get(), product.get().inStock() != productWasInStock);
             LOG.fine(() -> "SKU " + sku + " is " + (inStock ? "in stock" : "out of stock") + " as of " + asOf);
         }
         return true;

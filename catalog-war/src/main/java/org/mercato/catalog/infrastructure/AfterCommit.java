@@ -56,7 +56,7 @@ public class AfterCommit implements CatalogChanges {
     @Override
     public void productsChanged(List<Product> products) {
         announce(products, null);
-        products.forEach(this::refreshAfterCommit);
+        products.forEach(product -> refreshAfterCommit(product, true, readCache::clear));
     }
 
     @Override
@@ -105,12 +105,16 @@ public class AfterCommit implements CatalogChanges {
     @Override
     public void productChanged(Product product) {
         announce(List.of(product), null);
-        refreshAfterCommit(product);
+        refreshAfterCommit(product, true, readCache::clear);
     }
 
     @Override
-    public void availabilityChanged(Product product) {
-        refreshAfterCommit(product);
+    public void availabilityChanged(Product product, boolean searchEntryChanged) {
+        if (searchEntryChanged) {
+            refreshAfterCommit(product, false, readCache::clearSoon);
+        } else {
+            afterCommit(readCache::clearSoon);
+        }
     }
 
     /**
@@ -119,9 +123,10 @@ public class AfterCommit implements CatalogChanges {
      * the changes of one product so reach the index in the order they commit, even from two catalog instances. After
      * an index write a commit almost never fails (the database's checks ran at the flush before); if it does, the
      * entry may show the lost change until the product changes again or the index is rebuilt, which the log says.
-     * Shoppers' cached reads go once the change has committed.
+     * Shoppers' cached reads go once the change has committed ({@code clearCache}). With {@code waitForSearch}
+     * false the entry is only queued for the index writer (in the same order), not waited for.
      */
-    private void refreshAfterCommit(Product product) {
+    private void refreshAfterCommit(Product product, boolean waitForSearch, Runnable clearCache) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             private String indexed;
 
@@ -129,7 +134,11 @@ public class AfterCommit implements CatalogChanges {
             public void beforeCompletion() {
                 ProductDocument document = ProductDocument.of(product);
                 try {
-                    index.index(List.of(document));
+                    if (waitForSearch) {
+                        index.index(List.of(document));
+                    } else {
+                        index.indexSoon(List.of(document));
+                    }
                     indexed = document.id();
                 } catch (RuntimeException e) {
                     // the database holds the truth; a reindex repairs the index
@@ -140,7 +149,7 @@ public class AfterCommit implements CatalogChanges {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    readCache.clear();
+                    clearCache.run();
                 } else if (indexed != null) {
                     LOG.severe(() -> "The change of product " + indexed + " was indexed but did not commit: its"
                             + " search entry may show it until the product changes again or a reindex runs");

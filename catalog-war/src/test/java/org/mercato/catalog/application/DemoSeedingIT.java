@@ -55,7 +55,7 @@ class DemoSeedingIT {
         service.changes = new CatalogChanges() {
             public void productChanged(Product p) {
             }
-            public void availabilityChanged(Product p) {
+            public void availabilityChanged(Product p, boolean searchEntryChanged) {
             }
             public void productsChanged(List<Product> p) {
             }

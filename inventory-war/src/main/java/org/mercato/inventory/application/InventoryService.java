@@ -130,18 +130,37 @@ public class InventoryService {
     }
 
     /**
-     * Demo mode: gives a SKU of the generated demo catalog its first stock, unless it has some already (so a
-     * redelivered event, or a count staff made meanwhile, is never overwritten).
+     * Demo mode: gives the SKUs of one generated demo product their first stock in the default warehouse, in one
+     * transaction; a SKU with any stock level already (a redelivered event, a count staff made meanwhile) is left
+     * as it is. Each SKU stocked gets its movement and, when in stock, its StockAvailabilityChanged.
      *
-     * @return false if the SKU was stocked already
+     * @param onHand units per SKU, 0 to {@link #MAX_QUANTITY}
+     * @return how many SKUs were stocked now
+     * @throws InvalidStockRequestException for a malformed SKU or a quantity out of range (nothing stocked)
      */
-    public boolean stockDemoSku(String sku, int onHand) {
-        Skus.require(sku);
-        if (!stock.levels(sku).isEmpty()) {
-            return false;
+    public int stockDemoSkus(Map<String, Integer> onHand) {
+        onHand.forEach((sku, units) -> {
+            Skus.require(sku);
+            if (units < 0 || units > MAX_QUANTITY) {
+                throw new InvalidStockRequestException("onHand must be between 0 and " + MAX_QUANTITY);
+            }
+        });
+        java.util.Set<String> stocked = stock.stockedSkus(onHand.keySet());
+        int added = 0;
+        for (Map.Entry<String, Integer> wanted : onHand.entrySet()) {
+            if (stocked.contains(wanted.getKey())) {
+                continue;
+            }
+            Optional<StockLevel> level = stock.insertLevel(wanted.getKey(), DEFAULT_WAREHOUSE, wanted.getValue(),
+                    clock.instant());
+            if (level.isPresent()) {
+                record(level.get(), Kind.SET, wanted.getValue(), null, "demo catalog", "demo stock");
+                // a SKU without any level had nothing available and nothing reserved
+                events.availabilityChanged(wanted.getKey(), 0, level.get().onHand() - level.get().reserved());
+                added++;
+            }
         }
-        setOnHand(sku, DEFAULT_WAREHOUSE, onHand, "demo catalog", "demo stock");
-        return true;
+        return added;
     }
 
     /** Units arrived (positive) or left outside orders (negative: damage, loss). */

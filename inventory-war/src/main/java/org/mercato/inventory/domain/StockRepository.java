@@ -14,6 +14,15 @@ public interface StockRepository {
 
     List<StockLevel> levels(String sku);
 
+    /** Which of {@code skus} have a stock level in any warehouse (one query). */
+    java.util.Set<String> stockedSkus(java.util.Collection<String> skus);
+
+    /**
+     * Creates the SKU's first level in the warehouse with {@code onHand} units and nothing reserved; empty, and
+     * nothing changed, if that level exists already (a concurrent count got there first).
+     */
+    Optional<StockLevel> insertLevel(String sku, String warehouse, int onHand, Instant now);
+
     /** Locks the level (SELECT ... FOR UPDATE) for a read-then-write by staff; empty if the SKU is not stocked there. */
     Optional<StockLevel> lockLevel(String sku, String warehouse);
 

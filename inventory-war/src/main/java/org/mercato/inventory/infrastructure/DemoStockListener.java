@@ -1,6 +1,8 @@
 package org.mercato.inventory.infrastructure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -68,10 +70,13 @@ public class DemoStockListener implements MessageListener {
         if (!"demo".equals(product.getString("origin", null))) {
             return;
         }
+        // one transaction for the product's SKUs (a large demo catalog is hundreds of thousands of them)
+        Map<String, Integer> onHand = new LinkedHashMap<>();
         for (JsonValue variant : product.getJsonArray("variants")) {
             String sku = variant.asJsonObject().getString("sku");
-            inventory.stockDemoSku(sku, demoQuantity(sku));
+            onHand.put(sku, demoQuantity(sku));
         }
+        inventory.stockDemoSkus(onHand);
     }
 
     /** 0 for about one SKU in ten, else 1 to 60, always the same for the same SKU. */

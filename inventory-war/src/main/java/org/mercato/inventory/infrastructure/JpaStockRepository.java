@@ -56,6 +56,33 @@ public class JpaStockRepository implements StockRepository {
     }
 
     @Override
+    public java.util.Set<String> stockedSkus(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return java.util.Set.of();
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 1; i <= skus.size(); i++) {
+            in.append(i == 1 ? "?" : ", ?").append(i);
+        }
+        jakarta.persistence.Query query = em.createNativeQuery("select distinct sku from stock_level where sku in ("
+                + in + ")");
+        int position = 1;
+        for (String sku : skus) {
+            query.setParameter(position++, sku);
+        }
+        return ((List<?>) query.getResultList()).stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public Optional<StockLevel> insertLevel(String sku, String warehouse, int onHand, Instant now) {
+        return single(em.createNativeQuery("insert into stock_level (sku, warehouse, on_hand, reserved, updated_at)"
+                + " values (?1, ?2, ?3, 0, ?4) on conflict (sku, warehouse) do nothing"
+                + " returning sku, warehouse, on_hand, reserved").setParameter(1, sku).setParameter(2, warehouse)
+                .setParameter(3, onHand).setParameter(4, at(now)).getResultList());
+    }
+
+    @Override
     public Optional<StockLevel> lockLevel(String sku, String warehouse) {
         return single(em.createNativeQuery("select sku, warehouse, on_hand, reserved from stock_level"
                 + " where sku = ?1 and warehouse = ?2 for update").setParameter(1, sku).setParameter(2, warehouse)

@@ -166,6 +166,31 @@ class InventoryServiceIT {
     }
 
     @Test
+    void demoStockGivesAProductsSkusTheirFirstStockOnceAndLeavesStockedOnesAlone() {
+        String counted = newSku();
+        String fresh = newSku();
+        String none = newSku();
+        inventory.inTransaction(service -> service.setOnHand(counted, "MAIN", 7, "staff@shop.test", "count"));
+        inventory.events.changes.clear();
+        java.util.Map<String, Integer> demo = new java.util.LinkedHashMap<>();
+        demo.put(counted, 40);
+        demo.put(fresh, 12);
+        demo.put(none, 0);
+        assertEquals(2, (int) inventory.inTransaction(service -> service.stockDemoSkus(demo)));
+        assertEquals(7, level(counted).onHand(), "a count staff made is never overwritten");
+        assertEquals(12, level(fresh).onHand());
+        assertEquals(0, level(none).onHand());
+        assertEquals(1L, (long) inventory.inTransaction(service -> service.countMovements(fresh)));
+        assertEquals(List.of(new RecordedStockEvents.Change(fresh, 0, 12), new RecordedStockEvents.Change(none, 0,
+                0)), inventory.events.changes.stream().filter(c -> demo.containsKey(c.sku())).toList());
+        assertEquals(0, (int) inventory.inTransaction(service -> service.stockDemoSkus(demo)), "a redelivered event");
+        assertEquals(12, level(fresh).onHand());
+        assertEquals(1L, (long) inventory.inTransaction(service -> service.countMovements(fresh)));
+        assertThrows(InvalidStockRequestException.class, () -> inventory.inTransaction(service -> service
+                .stockDemoSkus(java.util.Map.of(newSku(), InventoryService.MAX_QUANTITY + 1))));
+    }
+
+    @Test
     void badRequestsChangeNothing() {
         String sku = newSku();
         inventory.inTransaction(service -> service.setOnHand(sku, "MAIN", 5, "test", null));

@@ -2,8 +2,10 @@ package org.mercato.catalog.infrastructure.cache;
 
 import java.io.Serializable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +18,8 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,6 +34,10 @@ import com.hazelcast.cache.ICache;
  * any service lost or rejoining) must not stall product pages and the cart's price lookups behind it. A read that
  * times out or fails leaves the cache alone for {@link #BYPASS} (reads go to the database); writes to the cache
  * are not waited for.
+ * <p>
+ * Clearing visits every partition of the grid, so news that reaches the catalog late anyway (inventory's stock
+ * news, one message per SKU, thousands a minute while a large catalog is stocked) clears at most once per
+ * {@link #CLEAR_DELAY} ({@link #clearSoon()}); staff edits clear at once ({@link #clear()}).
  */
 @ApplicationScoped
 public class ShopperReadCache {
@@ -44,6 +52,15 @@ public class ShopperReadCache {
 
     @Inject
     CacheManager cacheManager;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** The longest {@link #clearSoon()} lets the cache serve what was true before a change. */
+    static final java.time.Duration CLEAR_DELAY = java.time.Duration.ofMillis(200);
+
+    /** A clear is scheduled and has not started yet: later changes are covered by it. */
+    private final AtomicBoolean clearPending = new AtomicBoolean();
 
     /** The longest a read waits for the grid. */
     static final java.time.Duration GRID_WAIT = java.time.Duration.ofMillis(250);
@@ -127,6 +144,26 @@ public class ShopperReadCache {
         if (first) {
             LOG.warning(() -> "Catalog cache: the data grid failed a read (" + error + "); reading the database for "
                     + BYPASS.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * After a committed change that reached the catalog late anyway: no instance serves the old JSON once
+     * {@link #CLEAR_DELAY} has passed. Every change committed before a scheduled clear starts shares it.
+     */
+    public void clearSoon() {
+        if (!clearPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                // reset first: a change committed from here on schedules a clear of its own
+                clearPending.set(false);
+                clear();
+            }, CLEAR_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            clearPending.set(false);
+            clear();
         }
     }
 

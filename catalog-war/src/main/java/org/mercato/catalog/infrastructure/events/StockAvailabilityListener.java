@@ -44,7 +44,8 @@ import org.mercato.messaging.consumer.DeadLetters;
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "catalog"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
                 + StockAvailabilityListener.EVENT_TYPE + "'"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
+        // four: news of a product's SKUs arrive together and wait for each other's product lock
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class StockAvailabilityListener implements MessageListener {
 
     static final String EVENT_TYPE = "StockAvailabilityChanged";

@@ -176,6 +176,12 @@ public class ProductIndex implements ProductSearch, SearchIndexRebuild {
         engine.index(documents);
     }
 
+    /** As {@link #index}, without waiting for the documents to be searchable (see ProductSearchEngine#indexSoon). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void indexSoon(List<ProductDocument> documents) {
+        engine.indexSoon(documents);
+    }
+
     /**
      * Rebuilds the whole index from the catalog database, logging progress.
      *

@@ -23,6 +23,7 @@ import org.hibernate.search.mapper.pojo.standalone.mapping.CloseableSearchMappin
 import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.standalone.mapping.SearchMappingBuilder;
 import org.hibernate.search.mapper.pojo.standalone.session.SearchSession;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.SearchException;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
@@ -122,6 +123,22 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
     public void index(List<ProductDocument> documents) {
         sharing(() -> {
             try (SearchSession session = mapping.createSession()) {
+                documents.forEach(document -> session.indexingPlan().addOrUpdate(document));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * As {@link #index}, but returns once the documents are queued, in order, for the index's writer: searches see
+     * them shortly after (Lucene: at the next search; OpenSearch: within its refresh interval, a second), and a
+     * failure is logged by Hibernate Search instead of thrown. For news that reaches the catalog late anyway
+     * (inventory's), where waiting for each change to be searchable was what bounded the catalog's consumer.
+     */
+    public void indexSoon(List<ProductDocument> documents) {
+        sharing(() -> {
+            try (SearchSession session = mapping.createSessionWithOptions()
+                    .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async()).build()) {
                 documents.forEach(document -> session.indexingPlan().addOrUpdate(document));
             }
             return null;

@@ -1,15 +1,21 @@
 package org.mercato.catalog.infrastructure.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.CacheManager;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
 
@@ -131,5 +137,59 @@ class ShopperReadCacheTest {
         } finally {
             stall.join(10_000);
         }
+    }
+
+    /** Whether the key is served by the grid without loading (polls: writes to the grid are not waited for). */
+    private static boolean cached(ShopperReadCache cache, String key) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        AtomicInteger loads = new AtomicInteger();
+        do {
+            int before = loads.get();
+            cache.get(key, () -> {
+                loads.incrementAndGet();
+                return new ShopperReadCache.Entry("{}", "\"db\"");
+            });
+            if (loads.get() == before) {
+                return true;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** Whether one read of the key had to load it. */
+    private static boolean loads(ShopperReadCache cache, String key) {
+        AtomicInteger loads = new AtomicInteger();
+        cache.get(key, () -> {
+            loads.incrementAndGet();
+            return new ShopperReadCache.Entry("{}", "\"db\"");
+        });
+        return loads.get() == 1;
+    }
+
+    @Test
+    void newsThatArrivesLateAnywaySharesOneScheduledClear() {
+        List<Runnable> scheduled = new CopyOnWriteArrayList<>();
+        List<Long> delays = new CopyOnWriteArrayList<>();
+        ShopperReadCache cache = cache();
+        cache.scheduler = (ManagedScheduledExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ManagedScheduledExecutorService.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("schedule") && arguments[0] instanceof Runnable task) {
+                        scheduled.add(task);
+                        delays.add(((TimeUnit) arguments[2]).toMillis((Long) arguments[1]));
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        assertTrue(cached(cache, "product:lamp"));
+        for (int i = 0; i < 100; i++) {
+            cache.clearSoon();
+        }
+        assertEquals(1, scheduled.size(), "a hundred changes, one clear");
+        assertEquals(List.of(ShopperReadCache.CLEAR_DELAY.toMillis()), delays);
+        assertFalse(loads(cache, "product:lamp"), "still cached until the scheduled clear runs");
+        scheduled.get(0).run();
+        assertTrue(loads(cache, "product:lamp"), "loaded again once the clear ran");
+        cache.clearSoon();
+        assertEquals(2, scheduled.size(), "a change after the clear started gets a clear of its own");
     }
 }
