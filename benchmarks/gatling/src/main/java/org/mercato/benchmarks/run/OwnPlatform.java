@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -133,21 +134,36 @@ public final class OwnPlatform implements AutoCloseable {
 
     /**
      * Waits until inventory holds a stock level for every variant of the catalog (the demo stock arrives through
-     * the catalog's events); seconds since start.
+     * the catalog's events) and the catalog's in-stock flags agree with it (inventory's news arrive through its
+     * events in turn); seconds since start. Prints when inventory was done.
      */
     public double awaitStocked(Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         Psql database = new Psql(databasePort());
         long variants = database.number("catalog", "select count(*) from variant");
         long stocked = 0;
-        while (System.nanoTime() < deadline) {
-            stocked = database.number("inventory", "select count(*) from stock_level");
-            if (stocked >= variants) {
-                return secondsSinceStart();
+        while (stocked < variants) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("stocked " + stocked + " of " + variants + " SKUs within " + limit.toSeconds()
+                        + " s");
             }
             Thread.sleep(1000);
+            stocked = database.number("inventory", "select count(*) from stock_level");
         }
-        throw new IOException("stocked " + stocked + " of " + variants + " SKUs within " + limit.toSeconds() + " s");
+        System.out.printf(Locale.ROOT, "[mercato-bench] inventory stocked all %d SKUs after %.1f s%n", variants,
+                secondsSinceStart());
+        long available = database.number("inventory", "select count(*) from (select sku from stock_level group by sku"
+                + " having sum(on_hand - reserved) > 0) s");
+        long known = 0;
+        while (known != available) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the catalog knew " + known + " of " + available + " SKUs in stock within "
+                        + limit.toSeconds() + " s");
+            }
+            Thread.sleep(1000);
+            known = database.number("catalog", "select count(*) from variant where in_stock");
+        }
+        return secondsSinceStart();
     }
 
     /**

@@ -231,7 +231,7 @@ final class Report {
         }
         if (!catalog.isEmpty()) {
             md.append("\n## By catalog size (a platform started on empty data for each)\n\n| products | ready after"
-                    + " (s) | seeded and indexed (s) | stocked after (s) | search/s | search p50 | search p99 |"
+                    + " (s) | seeded and indexed (s) | stocked, catalog in step (s) | search/s | search p50 | search p99 |"
                     + " suggestions p50 | suggestions p99 |\n|---|---|---|---|---|---|---|---|---|\n");
             Map<String, List<double[]>> times = new LinkedHashMap<>();
             Map<String, List<double[]>> search = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
@@ -303,6 +304,17 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
     }
 
     /**
+     * How many edits (Levenshtein, transpositions counting one) a word of a shopper's query may be from a product's
+     * word: none up to 2 characters, 1 up to 5, 2 beyond, as Elasticsearch's documented {@code AUTO} fuzziness.
+     * Fewer edits on short words keep the typo tolerance where it matters and the term enumeration (the largest
+     * cost of a search, in profiles) small.
+     */
+    static int editsFor(String word) {
+        int length = word.codePointCount(0, word.length());
+        return length <= 2 ? 0 : length <= 5 ? 1 : 2;
+    }
+
+    /**
      * What the query matches: products in the query's status (shoppers: active ones; any status when it names
      * none), the text (typo tolerant), category with its subcategories, brand,
      * attributes, stock and price range; {@code ignoredAttribute} leaves that attribute's filter out.
@@ -316,9 +328,17 @@ public class ProductSearchEngine implements ProductSearch, AutoCloseable {
             bool.filter(f.matchAll());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            // typo tolerant: each word may be up to two edits away ("hedphones")
-            bool.must(f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f).field("description")
-                    .field("attributeText").matching(query.text()).fuzzy(2, 1));
+            // typo tolerant per word, as Elasticsearch's AUTO fuzziness: longer words may be further off
+            // ("hedphones", two edits; "jaket", one); any word may match, products matching more rank higher
+            var text = f.bool();
+            for (String word : new LinkedHashSet<>(List.of(query.text().strip().toLowerCase(Locale.ROOT)
+                    .split("\\s+")))) {
+                var match = f.match().field("name").boost(3.0f).field("brand_text").boost(2.0f).field("description")
+                        .field("attributeText").matching(word);
+                int edits = editsFor(word);
+                text.should(edits == 0 ? match : match.fuzzy(edits, 1));
+            }
+            bool.must(text);
         }
         if (query.category() != null) {
             bool.filter(f.match().field("categoryPath").matching(query.category()));

@@ -79,6 +79,18 @@ abstract class ProductSearchContract {
     }
 
     @Test
+    void shortWordsMayBeOneEditOffLongerOnesTwo() {
+        assertEquals(0, ProductSearchEngine.editsFor("tv"));
+        assertEquals(1, ProductSearchEngine.editsFor("jaket"));
+        assertEquals(2, ProductSearchEngine.editsFor("runing"));
+        assertEquals(List.of("Crème Brûlée Torch"), sortedNames(engine.search(query("torsh"))));
+        assertEquals(List.of(), sortedNames(engine.search(query("tarh"))), "two edits from torch: too many for four"
+                + " letters");
+        assertEquals(List.of("Crème Brûlée Torch", "Studio Headphones", "Travel Headphones"), sortedNames(engine
+                .search(query("hedphones torsh"))), "any word of the query may match");
+    }
+
+    @Test
     void accentsAndStemsMatch() {
         assertEquals(List.of("Crème Brûlée Torch"), sortedNames(engine.search(query("creme brulee"))));
         assertEquals(List.of("Bluetooth Speaker"), sortedNames(engine.search(query("speakers"))));
