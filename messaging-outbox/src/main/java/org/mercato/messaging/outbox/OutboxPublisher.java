@@ -1,6 +1,8 @@
 package org.mercato.messaging.outbox;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import jakarta.transaction.Transactional;
 
 /**
@@ -51,13 +54,22 @@ public class OutboxPublisher {
             try {
                 MessageProducer producer = session.createProducer(null);
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                // one Topic per name for the batch: Artemis asks the broker whether an address exists (a blocking
+                // round trip) at each createTopic and at the first send to each Topic object, which made two
+                // round trips per message and bounded the relay at a few hundred events a second
+                Map<String, Topic> topics = new HashMap<>();
                 for (OutboxMessage message : messages) {
                     TextMessage text = session.createTextMessage(message.payload());
                     message.headers().writeTo(text);
                     if (message.correlationId() != null) {
                         text.setJMSCorrelationID(message.correlationId());
                     }
-                    producer.send(session.createTopic(message.topic()), text);
+                    Topic topic = topics.get(message.topic());
+                    if (topic == null) {
+                        topic = session.createTopic(message.topic());
+                        topics.put(message.topic(), topic);
+                    }
+                    producer.send(topic, text);
                 }
                 session.commit();
             } catch (JMSException | RuntimeException e) {

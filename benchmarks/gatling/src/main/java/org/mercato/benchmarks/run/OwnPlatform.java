@@ -55,6 +55,8 @@ public final class OwnPlatform implements AutoCloseable {
         env.put("MERCATO_HTTP_PORT", String.valueOf(port));
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", String.valueOf(products));
         env.put("MERCATO_CATALOG_DEMO_PICTURES", "0");
+        // ready means seeded and indexed (the catalog's readiness): give large catalogs the time they need
+        env.put("MERCATO_READY_TIMEOUT_SECONDS", String.valueOf(300 + products / 100));
         env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "off");
         env.put("MERCATO_ADMIN_EMAIL", adminEmail);
@@ -80,28 +82,25 @@ public final class OwnPlatform implements AutoCloseable {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    /** Waits until {@code /health/ready} answers 200 (every service and the demo catalog ready); seconds since start. */
+    /**
+     * Waits until the launcher says the platform is ready ("Mercato is ready after"): every service deployed and
+     * its readiness checks up. {@code /health/ready} alone is not enough: it answers 200 while Payara is still
+     * deploying, before any service has registered a check. Seconds since start.
+     */
     public double awaitReady(Duration limit) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Path log = dataDir.resolve("launcher.log");
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!launcher.isAlive()) {
-                throw new IOException("the platform stopped (exit " + launcher.exitValue() + "), see " + dataDir
-                        .resolve("launcher.log"));
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(
+                    "Mercato is ready after")) {
+                return secondsSinceStart();
             }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return secondsSinceStart();
-                }
-            } catch (IOException notYet) {
-                // not listening yet
+            if (!launcher.isAlive()) {
+                throw new IOException("the platform stopped (exit " + launcher.exitValue() + "), see " + log);
             }
             Thread.sleep(500);
         }
-        throw new IOException("the platform was not ready within " + limit.toSeconds() + " s, see " + dataDir.resolve(
-                "launcher.log"));
+        throw new IOException("the platform was not ready within " + limit.toSeconds() + " s, see " + log);
     }
 
     /**
