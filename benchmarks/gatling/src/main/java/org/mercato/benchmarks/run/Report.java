@@ -168,12 +168,14 @@ final class Report {
         double tpcb = baselineRate("pgbench, TPC-B");
         for (Run run : runs) {
             md.append("\n## ").append(run.name()).append("\n\nGatling report: `").append(run.report().directory())
-                    .append("/index.html`\n\n| request | requests | failed | per second | p50 | p95 | p99 | max |"
-                            + " % of Payara static | % of NGINX static |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("/index.html`\n\n");
             if (run.phaseSeconds() == 0) {
+                // before the table: a line inside it would end it
                 md.append("Shoppers arrive at a set rate here, so the rates follow the arrivals; the ratios to the"
                         + " baselines are given for the runs that measure each request at its ceiling (`targets`).\n\n");
             }
+            md.append("| request | requests | failed | per second | p50 | p95 | p99 | max | % of Payara static |"
+                    + " % of NGINX static |\n|---|---|---|---|---|---|---|---|---|---|\n");
             for (GatlingReport.Stats s : run.report().requests()) {
                 double rate = run.perSecond(s);
                 md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,.1f | %d | %d | %d | %d | %s | %s |%n", s
