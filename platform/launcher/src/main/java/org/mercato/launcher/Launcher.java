@@ -36,8 +36,11 @@ public final class Launcher {
         }
         Map<String, String> passedOn = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith("MERCATO_CATALOG_") || name.equals("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS")) {
-                passedOn.put(name, value); // e.g. MERCATO_CATALOG_DEMO_PRODUCTS=100000 for a benchmark catalog
+            if (name.startsWith("MERCATO_CATALOG_") || name.equals("MERCATO_FULFILLMENT_AUTO_DISPATCH_SECONDS")
+                    || name.equals("MERCATO_INVENTORY_DEMO_STOCK")) {
+                // e.g. MERCATO_CATALOG_DEMO_PRODUCTS=1000000 and MERCATO_INVENTORY_DEMO_STOCK=false for a benchmark
+                // catalog searched but not stocked
+                passedOn.put(name, value);
             }
         });
         Settings settings = Settings.fromEnvironment(home(), env).withExtraEnvironment(passedOn);

@@ -45,6 +45,15 @@ public final class OwnPlatform implements AutoCloseable {
      */
     public static OwnPlatform start(Path launcherJar, Path dataDir, int products, String adminEmail,
             String adminPassword) throws IOException {
+        return start(launcherJar, dataDir, products, true, adminEmail, adminPassword);
+    }
+
+    /**
+     * As {@link #start(Path, Path, int, String, String)}; {@code demoStock} false leaves the demo catalog unstocked
+     * (inventory does not stock it as it is announced): for a catalog only searched, whose stocking would take hours.
+     */
+    public static OwnPlatform start(Path launcherJar, Path dataDir, int products, boolean demoStock,
+            String adminEmail, String adminPassword) throws IOException {
         Files.createDirectories(dataDir);
         int port = Baselines.freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,6 +64,7 @@ public final class OwnPlatform implements AutoCloseable {
         env.put("MERCATO_HTTP_PORT", String.valueOf(port));
         env.put("MERCATO_CATALOG_DEMO_PRODUCTS", String.valueOf(products));
         env.put("MERCATO_CATALOG_DEMO_PICTURES", "0");
+        env.put("MERCATO_INVENTORY_DEMO_STOCK", String.valueOf(demoStock));
         // ready means seeded and indexed (the catalog's readiness): give large catalogs the time they need
         env.put("MERCATO_READY_TIMEOUT_SECONDS", String.valueOf(300 + products / 100));
         env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");

@@ -129,9 +129,16 @@ final class Report {
         json.add(String.format(Locale.ROOT, "{\"kind\":\"catalog\",\"products\":%d,\"readySeconds\":%.1f,"
                 + "\"seededSeconds\":%.1f,\"stockedSeconds\":%.1f,\"searchPerSecond\":%.2f,\"searchP50\":%d,"
                 + "\"searchP99\":%d}", point.products(), point.readySeconds(), point.seededSeconds(),
-                point
-                        .stockedSeconds(),
+                Double.isNaN(point.stockedSeconds()) ? -1 : point.stockedSeconds(),
                 (double) search.total() / point.seconds(), search.p50(), search.p99()));
+    }
+
+    /** Resident memory after the search run of a catalog left unstocked (no mixed run then). */
+    void memoryAfterSearch(int products, long bytes) {
+        notes.add(String.format(Locale.ROOT, "Resident memory of the whole platform after the search run, %,d products"
+                + " (not stocked, no mixed run): **%.2f GB**", products, bytes / 1e9));
+        json.add(String.format(Locale.ROOT, "{\"kind\":\"memory\",\"products\":%d,\"residentBytes\":%d,"
+                + "\"after\":\"search\"}", products, bytes));
     }
 
     void memory(int products, long bytes) {
@@ -240,14 +247,19 @@ final class Report {
             for (CatalogPoint p : catalog) {
                 GatlingReport.Stats s = p.search().request("search").orElse(p.search().all());
                 GatlingReport.Stats g = p.search().request("suggestions").orElse(p.search().all());
-                md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d |%n", p
-                        .products(), p.readySeconds(), p.seededSeconds(), p.stockedSeconds(),
+                md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %s | %.1f | %d | %d | %d | %d |%n", p
+                        .products(), p.readySeconds(), p.seededSeconds(),
+                        Double.isNaN(p.stockedSeconds())
+                                ? "not stocked"
+                                : String.format(Locale.ROOT, "%.1f", p.stockedSeconds()),
                         (double) s.total() / p.seconds(), s.p50(),
                         s.p99(), g.p50(), g.p99()));
                 times.computeIfAbsent("seeded and indexed", k -> new ArrayList<>()).add(new double[]{p.products(), p
                         .seededSeconds()});
-                times.computeIfAbsent("stocked (since start)", k -> new ArrayList<>()).add(new double[]{p.products(),
-                        p.stockedSeconds()});
+                if (!Double.isNaN(p.stockedSeconds())) {
+                    times.computeIfAbsent("stocked (since start)", k -> new ArrayList<>()).add(new double[]{p
+                            .products(), p.stockedSeconds()});
+                }
                 search.computeIfAbsent("search p50", k -> new ArrayList<>()).add(new double[]{p.products(), s.p50()});
                 search.computeIfAbsent("search p99", k -> new ArrayList<>()).add(new double[]{p.products(), s.p99()});
             }
