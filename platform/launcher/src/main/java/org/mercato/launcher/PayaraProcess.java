@@ -212,6 +212,8 @@ final class PayaraProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx" + (instance.heap() != null ? instance.heap() : settings.payaraHeap()),
                 "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+                // every collection with its pause, for an operator (or a test) asking why a request took long
+                "-Xlog:gc:file=\"" + logs.resolve(logName + "-gc.log") + "\":time,uptime:filecount=2,filesize=5m",
                 "-Djava.net.preferIPv4Stack=true",
                 // JSON-P's provider by name: Payara's JsonProvider.provider() then loads the class once, where
                 // without it every Json.createObjectBuilder() ran a ServiceLoader scan of the class path (the

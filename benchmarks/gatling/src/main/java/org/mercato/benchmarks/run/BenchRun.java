@@ -83,6 +83,12 @@ public final class BenchRun {
             System.err.println("the catalog curve starts embedded platforms of its own: run it without --cluster");
             System.exit(2);
         }
+        String sizes = rest.isEmpty() ? "2000,10000,100000" : rest.get(0);
+        if (command.equals("catalog") && catalogSizes(sizes).isEmpty()) {
+            System.err.println("catalog sizes are whole numbers of products from 1 to 10,000,000, comma-separated"
+                    + " (e.g. 2000,10000,100000), not: " + sizes);
+            System.exit(2);
+        }
         BenchRun run = new BenchRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(), command,
                 cluster);
         boolean passed = switch (command) {
@@ -90,7 +96,7 @@ public final class BenchRun {
             case "targets" -> run.targets(baselines);
             case "baselines" -> run.baselinesOnly();
             case "orders" -> run.orderCurve();
-            case "catalog" -> run.catalogCurve(rest.isEmpty() ? "2000,10000,100000" : rest.get(0));
+            case "catalog" -> run.catalogCurve(sizes);
             default -> {
                 System.err.println("unknown bench command: " + command);
                 System.exit(2);
@@ -180,6 +186,23 @@ public final class BenchRun {
         return passed;
     }
 
+    /**
+     * The catalog sizes of {@code ./mercato bench catalog SIZES}: comma-separated whole numbers of products, {@code _}
+     * allowed as a digit separator ({@code 100_000}), each from 1 to 10,000,000; empty when any is not.
+     */
+    static List<Integer> catalogSizes(String sizes) {
+        List<Integer> parsed = new ArrayList<>();
+        for (String size : sizes.split(",", -1)) {
+            String digits = size.strip().replace("_", "");
+            if (!digits.matches("[0-9]{1,8}") || Integer.parseInt(digits) < 1
+                    || Integer.parseInt(digits) > 10_000_000) {
+                return List.of();
+            }
+            parsed.add(Integer.parseInt(digits));
+        }
+        return parsed;
+    }
+
     private boolean catalogCurve(String sizes) throws IOException, InterruptedException {
         String email = "bench-admin@mercato.test";
         String password = "bench-admin-password-" + ProcessHandle.current().pid();
@@ -189,8 +212,7 @@ public final class BenchRun {
         // -Dmercato.bench.demoStock=false: seeded, indexed and searched, not stocked (a 1,000,000 catalog's stocking
         // would take hours here); the mixed workload, which buys, is then left out
         boolean demoStock = !"false".equalsIgnoreCase(settings.getOrDefault("mercato.bench.demoStock", "true"));
-        for (String size : sizes.split(",")) {
-            int products = Integer.parseInt(size.strip().replace("_", ""));
+        for (int products : catalogSizes(sizes)) {
             Path data = out.resolve("platform-" + products);
             System.out.println("[mercato-bench] catalog of " + products + " products: starting a platform of its own"
                     + " on empty data in " + data);
