@@ -194,11 +194,11 @@ public final class BenchRun {
         List<Integer> parsed = new ArrayList<>();
         for (String size : sizes.split(",", -1)) {
             String digits = size.strip().replace("_", "");
-            if (!digits.matches("[0-9]{1,8}") || Integer.parseInt(digits) < 1
-                    || Integer.parseInt(digits) > 10_000_000) {
+            int products = digits.matches("[0-9]{1,8}") ? Integer.parseInt(digits) : 0;
+            if (products < 1 || products > 10_000_000) {
                 return List.of();
             }
-            parsed.add(Integer.parseInt(digits));
+            parsed.add(products);
         }
         return parsed;
     }

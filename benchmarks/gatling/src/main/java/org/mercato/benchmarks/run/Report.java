@@ -20,9 +20,14 @@ final class Report {
      * One catalog size of the catalog curve; times in seconds since the platform's start.
      *
      * @param seededSeconds seeding and indexing, as the catalog logged it (-1: not logged)
+     * @param stockedSeconds until stocked and the catalog in step (NaN: not stocked, demo stock off)
      */
     record CatalogPoint(int products, double readySeconds, double seededSeconds, double stockedSeconds,
             GatlingReport search, int seconds) {
+
+        boolean stocked() {
+            return !Double.isNaN(stockedSeconds);
+        }
     }
 
     /** A run; {@code phaseSeconds} above 0: each request kind ran alone that long, so its rate is count / that. */
@@ -129,7 +134,7 @@ final class Report {
         json.add(String.format(Locale.ROOT, "{\"kind\":\"catalog\",\"products\":%d,\"readySeconds\":%.1f,"
                 + "\"seededSeconds\":%.1f,\"stockedSeconds\":%.1f,\"searchPerSecond\":%.2f,\"searchP50\":%d,"
                 + "\"searchP99\":%d}", point.products(), point.readySeconds(), point.seededSeconds(),
-                Double.isNaN(point.stockedSeconds()) ? -1 : point.stockedSeconds(),
+                point.stocked() ? point.stockedSeconds() : -1,
                 (double) search.total() / point.seconds(), search.p50(), search.p99()));
     }
 
@@ -249,21 +254,19 @@ final class Report {
                 GatlingReport.Stats g = p.search().request("suggestions").orElse(p.search().all());
                 md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.1f | %s | %.1f | %d | %d | %d | %d |%n", p
                         .products(), p.readySeconds(), p.seededSeconds(),
-                        Double.isNaN(p.stockedSeconds())
-                                ? "not stocked"
-                                : String.format(Locale.ROOT, "%.1f", p.stockedSeconds()),
+                        p.stocked() ? String.format(Locale.ROOT, "%.1f", p.stockedSeconds()) : "not stocked",
                         (double) s.total() / p.seconds(), s.p50(),
                         s.p99(), g.p50(), g.p99()));
                 times.computeIfAbsent("seeded and indexed", k -> new ArrayList<>()).add(new double[]{p.products(), p
                         .seededSeconds()});
-                if (!Double.isNaN(p.stockedSeconds())) {
+                if (p.stocked()) {
                     times.computeIfAbsent("stocked (since start)", k -> new ArrayList<>()).add(new double[]{p
                             .products(), p.stockedSeconds()});
                 }
                 search.computeIfAbsent("search p50", k -> new ArrayList<>()).add(new double[]{p.products(), s.p50()});
                 search.computeIfAbsent("search p99", k -> new ArrayList<>()).add(new double[]{p.products(), s.p99()});
             }
-            Charts.lines(out.resolve("catalog-times.png"), times.containsKey("stocked (since start)")
+            Charts.lines(out.resolve("catalog-times.png"), catalog.stream().anyMatch(CatalogPoint::stocked)
                     ? "Seeding, indexing and stocking the demo catalog"
                     : "Seeding and indexing the demo catalog (not stocked)",
                     "products", "seconds", times, true);
