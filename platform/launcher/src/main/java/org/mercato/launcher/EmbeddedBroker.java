@@ -29,6 +29,9 @@ final class EmbeddedBroker implements AutoCloseable {
         AUDIT.setLevel(java.util.logging.Level.WARNING);
     }
 
+    /** Bytes of messages the broker keeps in memory before paging to disk: 128 MiB. */
+    static final long GLOBAL_MAX_SIZE_BYTES = 128L * 1024 * 1024;
+
     private final EmbeddedActiveMQ server;
     private final int port;
 
@@ -38,6 +41,11 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     static EmbeddedBroker start(Path directory, int port) throws Exception {
+        return start(directory, port, GLOBAL_MAX_SIZE_BYTES);
+    }
+
+    /** As {@link #start(Path, int)}, paging beyond {@code globalMaxSize} bytes of messages in memory (for tests). */
+    static EmbeddedBroker start(Path directory, int port, long globalMaxSize) throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("mercato")
                 .setPersistenceEnabled(true)
@@ -47,6 +55,10 @@ final class EmbeddedBroker implements AutoCloseable {
                 .setLargeMessagesDirectory(directory.resolve("large-messages").toString())
                 .setPagingDirectory(directory.resolve("paging").toString())
                 .setSecurityEnabled(false)
+                // messages beyond this many bytes in memory are paged to disk (the paging folder) until consumers
+                // catch up: a burst of events (a large demo catalog's stocking, about 330,000 messages for 100,000
+                // products) costs disk, not the launcher's memory (Artemis's default is half the JVM's heap)
+                .setGlobalMaxSize(globalMaxSize)
                 .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port);
         config.addAddressSetting("#", new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
@@ -92,6 +104,12 @@ final class EmbeddedBroker implements AutoCloseable {
                 .map(binding -> ((LocalQueueBinding) binding).getQueue())
                 .filter(queue -> queue.getAddress().toString().startsWith("mercato."))
                 .mapToLong(queue -> queue.getMessageCount() + queue.getDeliveringCount()).sum();
+    }
+
+    /** Whether the broker is paging the address's messages to disk now (more in memory than it keeps). */
+    boolean isPaging(String address) throws Exception {
+        var store = server.getActiveMQServer().getPagingManager().getPageStore(SimpleString.of(address));
+        return store != null && store.isPaging();
     }
 
     boolean hasAddress(String name) {

@@ -218,7 +218,7 @@ public final class BenchRun {
                     + " on empty data in " + data);
             Report.CatalogPoint point;
             try (OwnPlatform platform = OwnPlatform.start(launcher, data, products, demoStock, email, password)) {
-                double ready = platform.awaitReady(Duration.ofMinutes(60 + products / 20_000));
+                double ready = platform.awaitReady(OwnPlatform.readyLimit(products).plusSeconds(30));
                 long seeded = platform.seededAndIndexedMillis().orElse(-1);
                 double stocked = demoStock ? platform.awaitStocked(Duration.ofMinutes(60)) : Double.NaN;
                 System.out.printf(Locale.ROOT, "[mercato-bench] %d products: ready after %.1f s, seeded and indexed"
@@ -238,7 +238,7 @@ public final class BenchRun {
                 point = new Report.CatalogPoint(products, ready, seeded / 1000.0, stocked, GatlingReport.read(result
                         .reportDirectory()), Integer.parseInt(properties.get("mercato.bench.durationSeconds")));
                 if (first && !demoStock) {
-                    report.memoryAfterSearch(products, platform.residentBytes());
+                    report.memory(products, "the search run (not stocked, no mixed run)", platform.memory());
                 } else if (first) {
                     Map<String, String> shop = new LinkedHashMap<>(settings);
                     shop.put("mercato.bench.baseUrl", platform.baseUrl());
@@ -250,12 +250,12 @@ public final class BenchRun {
                             Duration.ofMinutes(15));
                     passed &= mixed.passed();
                     report.run("shop (for memory)", GatlingReport.read(mixed.reportDirectory()), -1);
-                    report.memory(products, platform.residentBytes());
+                    report.memory(products, "the mixed run", platform.memory());
                 }
             }
             if (first) {
                 try (OwnPlatform again = OwnPlatform.start(launcher, data, products, demoStock, email, password)) {
-                    report.restart(products, again.awaitReady(Duration.ofMinutes(10)));
+                    report.restart(products, again.awaitReady(OwnPlatform.readyLimit(products).plusSeconds(30)));
                 }
                 first = false;
             }

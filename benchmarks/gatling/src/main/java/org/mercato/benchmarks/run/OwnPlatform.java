@@ -56,9 +56,15 @@ public final class OwnPlatform implements AutoCloseable {
             String adminEmail, String adminPassword) throws IOException {
         Files.createDirectories(dataDir);
         int port = Baselines.freePort();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", launcherJar.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dataDir
-                        .resolve("launcher.log").toFile());
+        // the launcher's JVM options as ./mercato up gives them (MERCATO_LAUNCHER_JAVA_OPTIONS, default -Xmx512m)
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString()));
+        command.addAll(List.of(System.getenv().getOrDefault("MERCATO_LAUNCHER_JAVA_OPTIONS", "-Xmx512m").strip()
+                .split("\\s+")));
+        command.addAll(List.of("-jar", launcherJar.toAbsolutePath().toString()));
+        command.removeIf(String::isEmpty);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dataDir
+                .resolve("launcher.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("MERCATO_DATA_DIR", dataDir.toAbsolutePath().toString());
         env.put("MERCATO_HTTP_PORT", String.valueOf(port));
@@ -66,7 +72,7 @@ public final class OwnPlatform implements AutoCloseable {
         env.put("MERCATO_CATALOG_DEMO_PICTURES", "0");
         env.put("MERCATO_INVENTORY_DEMO_STOCK", String.valueOf(demoStock));
         // ready means seeded and indexed (the catalog's readiness): give large catalogs the time they need
-        env.put("MERCATO_READY_TIMEOUT_SECONDS", String.valueOf(300 + products / 100));
+        env.put("MERCATO_READY_TIMEOUT_SECONDS", String.valueOf(readyLimit(products).toSeconds()));
         env.put("MERCATO_RATELIMIT_EXEMPT_ADDRESSES", "127.0.0.1");
         env.put("MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "off");
         env.put("MERCATO_ADMIN_EMAIL", adminEmail);
@@ -80,6 +86,15 @@ public final class OwnPlatform implements AutoCloseable {
             }
         }, "mercato-bench-stop-platform"));
         return new OwnPlatform(launcher, dataDir, port, started);
+    }
+
+    /**
+     * How long the launcher waits for a platform with {@code products} demo products to be ready (seeded and
+     * indexed): 10 minutes and one more second per 400 products (1,000,000 were ready after 614 s here, 100,000
+     * after 111 s). {@link #awaitReady} waits 30 s longer, so that the launcher's own message comes first.
+     */
+    public static Duration readyLimit(int products) {
+        return Duration.ofSeconds(600 + products / 400);
     }
 
     /** {@code http://127.0.0.1:<port>} */
@@ -176,24 +191,15 @@ public final class OwnPlatform implements AutoCloseable {
     }
 
     /**
-     * Resident memory of the platform in bytes: the launcher and every process under it (Payara, PostgreSQL's
-     * processes; Artemis and the mail catcher run in the launcher's JVM), from /proc.
+     * The memory the platform holds now: the launcher and every process under it (Payara; Artemis and the mail
+     * catcher run in the launcher's JVM) and PostgreSQL's server with its processes, as proportional set sizes from
+     * /proc.
      */
-    public long residentBytes() {
-        return rss(launcher.toHandle()) + launcher.descendants().mapToLong(OwnPlatform::rss).sum();
-    }
-
-    private static long rss(ProcessHandle process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException gone) {
-            // the process ended meanwhile
-        }
-        return 0;
+    public PlatformMemory memory() throws IOException {
+        // PostgreSQL's server detaches from the launcher (pg_ctl): found by the PID its data folder names
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"),
+                StandardCharsets.UTF_8).get(0).strip());
+        return PlatformMemory.of(launcher.toHandle(), ProcessHandle.of(postmaster));
     }
 
     /** Stops the platform (SIGTERM to the launcher, which stops the rest) and waits up to 90 s. */

@@ -138,20 +138,15 @@ final class Report {
                 (double) search.total() / point.seconds(), search.p50(), search.p99()));
     }
 
-    /** Resident memory after the search run of a catalog left unstocked (no mixed run then). */
-    void memoryAfterSearch(int products, long bytes) {
-        notes.add(String.format(Locale.ROOT, "Resident memory of the whole platform after the search run, %,d products"
-                + " (not stocked, no mixed run): **%.2f GB**", products, bytes / 1e9));
-        json.add(String.format(Locale.ROOT, "{\"kind\":\"memory\",\"products\":%d,\"residentBytes\":%d,"
-                + "\"after\":\"search\"}", products, bytes));
-    }
-
-    void memory(int products, long bytes) {
-        notes.add(String.format(Locale.ROOT, "Resident memory of the whole platform (launcher with PostgreSQL and"
-                + " Artemis, Payara) after the mixed run, %,d products: **%.2f GB** (target: at most 2 GB)", products,
-                bytes / 1e9));
-        json.add(String.format(Locale.ROOT, "{\"kind\":\"memory\",\"products\":%d,\"residentBytes\":%d}", products,
-                bytes));
+    /**
+     * The platform's memory after a run ({@code after}: "the mixed run", the search run of a catalog left unstocked),
+     * against the target of at most 2 GB for the whole platform after the mixed run.
+     */
+    void memory(int products, String after, PlatformMemory memory) {
+        notes.add(String.format(Locale.ROOT, "Memory of the whole platform after %s, %,d products: %s (proportional"
+                + " set size; target: at most 2 GB after the mixed run)", after, products, memory.describe()));
+        json.add(String.format(Locale.ROOT, "{\"kind\":\"memory\",\"products\":%d,\"after\":\"%s\",%s}", products,
+                after, memory.jsonFields()));
     }
 
     void restart(int products, double seconds) {
