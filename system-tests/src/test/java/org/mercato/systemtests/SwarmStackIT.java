@@ -386,10 +386,9 @@ class SwarmStackIT {
             Eventually.within(Duration.ofMinutes(2), "the key set publishes two keys",
                     () -> http.get("/users/api/jwks", null).json().getJsonArray("keys").size() == 2);
             assertStaffTokenWorks(before);
-            // every service reads the key set again after a minute (publicKey.cache.ttl, service-defaults'
-            // payara-mp-jwt.properties; Payara's own default is 5 minutes): a token the test signs with the next key
-            // (the staff token's claims, the next key's id from the key set) is accepted once every instance asked
-            // knows it; until then it is a 401 there
+            // every service reads the key set again once its answer's max-age (60 s) has passed: a token the test
+            // signs with the next key (the staff token's claims, the next key's id from the key set) is accepted once
+            // every instance asked knows it; until then it is a 401 there
             String nextKeyId = http.get("/users/api/jwks", null).json().getJsonArray("keys").stream()
                     .map(k -> k.asJsonObject().getString("kid")).filter(k -> !k.equals(keyId(before))).findFirst()
                     .orElseThrow();

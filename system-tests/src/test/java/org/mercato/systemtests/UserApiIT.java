@@ -321,6 +321,9 @@ class UserApiIT {
         assertNotNull(key.getString("n"));
         assertEquals(db.newestSigningKey()[0], key.getString("kid"));
         assertFalse(jwks.body().contains("\"d\""), "never the private exponent");
+        // the verifiers (Payara's) keep the key set as long as this allows: a newly published key is trusted within
+        // a minute (docs/deploy.md, key rotation)
+        assertEquals("max-age=60", jwks.header("Cache-Control").replace(" ", ""));
     }
 
     /** The fields a 400 problem names. */
