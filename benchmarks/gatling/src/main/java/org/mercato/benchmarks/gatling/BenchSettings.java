@@ -52,10 +52,10 @@ public record BenchSettings(String baseUrl, double usersPerSecond, int durationS
     /** The settings from the system properties (and the admin account from the environment if not given). */
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(System.getProperty("mercato.bench.baseUrl", "http://127.0.0.1:8080"),
-                Double.parseDouble(System.getProperty("mercato.bench.usersPerSecond", "5")),
-                Integer.parseInt(System.getProperty("mercato.bench.durationSeconds", "60")),
-                Integer.parseInt(System.getProperty("mercato.bench.rampSeconds", "10")),
-                Double.parseDouble(System.getProperty("mercato.bench.thinkSeconds", "1")),
+                number("mercato.bench.usersPerSecond", "5"),
+                wholeNumber("mercato.bench.durationSeconds", "60"),
+                wholeNumber("mercato.bench.rampSeconds", "10"),
+                number("mercato.bench.thinkSeconds", "1"),
                 setting("mercato.bench.adminEmail", "MERCATO_ADMIN_EMAIL"),
                 setting("mercato.bench.adminPassword", "MERCATO_ADMIN_PASSWORD"),
                 Boolean.parseBoolean(System.getProperty("mercato.bench.eachJourneyOnce", "false")));
@@ -69,6 +69,38 @@ public record BenchSettings(String baseUrl, double usersPerSecond, int durationS
     /** The longest pause between a shopper's pages. */
     public Duration think() {
         return Duration.ofMillis(Math.round(thinkSeconds * 1000));
+    }
+
+    /**
+     * A whole-number setting from the system properties.
+     *
+     * @throws IllegalArgumentException naming the setting when its value is not a whole number
+     */
+    public static int wholeNumber(String property, String fallback) {
+        String value = System.getProperty(property, fallback).strip();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " must be a whole number, not: " + value, e);
+        }
+    }
+
+    /**
+     * A decimal setting from the system properties ({@code 2.5}).
+     *
+     * @throws IllegalArgumentException naming the setting when its value is not a finite number
+     */
+    public static double number(String property, String fallback) {
+        String value = System.getProperty(property, fallback).strip();
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isFinite(number)) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(property + " must be a number, not: " + value);
     }
 
     private static String setting(String property, String environment) {

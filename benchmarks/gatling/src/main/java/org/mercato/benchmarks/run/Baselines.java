@@ -51,7 +51,7 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
      * @param name what was measured
      * @param perSecond requests, transactions or operations per second
      * @param p50Millis median latency in milliseconds
-     * @param p99Millis 99th percentile latency in milliseconds
+     * @param p99Millis 99th percentile latency in milliseconds; NaN when the tool gives none (pgbench)
      * @param note how it was measured, or why it was not
      */
     public record Figure(String name, double perSecond, double p50Millis, double p99Millis, String note) {
@@ -168,7 +168,8 @@ public record Baselines(GatlingRun gatling, Path work, int seconds, int concurre
                 Matcher latency = LATENCY.matcher(output);
                 double mean = latency.find() ? Double.parseDouble(latency.group(1)) : 0;
                 figures.add(new Figure(selectOnly ? select : tpcb, tps.find() ? Double.parseDouble(tps.group(1)) : 0,
-                        mean, 0, concurrency + " clients, " + seconds + " s, fsync and synchronous_commit on; the"
+                        mean, Double.NaN,
+                        concurrency + " clients, " + seconds + " s, fsync and synchronous_commit on; the"
                                 + " latency is pgbench's average (no percentiles)"));
             }
             return figures;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mercato.benchmarks.gatling.BenchSettings;
+
 /**
  * {@code ./mercato bench}: runs the load generator and writes one report of the run, with the baselines measured in
  * the same run. Commands:
@@ -51,7 +53,8 @@ public final class BenchRun {
         this.out = module.resolve("target/bench").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss")));
         Files.createDirectories(out);
-        this.gatling = new GatlingRun(module);
+        // each run's Gatling reports in a folder of its own: a second bench run at the same time never takes them
+        this.gatling = new GatlingRun(module, out.resolve("gatling"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("mercato.bench.")).sorted()
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         Path data = Path.of(System.getenv().getOrDefault("MERCATO_DATA_DIR", repository.resolve("data")
@@ -89,6 +92,14 @@ public final class BenchRun {
                     + " (e.g. 2000,10000,100000), not: " + sizes);
             System.exit(2);
         }
+        // every setting checked before anything is measured (a wrong one would otherwise end the run minutes in,
+        // after the baselines, in Gatling's JVM)
+        try {
+            checkSettings();
+        } catch (IllegalArgumentException e) {
+            System.err.println("[mercato-bench] " + e.getMessage());
+            System.exit(2);
+        }
         BenchRun run = new BenchRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(), command,
                 cluster);
         boolean passed = switch (command) {
@@ -106,6 +117,25 @@ public final class BenchRun {
         run.report.write();
         System.out.println("[mercato-bench] report: " + run.out.resolve("report.md"));
         System.exit(passed ? 0 : 1);
+    }
+
+    /**
+     * Checks the {@code mercato.bench.*} settings of this JVM's system properties: the workloads' (through
+     * {@link BenchSettings}) and the bench run's own numbers.
+     *
+     * @throws IllegalArgumentException naming the first wrong setting and its value
+     */
+    static void checkSettings() {
+        BenchSettings.fromSystemProperties();
+        for (String clients : List.of("mercato.bench.concurrency", "mercato.bench.searchConcurrency")) {
+            int value = BenchSettings.wholeNumber(clients, "8");
+            if (value < 1 || value > 1024) {
+                throw new IllegalArgumentException(clients + " must be from 1 to 1024 clients, not: " + value);
+            }
+        }
+        if (BenchSettings.wholeNumber("mercato.bench.baselineSeconds", "10") < 1) {
+            throw new IllegalArgumentException("mercato.bench.baselineSeconds must be at least 1");
+        }
     }
 
     private String baseUrl() {

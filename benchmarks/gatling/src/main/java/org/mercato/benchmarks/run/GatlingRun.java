@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  * HTML report it wrote.
  *
  * @param module the benchmarks/gatling folder (its {@code target/classes} and {@code target/gatling-classpath.txt})
+ * @param results the folder Gatling writes its reports in, one bench run's own (a report is found as the folder
+ *        that a simulation added there)
  */
-public record GatlingRun(Path module) {
+public record GatlingRun(Path module, Path results) {
 
     /** What one run left behind. */
     public record Result(Path reportDirectory, int exitStatus) {
@@ -43,7 +45,6 @@ public record GatlingRun(Path module) {
      */
     public Result run(String simulation, Map<String, String> properties, Duration limit)
             throws IOException, InterruptedException {
-        Path results = module.resolve("target/gatling");
         Files.createDirectories(results);
         Set<Path> before = reports(results);
         String classpath = module.resolve("target/classes") + File.pathSeparator

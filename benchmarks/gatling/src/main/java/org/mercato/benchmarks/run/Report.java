@@ -64,11 +64,21 @@ final class Report {
 
     void baseline(Baselines.Figure figure) {
         baselines.add(figure);
-        System.out.printf(Locale.ROOT, "[mercato-bench] baseline %s: %.0f/s, p50 %.2f ms, p99 %.2f ms (%s)%n", figure
-                .name(), figure.perSecond(), figure.p50Millis(), figure.p99Millis(), figure.note());
+        boolean p99 = !Double.isNaN(figure.p99Millis());
+        System.out.printf(Locale.ROOT, "[mercato-bench] baseline %s: %.0f/s, p50 %.2f ms, p99 %s (%s)%n", figure
+                .name(), figure.perSecond(), figure.p50Millis(),
+                p99
+                        ? String.format(Locale.ROOT, "%.2f ms", figure
+                                .p99Millis())
+                        : "not given",
+                figure.note());
+        // a percentile the tool does not give is null, never 0
         json.add(String.format(Locale.ROOT,
-                "{\"kind\":\"baseline\",\"name\":%s,\"perSecond\":%.2f,\"p50Millis\":%.3f,\"p99Millis\":%.3f}",
-                quote(figure.name()), figure.perSecond(), figure.p50Millis(), figure.p99Millis()));
+                "{\"kind\":\"baseline\",\"name\":%s,\"perSecond\":%.2f,\"p50Millis\":%.3f,\"p99Millis\":%s}",
+                quote(figure.name()), figure.perSecond(), figure.p50Millis(), p99
+                        ? String.format(Locale.ROOT, "%.3f",
+                                figure.p99Millis())
+                        : "null"));
     }
 
     /**
@@ -165,7 +175,10 @@ final class Report {
                             + "|---|---|---|---|---|\n");
             for (Baselines.Figure b : baselines) {
                 md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %s | %s |%n", b.name(), b.perSecond(), b
-                        .p50Millis(), b.p99Millis() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", b.p99Millis()),
+                        .p50Millis(),
+                        b.p99Millis() == 0 || Double.isNaN(b.p99Millis())
+                                ? "-"
+                                : String.format(Locale.ROOT, "%.2f", b.p99Millis()),
                         b
                                 .note()));
             }
