@@ -152,8 +152,12 @@ public final class OwnPlatform implements AutoCloseable {
 
     /** The PostgreSQL port of a platform's data folder (line 4 of postmaster.pid). */
     public static int databasePort(Path dataDir) throws IOException {
-        List<String> lines = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"), StandardCharsets.UTF_8);
-        return Integer.parseInt(lines.get(3).strip());
+        return Integer.parseInt(postmasterPidFile(dataDir).get(3).strip());
+    }
+
+    /** The lines of a platform's {@code postgres/postmaster.pid}: the server's PID first, its port fourth. */
+    private static List<String> postmasterPidFile(Path dataDir) throws IOException {
+        return Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"), StandardCharsets.UTF_8);
     }
 
     /**
@@ -197,8 +201,7 @@ public final class OwnPlatform implements AutoCloseable {
      */
     public PlatformMemory memory() throws IOException {
         // PostgreSQL's server detaches from the launcher (pg_ctl): found by the PID its data folder names
-        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"),
-                StandardCharsets.UTF_8).get(0).strip());
+        long postmaster = Long.parseLong(postmasterPidFile(dataDir).get(0).strip());
         return PlatformMemory.of(launcher.toHandle(), ProcessHandle.of(postmaster));
     }
 
