@@ -78,6 +78,8 @@ class MonitoringIT {
         String before = metrics();
         double placedBefore = Math.max(0, sample(before, "mercato_orders_placed_total", "service=\"orders\""));
         double declinedBefore = Math.max(0, sample(before, "mercato_payments_charges_total", "outcome=\"declined\""));
+        double committedBefore = Math.max(0, sample(before, "mercato_inventory_reservations_total",
+                "outcome=\"committed\""));
 
         String customer = UserApiIT.newSignedInCustomer().getString("access_token");
         String sku = Products.stockedSku("Monitored lamp", 4_900, 10, staff);
@@ -91,15 +93,20 @@ class MonitoringIT {
         assertEquals(200, http().get("/catalog/api/products?category=home", null).status());
         assertEquals(200, http().get("/catalog/api/suggestions?q=lam", null).status());
 
-        // the consumers apply OrderPlaced, and the outbox and dead-letter gauges have been read once
+        // the consumers apply OrderPlaced (fulfillment, inventory's commit, analytics), and the outbox and
+        // dead-letter gauges have been read once: every asynchronous effect is awaited, none assumed
         java.util.concurrent.atomic.AtomicReference<String> scraped = new java.util.concurrent.atomic.AtomicReference<>();
-        Eventually.within(Duration.ofSeconds(60), "OrderPlaced applied by fulfillment, the gauges read", () -> {
-            String t = metrics();
-            scraped.set(t);
-            return sample(t, "mercato_events_consumed_total", "service=\"fulfillment\"",
-                    "event_type=\"OrderPlaced\"") > 0 && t.contains("mercato_dead_letter_depth{") && t.contains(
-                            "mercato_outbox_pending{");
-        });
+        Eventually.within(Duration.ofSeconds(60), "OrderPlaced applied by fulfillment, inventory and analytics, the"
+                + " gauges read", () -> {
+                    String t = metrics();
+                    scraped.set(t);
+                    return sample(t, "mercato_events_consumed_total", "service=\"fulfillment\"",
+                            "event_type=\"OrderPlaced\"") > 0
+                            && sample(t, "mercato_inventory_reservations_total",
+                                    "outcome=\"committed\"") > committedBefore
+                            && sample(t, "mercato_events_consumer_lag_seconds_count", "service=\"analytics\"") >= 1
+                            && t.contains("mercato_dead_letter_depth{") && t.contains("mercato_outbox_pending{");
+                });
         String text = scraped.get();
         assertTrue(text.lines().anyMatch(line -> line.startsWith("mercato_dead_letter_depth{") && line.contains(
                 "service=\"admin\"") && line.contains("topic=\"mercato.orders\"")), "the console's gauge, tagged");
@@ -109,7 +116,8 @@ class MonitoringIT {
         assertEquals(declinedBefore + 1, sample(text, "mercato_payments_charges_total", "outcome=\"declined\""), 0.0);
         assertTrue(sample(text, "mercato_payments_charges_total", "outcome=\"captured\"") >= 1, "a captured charge");
         assertTrue(sample(text, "mercato_inventory_reservations_total", "outcome=\"held\"") >= 2, "two holds");
-        assertTrue(sample(text, "mercato_inventory_reservations_total", "outcome=\"committed\"") >= 1, "a commit");
+        assertTrue(sample(text, "mercato_inventory_reservations_total", "outcome=\"committed\"") > committedBefore,
+                "a commit");
         assertTrue(sample(text, "mercato_carts_items_added_total", "service=\"cart\"") >= 2, "two adds");
         assertTrue(sample(text, "mercato_search_duration_seconds_count", "kind=\"text\"") >= 1, "a text search");
         assertTrue(sample(text, "mercato_search_duration_seconds_count", "kind=\"suggest\"") >= 1, "suggestions");
