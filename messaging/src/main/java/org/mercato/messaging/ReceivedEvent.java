@@ -2,20 +2,22 @@ package org.mercato.messaging;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import jakarta.jms.TextMessage;
 
-/** A message as a consumer sees it: the envelope's headers (DESIGN §3) and the JSON body. */
-public record ReceivedEvent(EventHeaders headers, JsonObject body) {
+import org.mercato.messaging.events.EventContract;
+import org.mercato.messaging.events.EventJson;
+
+/**
+ * A message as a consumer sees it: the envelope's headers (DESIGN §3) and the JSON text of its body, read into the
+ * event's contract record with {@link #body(EventContract)}.
+ */
+public record ReceivedEvent(EventHeaders headers, String json) {
 
     /**
      * Reads a message whose body shape this consumer knows up to {@code newestSchemaVersion}.
      *
-     * @throws RejectedMessageException if a header is missing or malformed, the body is not a JSON object, or the
-     *             schema version is newer than this consumer understands
+     * @throws RejectedMessageException if a header is missing or malformed, the body is not text, or the schema
+     *             version is newer than this consumer understands
      */
     public static ReceivedEvent read(Message message, int newestSchemaVersion) {
         EventHeaders headers;
@@ -29,49 +31,35 @@ public record ReceivedEvent(EventHeaders headers, JsonObject body) {
             throw new RejectedMessageException(headers.eventType() + " schemaVersion " + headers.schemaVersion()
                     + " is newer than this consumer understands (" + newestSchemaVersion + ")");
         }
+        if (!(message instanceof TextMessage text)) {
+            throw new RejectedMessageException("the body must be JSON text");
+        }
         try {
-            return new ReceivedEvent(headers, JsonBodies.read(message));
-        } catch (JMSException | JsonException e) {
-            throw new RejectedMessageException("the body is not a JSON object: " + e.getMessage(), e);
+            return new ReceivedEvent(headers, text.getText());
+        } catch (JMSException e) {
+            throw new RejectedMessageException("the body is unreadable: " + e.getMessage(), e);
         }
     }
 
-    /** A required string field of the body. */
-    public String string(String name) {
-        JsonValue value = body.get(name);
-        if (!(value instanceof JsonString text) || text.getString().isBlank()) {
-            throw new RejectedMessageException(headers.eventType() + " has no " + name);
-        }
-        return text.getString();
+    /** The event's type, from its envelope. */
+    public String eventType() {
+        return headers.eventType();
     }
 
-    /** An optional string field of the body, or null. */
-    public String optionalString(String name) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+    /**
+     * The body as the contract's record.
+     *
+     * @throws RejectedMessageException if the event is of another type, of a newer schema version than the
+     *             contract, or its body does not have the contract's shape (the reason says which field)
+     */
+    public <T> T body(EventContract<T> contract) {
+        if (!contract.eventType().equals(headers.eventType())) {
+            throw new RejectedMessageException("expected " + contract.eventType() + ", got " + headers.eventType());
         }
-        if (!(value instanceof JsonString text)) {
-            throw new RejectedMessageException(headers.eventType() + ": " + name + " must be a string");
+        if (headers.schemaVersion() > contract.schemaVersion()) {
+            throw new RejectedMessageException(headers.eventType() + " schemaVersion " + headers.schemaVersion()
+                    + " is newer than this consumer understands (" + contract.schemaVersion() + ")");
         }
-        return text.getString();
-    }
-
-    /** A required whole number of the body. */
-    public long number(String name) {
-        JsonValue value = body.get(name);
-        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
-            throw new RejectedMessageException(headers.eventType() + ": " + name + " must be a whole number");
-        }
-        return number.longValue();
-    }
-
-    /** A required object of the body. */
-    public JsonObject object(String name) {
-        JsonValue value = body.get(name);
-        if (!(value instanceof JsonObject object)) {
-            throw new RejectedMessageException(headers.eventType() + " has no object " + name);
-        }
-        return object;
+        return EventJson.read(json, contract);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.mercato.messaging.EventHeaders;
+import org.mercato.messaging.events.EventContract;
+import org.mercato.messaging.events.EventJson;
 
 /** Where a service's use cases put the events of a change: in the change's own transaction (mandatory). */
 @ApplicationScoped
@@ -19,6 +21,15 @@ public class Outbox {
 
     @Inject
     Clock clock;
+
+    /**
+     * Saves an event of a typed contract (its topic, type and schema version) for publication once the current
+     * transaction commits; the body is written with JSON-B ({@link EventJson}). Returns its headers.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Record> EventHeaders add(EventContract<T> contract, T body) {
+        return add(contract.topic(), contract.eventType(), contract.schemaVersion(), EventJson.write(body));
+    }
 
     /** Saves an event for publication once the current transaction commits; returns its headers. */
     @Transactional(Transactional.TxType.MANDATORY)

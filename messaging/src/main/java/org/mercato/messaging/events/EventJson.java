@@ -1,0 +1,81 @@
+package org.mercato.messaging.events;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+
+import org.mercato.messaging.RejectedMessageException;
+
+/**
+ * Writes and reads event bodies with JSON-B (Jakarta JSON Binding 3): the one mapping between the contract records
+ * of this package and the JSON text on the wire. Optional fields are written as {@code null}.
+ */
+public final class EventJson {
+
+    /** Every contract Mercato's services publish or consume, newest version of each type. */
+    public static final List<EventContract<?>> CONTRACTS = List.of(ProductChanged.CONTRACT,
+            StockAvailabilityChanged.CONTRACT, StockLow.CONTRACT, StockAdjusted.CONTRACT, OrderPlaced.CONTRACT,
+            OrderCancelled.CONTRACT, PaymentRefunded.CONTRACT, ShipmentCreated.CONTRACT,
+            ShipmentDispatched.CONTRACT);
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
+            .withDeserializers(StrictScalars.all()));
+
+    private EventJson() {
+    }
+
+    /** The body as JSON text. */
+    public static String write(Record body) {
+        return JSONB.toJson(body);
+    }
+
+    /**
+     * Reads a body of the contract's shape.
+     *
+     * @throws RejectedMessageException if the text is not a JSON object of that shape or a required field is
+     *             missing or malformed (the reason names it)
+     */
+    public static <T> T read(String json, EventContract<T> contract) {
+        if (json == null || json.isBlank()) {
+            throw new RejectedMessageException(contract.eventType() + " has no body");
+        }
+        try {
+            T body = JSONB.fromJson(json, contract.body());
+            if (body == null) {
+                throw new RejectedMessageException(contract.eventType() + " has a null body");
+            }
+            return body;
+        } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
+            throw new RejectedMessageException(contract.eventType() + " v" + contract.schemaVersion()
+                    + " body unreadable: " + rootMessage(e), e);
+        }
+    }
+
+    /** The contract of an event type, if Mercato knows it. */
+    public static Optional<EventContract<?>> contract(String eventType) {
+        return CONTRACTS.stream().filter(c -> c.eventType().equals(eventType)).findFirst();
+    }
+
+    /** The deepest cause's message, after the name of the property it concerns when JSON-B gave one. */
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        String property = null;
+        while (true) {
+            String message = cause.getMessage();
+            if (property == null && message != null && message.startsWith("Unable to deserialize property '")) {
+                property = message.substring("Unable to deserialize property '".length(), message.indexOf('\'',
+                        "Unable to deserialize property '".length()));
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        String root = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return property == null ? root : property + ": " + root;
+    }
+}

@@ -1,0 +1,41 @@
+package org.mercato.messaging.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.mercato.messaging.Topics;
+
+/**
+ * {@code ShipmentDispatched} v1 on {@code mercato.fulfillment}: the parcel left the warehouse with the carrier.
+ * The recipient's email and name may be null.
+ */
+public record ShipmentDispatched(String shipmentId, String orderId, String carrier, String trackingNumber,
+        Instant dispatchedAt, Recipient recipient, PostalAddress shippingAddress, List<Line> lines) {
+
+    public static final EventContract<ShipmentDispatched> CONTRACT = new EventContract<>("ShipmentDispatched", 1,
+            Topics.FULFILLMENT, ShipmentDispatched.class);
+
+    public ShipmentDispatched {
+        Required.text(shipmentId, "shipmentId");
+        Required.text(orderId, "orderId");
+        Required.text(carrier, "carrier");
+        Required.text(trackingNumber, "trackingNumber");
+        Required.present(dispatchedAt, "dispatchedAt");
+        Required.present(recipient, "recipient");
+        Required.present(shippingAddress, "shippingAddress");
+        lines = Required.list(lines, "lines");
+    }
+
+    /** Who gets the parcel's email. */
+    public record Recipient(String email, String name) {
+    }
+
+    /** A shipped line: SKU, its name at the time of the order, whole units. */
+    public record Line(String sku, String name, Integer quantity) {
+
+        public Line {
+            Required.text(sku, "lines[].sku");
+            Required.present(quantity, "lines[].quantity");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.mercato.messaging.events;
+
+import org.mercato.messaging.Topics;
+
+/**
+ * {@code StockAvailabilityChanged} v1 on {@code mercato.inventory}: a SKU's available quantity went from 0 to
+ * more or back to 0. {@code available} (units when it occurred) may be null.
+ */
+public record StockAvailabilityChanged(String sku, Boolean inStock, Long available) {
+
+    public static final EventContract<StockAvailabilityChanged> CONTRACT = new EventContract<>(
+            "StockAvailabilityChanged", 1, Topics.INVENTORY, StockAvailabilityChanged.class);
+
+    public StockAvailabilityChanged {
+        Required.text(sku, "sku");
+        Required.present(inStock, "inStock");
+    }
+}
