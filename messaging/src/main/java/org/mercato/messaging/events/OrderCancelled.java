@@ -12,7 +12,9 @@ import org.mercato.messaging.Topics;
 public record OrderCancelled(String orderId, String reason, String cancelledBy, Boolean refunded,
         OrderCustomer customer, List<Line> lines, MonetaryAmount total, Instant cancelledAt) {
 
-    public static final EventContract<OrderCancelled> CONTRACT = new EventContract<>("OrderCancelled", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "OrderCancelled";
+    public static final EventContract<OrderCancelled> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.ORDERS, OrderCancelled.class);
 
     public OrderCancelled {

@@ -13,7 +13,9 @@ import org.mercato.messaging.Topics;
 public record OrderPlaced(String orderId, String cartId, OrderCustomer customer, List<Line> lines, Totals totals,
         PostalAddress shippingAddress, String paymentId, Instant placedAt) {
 
-    public static final EventContract<OrderPlaced> CONTRACT = new EventContract<>("OrderPlaced", 1, Topics.ORDERS,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "OrderPlaced";
+    public static final EventContract<OrderPlaced> CONTRACT = new EventContract<>(TYPE, 1, Topics.ORDERS,
             OrderPlaced.class);
 
     public OrderPlaced {

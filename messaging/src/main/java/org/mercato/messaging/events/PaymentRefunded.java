@@ -11,7 +11,9 @@ import org.mercato.messaging.Topics;
 public record PaymentRefunded(String paymentId, String orderId, String refundId, MonetaryAmount amount,
         Long remaining, String status, String reason) {
 
-    public static final EventContract<PaymentRefunded> CONTRACT = new EventContract<>("PaymentRefunded", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "PaymentRefunded";
+    public static final EventContract<PaymentRefunded> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.ORDERS, PaymentRefunded.class);
 
     public PaymentRefunded {

@@ -15,7 +15,9 @@ import org.mercato.messaging.Topics;
 public record ProductChanged(String productId, Long version, String slug, String name, String status,
         String brand, String category, String origin, Instant updatedAt, List<Variant> variants) {
 
-    public static final EventContract<ProductChanged> CONTRACT = new EventContract<>("ProductChanged", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "ProductChanged";
+    public static final EventContract<ProductChanged> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.CATALOG, ProductChanged.class);
     /** The origin of a product made by the demo catalog generator. */
     public static final String DEMO = "demo";

@@ -7,7 +7,9 @@ import org.mercato.messaging.Topics;
 /** {@code ShipmentCreated} v1 on {@code mercato.fulfillment}: the warehouse has the order. */
 public record ShipmentCreated(String shipmentId, String orderId, Instant createdAt) {
 
-    public static final EventContract<ShipmentCreated> CONTRACT = new EventContract<>("ShipmentCreated", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "ShipmentCreated";
+    public static final EventContract<ShipmentCreated> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.FULFILLMENT, ShipmentCreated.class);
 
     public ShipmentCreated {

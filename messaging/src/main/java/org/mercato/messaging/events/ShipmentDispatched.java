@@ -12,7 +12,9 @@ import org.mercato.messaging.Topics;
 public record ShipmentDispatched(String shipmentId, String orderId, String carrier, String trackingNumber,
         Instant dispatchedAt, Recipient recipient, PostalAddress shippingAddress, List<Line> lines) {
 
-    public static final EventContract<ShipmentDispatched> CONTRACT = new EventContract<>("ShipmentDispatched", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "ShipmentDispatched";
+    public static final EventContract<ShipmentDispatched> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.FULFILLMENT, ShipmentDispatched.class);
 
     public ShipmentDispatched {

@@ -9,7 +9,9 @@ import org.mercato.messaging.Topics;
  */
 public record StockAdjusted(String sku, Long quantity, String warehouse, String reason, String source) {
 
-    public static final EventContract<StockAdjusted> CONTRACT = new EventContract<>("StockAdjusted", 1,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "StockAdjusted";
+    public static final EventContract<StockAdjusted> CONTRACT = new EventContract<>(TYPE, 1,
             Topics.INVENTORY, StockAdjusted.class);
 
     public StockAdjusted {

@@ -8,8 +8,10 @@ import org.mercato.messaging.Topics;
  */
 public record StockAvailabilityChanged(String sku, Boolean inStock, Long available) {
 
-    public static final EventContract<StockAvailabilityChanged> CONTRACT = new EventContract<>(
-            "StockAvailabilityChanged", 1, Topics.INVENTORY, StockAvailabilityChanged.class);
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "StockAvailabilityChanged";
+    public static final EventContract<StockAvailabilityChanged> CONTRACT = new EventContract<>(TYPE, 1,
+            Topics.INVENTORY, StockAvailabilityChanged.class);
 
     public StockAvailabilityChanged {
         Required.text(sku, "sku");

@@ -5,7 +5,9 @@ import org.mercato.messaging.Topics;
 /** {@code StockLow} v1 on {@code mercato.inventory}: a SKU's available units dropped below the threshold. */
 public record StockLow(String sku, Long available, Long threshold) {
 
-    public static final EventContract<StockLow> CONTRACT = new EventContract<>("StockLow", 1, Topics.INVENTORY,
+    /** The {@code eventType} header, constant for message selectors. */
+    public static final String TYPE = "StockLow";
+    public static final EventContract<StockLow> CONTRACT = new EventContract<>(TYPE, 1, Topics.INVENTORY,
             StockLow.class);
 
     public StockLow {
