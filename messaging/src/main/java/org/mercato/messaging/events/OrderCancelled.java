@@ -9,8 +9,8 @@ import org.mercato.messaging.Topics;
  * {@code OrderCancelled} v1 on {@code mercato.orders}: staff cancelled an order before it shipped. {@code reason}
  * is {@code ""} when none was given; {@code refunded} tells whether its money was given back.
  */
-public record OrderCancelled(String orderId, String reason, String cancelledBy, Boolean refunded,
-        OrderCustomer customer, List<Line> lines, MonetaryAmount total, Instant cancelledAt) {
+public record OrderCancelled(String orderId, @Nullable String reason, @Nullable String cancelledBy, Boolean refunded,
+        @Nullable OrderCustomer customer, List<Line> lines, @Nullable MonetaryAmount total, Instant cancelledAt) {
 
     /** The {@code eventType} header, constant for message selectors. */
     public static final String TYPE = "OrderCancelled";

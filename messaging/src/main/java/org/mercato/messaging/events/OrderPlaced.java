@@ -10,8 +10,9 @@ import org.mercato.messaging.Topics;
  * Everything a consumer needs is in it; {@code orderId} is also the id of its stock reservation, {@code cartId}
  * may be null (an order not placed from a cart).
  */
-public record OrderPlaced(String orderId, String cartId, OrderCustomer customer, List<Line> lines, Totals totals,
-        PostalAddress shippingAddress, String paymentId, Instant placedAt) {
+public record OrderPlaced(String orderId, @Nullable String cartId, OrderCustomer customer, List<Line> lines,
+        Totals totals,
+        PostalAddress shippingAddress, @Nullable String paymentId, Instant placedAt) {
 
     /** The {@code eventType} header, constant for message selectors. */
     public static final String TYPE = "OrderPlaced";
@@ -31,7 +32,8 @@ public record OrderPlaced(String orderId, String cartId, OrderCustomer customer,
     }
 
     /** One line as bought: {@code total} = {@code unitPrice} x {@code quantity} (whole units, at least 1). */
-    public record Line(String sku, String name, Integer quantity, MonetaryAmount unitPrice, MonetaryAmount total) {
+    public record Line(String sku, @Nullable String name, Integer quantity, MonetaryAmount unitPrice,
+            MonetaryAmount total) {
 
         public Line {
             Required.text(sku, "lines[].sku");

@@ -9,7 +9,7 @@ import org.mercato.messaging.Topics;
  * {@code reason} is {@code ""} when none was given.
  */
 public record PaymentRefunded(String paymentId, String orderId, String refundId, MonetaryAmount amount,
-        Long remaining, String status, String reason) {
+        Long remaining, String status, @Nullable String reason) {
 
     /** The {@code eventType} header, constant for message selectors. */
     public static final String TYPE = "PaymentRefunded";

@@ -1,7 +1,7 @@
 package org.mercato.messaging.events;
 
 /** Where an order goes; {@code line2} may be null, {@code country} is ISO 3166-1 alpha-2. */
-public record PostalAddress(String name, String line1, String line2, String city, String postalCode,
+public record PostalAddress(String name, String line1, @Nullable String line2, String city, String postalCode,
         String country) {
 
     public PostalAddress {

@@ -13,7 +13,8 @@ import org.mercato.messaging.Topics;
  * demo catalog) may be null.
  */
 public record ProductChanged(String productId, Long version, String slug, String name, String status,
-        String brand, String category, String origin, Instant updatedAt, List<Variant> variants) {
+        @Nullable String brand, @Nullable String category, @Nullable String origin, Instant updatedAt,
+        List<Variant> variants) {
 
     /** The {@code eventType} header, constant for message selectors. */
     public static final String TYPE = "ProductChanged";
@@ -33,7 +34,7 @@ public record ProductChanged(String productId, Long version, String slug, String
     }
 
     /** A sellable variant: its SKU, price (minor units) and own attributes (name to value). */
-    public record Variant(String sku, MonetaryAmount price, Map<String, String> attributes) {
+    public record Variant(String sku, MonetaryAmount price, @Nullable Map<String, String> attributes) {
 
         public Variant {
             Required.text(sku, "variants[].sku");

@@ -29,11 +29,11 @@ public record ShipmentDispatched(String shipmentId, String orderId, String carri
     }
 
     /** Who gets the parcel's email. */
-    public record Recipient(String email, String name) {
+    public record Recipient(@Nullable String email, @Nullable String name) {
     }
 
     /** A shipped line: SKU, its name at the time of the order, whole units. */
-    public record Line(String sku, String name, Integer quantity) {
+    public record Line(String sku, @Nullable String name, Integer quantity) {
 
         public Line {
             Required.text(sku, "lines[].sku");

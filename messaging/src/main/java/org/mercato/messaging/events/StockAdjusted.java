@@ -7,7 +7,8 @@ import org.mercato.messaging.Topics;
  * booked in ({@code quantity} > 0) or out (< 0) of a warehouse ({@code MAIN} when null). {@code reason} and
  * {@code source} may be null; they are recorded in the stock movement.
  */
-public record StockAdjusted(String sku, Long quantity, String warehouse, String reason, String source) {
+public record StockAdjusted(String sku, Long quantity, @Nullable String warehouse, @Nullable String reason,
+        @Nullable String source) {
 
     /** The {@code eventType} header, constant for message selectors. */
     public static final String TYPE = "StockAdjusted";
