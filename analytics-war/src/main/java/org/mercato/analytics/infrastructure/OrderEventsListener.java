@@ -17,6 +17,9 @@ import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderPlaced;
+import org.mercato.messaging.events.PaymentRefunded;
 
 /**
  * Sales facts from the order events on {@code mercato.orders} (shared durable subscription
@@ -37,16 +40,13 @@ import org.mercato.messaging.consumer.IdempotentConsumer;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "analytics"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
-                + OrderEventsListener.ORDER_PLACED + "','" + OrderEventsListener.ORDER_CANCELLED + "','"
-                + OrderEventsListener.PAYMENT_REFUNDED + "')"),
+                + OrderPlaced.TYPE + "','" + OrderCancelled.TYPE + "','" + PaymentRefunded.TYPE + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class OrderEventsListener implements MessageListener {
 
-    static final String ORDER_PLACED = "OrderPlaced";
-    static final String ORDER_CANCELLED = "OrderCancelled";
-    static final String PAYMENT_REFUNDED = "PaymentRefunded";
-    /** The newest body version of these three events this consumer understands. */
-    static final int SCHEMA_VERSION = 1;
+    /** The newest body version of these three events this consumer understands (each is checked by its contract). */
+    static final int SCHEMA_VERSION = Math.max(OrderPlaced.CONTRACT.schemaVersion(), Math.max(
+            OrderCancelled.CONTRACT.schemaVersion(), PaymentRefunded.CONTRACT.schemaVersion()));
     private static final Logger LOG = Logger.getLogger(OrderEventsListener.class.getName());
 
     @Inject
@@ -68,15 +68,16 @@ public class OrderEventsListener implements MessageListener {
         String type = event.headers().eventType();
         try {
             switch (type) {
-                case ORDER_PLACED -> {
-                    var sale = OrderEventBodies.orderPlaced(event, clock.instant());
+                case OrderPlaced.TYPE -> {
+                    var sale = OrderEventFacts.sale(event.body(OrderPlaced.CONTRACT), clock.instant());
                     if (sales.orderPlaced(sale)) {
                         LOG.info(() -> "Recorded the sale of order " + sale.orderId());
                     }
                 }
-                case ORDER_CANCELLED -> sales.orderCancelled(OrderEventBodies.orderCancelled(event, clock.instant()));
-                case PAYMENT_REFUNDED -> sales.paymentRefunded(OrderEventBodies.paymentRefunded(event,
-                        clock.instant()));
+                case OrderCancelled.TYPE -> sales.orderCancelled(OrderEventFacts.cancellation(event.body(
+                        OrderCancelled.CONTRACT), clock.instant()));
+                case PaymentRefunded.TYPE -> sales.paymentRefunded(OrderEventFacts.refund(event.body(
+                        PaymentRefunded.CONTRACT), event.headers().occurredAt(), clock.instant()));
                 default -> throw new RejectedMessageException("analytics does not consume " + type + " events");
             }
         } catch (SalesFactRefusedException refused) {

@@ -1,5 +1,8 @@
 package org.mercato.fulfillment.infrastructure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -9,10 +12,18 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import org.mercato.fulfillment.application.FulfillmentService;
+import org.mercato.fulfillment.application.NewShipment;
+import org.mercato.fulfillment.domain.Recipient;
+import org.mercato.fulfillment.domain.Shipment;
+import org.mercato.fulfillment.domain.ShipmentLine;
+import org.mercato.fulfillment.domain.ShippingAddress;
 import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderPlaced;
+import org.mercato.messaging.events.PostalAddress;
 
 /**
  * The order events that concern the warehouse, on {@code mercato.orders} (shared durable subscription
@@ -33,12 +44,13 @@ import org.mercato.messaging.consumer.IdempotentConsumer;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "fulfillment"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
-                + OrderEventBodies.ORDER_PLACED + "','" + OrderEventBodies.ORDER_CANCELLED + "')"),
+                + OrderPlaced.TYPE + "','" + OrderCancelled.TYPE + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class OrderEventsListener implements MessageListener {
 
     /** The newest body version of OrderPlaced and OrderCancelled this consumer understands. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = Math.max(OrderPlaced.CONTRACT.schemaVersion(),
+            OrderCancelled.CONTRACT.schemaVersion());
 
     @Inject
     IdempotentConsumer consumer;
@@ -51,17 +63,50 @@ public class OrderEventsListener implements MessageListener {
         consumer.consume(message, Topics.ORDERS, SCHEMA_VERSION, event -> apply(event, fulfillment));
     }
 
-    /** The effect of one event: its body is read and checked in full before the service changes anything. */
+    /**
+     * The effect of one event: its body is read into its contract record and checked in full before the service
+     * changes anything.
+     */
     static void apply(ReceivedEvent event, FulfillmentService fulfillment) {
-        switch (event.headers().eventType()) {
-            case OrderEventBodies.ORDER_PLACED -> fulfillment.orderPlaced(OrderEventBodies.placed(event));
-            case OrderEventBodies.ORDER_CANCELLED -> {
-                OrderEventBodies.Cancellation cancellation = OrderEventBodies.cancelled(event);
-                fulfillment.orderCancelled(cancellation.orderId(), cancellation.reason(),
-                        cancellation.cancelledBy());
+        switch (event.eventType()) {
+            case OrderPlaced.TYPE -> fulfillment.orderPlaced(newShipment(event.body(OrderPlaced.CONTRACT)));
+            case OrderCancelled.TYPE -> {
+                OrderCancelled cancelled = event.body(OrderCancelled.CONTRACT);
+                fulfillment.orderCancelled(checkedOrderId(cancelled.orderId(), OrderCancelled.TYPE), cancelled
+                        .reason(), cancelled.cancelledBy());
             }
-            default -> throw new RejectedMessageException("fulfillment does not consume "
-                    + event.headers().eventType());
+            default -> throw new RejectedMessageException("fulfillment does not consume " + event.eventType());
         }
+    }
+
+    /** What a placed order asks of the warehouse, in this service's terms; refused if it can never make one. */
+    static NewShipment newShipment(OrderPlaced placed) {
+        try {
+            PostalAddress address = placed.shippingAddress();
+            ShippingAddress shipTo = new ShippingAddress(address.name(), address.line1(), address.line2(), address
+                    .city(), address.postalCode(), address.country());
+            // the shipping email goes to the customer; the parcel is addressed to the address's name
+            String name = placed.customer().name();
+            Recipient recipient = new Recipient(placed.customer().email(), name == null ? shipTo.name() : name);
+            if (placed.lines().size() > Shipment.MAX_LINES) {
+                throw new IllegalArgumentException("lines must be 1 to " + Shipment.MAX_LINES + " lines");
+            }
+            List<ShipmentLine> lines = new ArrayList<>(placed.lines().size());
+            for (OrderPlaced.Line line : placed.lines()) {
+                lines.add(new ShipmentLine(line.sku(), line.name() == null ? line.sku() : line.name(), line
+                        .quantity()));
+            }
+            return new NewShipment(checkedOrderId(placed.orderId(), OrderPlaced.TYPE), recipient, shipTo, lines);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException(OrderPlaced.TYPE + " for order " + placed.orderId()
+                    + " cannot make a shipment: " + e.getMessage(), e);
+        }
+    }
+
+    private static String checkedOrderId(String orderId, String eventType) {
+        if (orderId.length() > 64) {
+            throw new RejectedMessageException(eventType + ": orderId must have at most 64 characters");
+        }
+        return orderId;
     }
 }

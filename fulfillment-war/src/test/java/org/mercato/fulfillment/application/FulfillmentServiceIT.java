@@ -41,6 +41,9 @@ import org.mercato.fulfillment.domain.ShipmentLine;
 import org.mercato.fulfillment.domain.ShipmentStatus;
 import org.mercato.fulfillment.domain.ShippingAddress;
 import org.mercato.fulfillment.domain.StatusChange;
+import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.ShipmentCreated;
+import org.mercato.messaging.events.ShipmentDispatched;
 
 /** Fulfillment use cases on a real PostgreSQL with the real outbox: shipments once per order, events as documented. */
 class FulfillmentServiceIT {
@@ -120,6 +123,9 @@ class FulfillmentServiceIT {
         assertEquals(shipment.id().toString(), body.getString("shipmentId"));
         assertEquals(orderId, body.getString("orderId"));
         assertEquals(stored.createdAt(), Instant.parse(body.getString("createdAt")));
+        // and it reads back as its contract, as the order service reads it
+        assertEquals(new ShipmentCreated(shipment.id().toString(), orderId, stored.createdAt()), EventJson.read(
+                body.toString(), ShipmentCreated.CONTRACT));
     }
 
     @Test
@@ -204,6 +210,10 @@ class FulfillmentServiceIT {
         assertEquals("MC-7KQ2ZP", line.getString("sku"));
         assertEquals("Sonora Crème Headphones 319", line.getString("name"));
         assertEquals(2, line.getInt("quantity"));
+        ShipmentDispatched read = EventJson.read(body.toString(), ShipmentDispatched.CONTRACT);
+        assertEquals(new ShipmentDispatched.Recipient("ada@example.com", "Ada Lovelace"), read.recipient());
+        assertEquals(stored.dispatchedAt(), read.dispatchedAt());
+        assertEquals(2, read.lines().size());
     }
 
     @Test

@@ -1,15 +1,26 @@
 package org.mercato.fulfillment.infrastructure;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.jms.TextMessage;
 
+import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.MonetaryAmount;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderCustomer;
+import org.mercato.messaging.events.OrderPlaced;
+import org.mercato.messaging.events.PostalAddress;
+
 /** JMS text messages as the order service's relay sends them (envelope properties and a JSON body), without a broker. */
 final class OrderMessages {
+
+    private static final OrderCustomer ADA = new OrderCustomer("2f1e", "ada@example.com", "Ada Lovelace");
 
     private OrderMessages() {
     }
@@ -47,28 +58,22 @@ final class OrderMessages {
                 });
     }
 
+    /** The documented OrderPlaced (docs/events.md), written from its contract record as the order service does. */
     static String orderPlaced(String orderId) {
-        return """
-                {"orderId": "%s", "cartId": "b0a4",
-                 "customer": {"id": "2f1e", "email": "ada@example.com", "name": "Ada Lovelace"},
-                 "lines": [{"sku": "MC-7KQ2ZP", "name": "Sonora Crème Headphones 319", "quantity": 2,
-                            "unitPrice": {"amount": 17399, "currency": "EUR"},
-                            "total": {"amount": 34798, "currency": "EUR"}}],
-                 "totals": {"subtotal": {"amount": 34798, "currency": "EUR"},
-                            "shipping": {"amount": 0, "currency": "EUR"}, "tax": {"amount": 6960, "currency": "EUR"},
-                            "total": {"amount": 41758, "currency": "EUR"}},
-                 "shippingAddress": {"name": "Ada Lovelace", "line1": "1 Analytical Row", "line2": null,
-                                     "city": "London", "postalCode": "N1 1AA", "country": "GB"},
-                 "paymentId": "5b0e", "placedAt": "2026-11-24T10:15:30Z"}
-                """.formatted(orderId);
+        return EventJson.write(new OrderPlaced(orderId, "b0a4", ADA, List.of(new OrderPlaced.Line("MC-7KQ2ZP",
+                "Sonora Crème Headphones 319", 2, eur(17399), eur(34798))), new OrderPlaced.Totals(eur(34798),
+                        eur(0), eur(6960), eur(41758), false),
+                new PostalAddress("Ada Lovelace", "1 Analytical Row",
+                        null, "London", "N1 1AA", "GB"),
+                "5b0e", Instant.parse("2026-11-24T10:15:30Z")));
     }
 
     static String orderCancelled(String orderId) {
-        return """
-                {"orderId": "%s", "reason": "customer asked", "cancelledBy": "staff@example.com", "refunded": true,
-                 "customer": {"id": "2f1e", "email": "ada@example.com", "name": "Ada Lovelace"},
-                 "lines": [{"sku": "MC-7KQ2ZP", "quantity": 2}], "total": {"amount": 41758, "currency": "EUR"},
-                 "cancelledAt": "2026-11-24T11:00:00Z"}
-                """.formatted(orderId);
+        return EventJson.write(new OrderCancelled(orderId, "customer asked", "staff@example.com", true, ADA, List
+                .of(new OrderCancelled.Line("MC-7KQ2ZP", 2)), eur(41758), Instant.parse("2026-11-24T11:00:00Z")));
+    }
+
+    private static MonetaryAmount eur(long amount) {
+        return new MonetaryAmount(amount, "EUR");
     }
 }

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderPlaced;
+import org.mercato.messaging.events.ShipmentDispatched;
 import org.mercato.notification.domain.ComposedEmail;
 import org.mercato.notification.domain.Email;
 import org.mercato.notification.domain.EmailRepository;
@@ -19,19 +21,14 @@ import org.mercato.notification.domain.NotificationException;
 import org.mercato.notification.domain.OrderEmails;
 
 /**
- * Turns order and shipment events into queued emails, and answers staff's questions about the emails sent. An
- * event's email is saved in the transaction that applies the event (and records its id as processed), so it is
- * queued exactly when the event counts as applied: never lost, never queued twice. Sending happens after commit
- * ({@link EmailDispatcher}).
+ * Turns order and shipment events (messaging's contract records) into queued emails, and answers staff's questions
+ * about the emails sent. An event's email is saved in the transaction that applies the event (and records its id as
+ * processed), so it is queued exactly when the event counts as applied: never lost, never queued twice. Sending
+ * happens after commit ({@link EmailDispatcher}).
  */
 @ApplicationScoped
 public class NotificationService {
 
-    /** The newest body version of OrderPlaced, OrderCancelled and ShipmentDispatched this service understands. */
-    public static final int SCHEMA_VERSION = 1;
-    public static final String ORDER_PLACED = "OrderPlaced";
-    public static final String ORDER_CANCELLED = "OrderCancelled";
-    public static final String SHIPMENT_DISPATCHED = "ShipmentDispatched";
     private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
 
     @Inject
@@ -54,24 +51,34 @@ public class NotificationService {
     }
 
     /**
-     * Queues the email an event asks for, in the caller's transaction (the consumer's).
+     * Queues the order confirmation of an {@code OrderPlaced}, in the caller's transaction (the consumer's).
      *
+     * @param eventId the event's id: one email per event
      * @return false if this event's email was queued before
      * @throws RejectedMessageException before saving anything, if no email can be written from the event; the
      *             transaction stays usable so the consumer can park the message
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedMessageException.class)
-    public boolean apply(ReceivedEvent event) {
-        ComposedEmail email = switch (event.headers().eventType()) {
-            case ORDER_PLACED -> OrderEmails.confirmation(EventBodies.orderPlaced(event));
-            case ORDER_CANCELLED -> OrderEmails.cancellation(EventBodies.orderCancelled(event));
-            case SHIPMENT_DISPATCHED -> OrderEmails.shipping(EventBodies.shipmentDispatched(event));
-            default -> throw EventBodies.unknownType(event);
-        };
-        Email queued = Email.queued(email, event.headers().eventId(), clock.instant());
+    public boolean orderPlaced(UUID eventId, OrderPlaced event) {
+        return queue(OrderEmails.confirmation(EventContents.confirmation(event)), OrderPlaced.TYPE, eventId);
+    }
+
+    /** Queues the cancellation email of an {@code OrderCancelled}, as {@link #orderPlaced} does. */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedMessageException.class)
+    public boolean orderCancelled(UUID eventId, OrderCancelled event) {
+        return queue(OrderEmails.cancellation(EventContents.cancellation(event)), OrderCancelled.TYPE, eventId);
+    }
+
+    /** Queues the shipping email of a {@code ShipmentDispatched}, as {@link #orderPlaced} does. */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RejectedMessageException.class)
+    public boolean shipmentDispatched(UUID eventId, ShipmentDispatched event) {
+        return queue(OrderEmails.shipping(EventContents.dispatch(event)), ShipmentDispatched.TYPE, eventId);
+    }
+
+    private boolean queue(ComposedEmail email, String eventType, UUID eventId) {
+        Email queued = Email.queued(email, eventId, clock.instant());
         if (!emails.add(queued)) {
-            LOG.info(() -> event.headers().eventType() + " " + event.headers().eventId()
-                    + " already has its email; not queued again");
+            LOG.info(() -> eventType + " " + eventId + " already has its email; not queued again");
             return false;
         }
         signal.emailQueued();

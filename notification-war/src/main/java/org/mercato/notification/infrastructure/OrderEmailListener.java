@@ -10,6 +10,8 @@ import jakarta.jms.MessageListener;
 
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderPlaced;
 import org.mercato.notification.application.NotificationService;
 
 /**
@@ -31,9 +33,13 @@ import org.mercato.notification.application.NotificationService;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "notification"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
-                + NotificationService.ORDER_PLACED + "','" + NotificationService.ORDER_CANCELLED + "')"),
+                + OrderPlaced.TYPE + "','" + OrderCancelled.TYPE + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class OrderEmailListener implements MessageListener {
+
+    /** The newest body version of OrderPlaced and OrderCancelled this service understands. */
+    static final int SCHEMA_VERSION = Math.max(OrderPlaced.CONTRACT.schemaVersion(),
+            OrderCancelled.CONTRACT.schemaVersion());
 
     @Inject
     IdempotentConsumer consumer;
@@ -43,6 +49,6 @@ public class OrderEmailListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        consumer.consume(message, Topics.ORDERS, NotificationService.SCHEMA_VERSION, notifications::apply);
+        consumer.consume(message, Topics.ORDERS, SCHEMA_VERSION, event -> EventEmails.queue(event, notifications));
     }
 }

@@ -10,6 +10,7 @@ import jakarta.jms.MessageListener;
 
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.ShipmentDispatched;
 import org.mercato.notification.application.NotificationService;
 
 /**
@@ -30,7 +31,7 @@ import org.mercato.notification.application.NotificationService;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "notification"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
-                + NotificationService.SHIPMENT_DISPATCHED + "'"),
+                + ShipmentDispatched.TYPE + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class ShipmentEmailListener implements MessageListener {
 
@@ -42,6 +43,7 @@ public class ShipmentEmailListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        consumer.consume(message, Topics.FULFILLMENT, NotificationService.SCHEMA_VERSION, notifications::apply);
+        consumer.consume(message, Topics.FULFILLMENT, ShipmentDispatched.CONTRACT.schemaVersion(),
+                event -> EventEmails.queue(event, notifications));
     }
 }

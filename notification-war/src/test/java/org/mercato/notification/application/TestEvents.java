@@ -1,76 +1,86 @@
 package org.mercato.notification.application;
 
-import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 import org.mercato.messaging.EventHeaders;
 import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.MonetaryAmount;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderCustomer;
+import org.mercato.messaging.events.OrderPlaced;
+import org.mercato.messaging.events.PostalAddress;
+import org.mercato.messaging.events.ShipmentDispatched;
 
-/** Events as docs/events.md shows them, as the consumer receives them. */
-final class TestEvents {
+/**
+ * Events as docs/events.md shows them: the contract records, and the same written as on the wire and received by
+ * the consumer.
+ */
+public final class TestEvents {
 
     private TestEvents() {
     }
 
-    static ReceivedEvent orderPlaced(String orderId, String email, String name) {
-        return event(NotificationService.ORDER_PLACED,
-                """
-                        {"orderId": "%s", "cartId": "b0a4",
-                         "customer": {"id": "2f1e", "email": "%s", "name": %s},
-                         "lines": [
-                           {"sku": "MC-7KQ2ZP", "name": "Sonora Crème Headphones 319", "quantity": 2,
-                            "unitPrice": {"amount": 17399, "currency": "EUR"}, "total": {"amount": 34798, "currency": "EUR"}},
-                           {"sku": "MC-CABLE1", "name": "Braided Cable", "quantity": 1,
-                            "unitPrice": {"amount": 0, "currency": "EUR"}, "total": {"amount": 0, "currency": "EUR"}}
-                         ],
-                         "totals": {"subtotal": {"amount": 34798, "currency": "EUR"}, "shipping": {"amount": 0, "currency": "EUR"},
-                                    "tax": {"amount": 6960, "currency": "EUR"}, "total": {"amount": 41758, "currency": "EUR"}},
-                         "shippingAddress": {"name": %s, "line1": "1 Analytical Row", "line2": null, "city": "London",
-                                             "postalCode": "N1 1AA", "country": "GB"},
-                         "paymentId": "5b0e", "placedAt": "2026-11-24T10:15:30Z"}
-                        """
-                        .formatted(orderId, email, quoted(name), quoted(name)));
+    public static MonetaryAmount eur(long amount) {
+        return new MonetaryAmount(amount, "EUR");
     }
 
-    static ReceivedEvent orderCancelled(String orderId, String email) {
-        return event(NotificationService.ORDER_CANCELLED, """
-                {"orderId": "%s", "reason": "customer asked", "cancelledBy": "staff@example.com", "refunded": true,
-                 "customer": {"id": "2f1e", "email": "%s", "name": "Ada Lovelace"},
-                 "lines": [{"sku": "MC-7KQ2ZP", "quantity": 2}], "total": {"amount": 41758, "currency": "EUR"},
-                 "cancelledAt": "2026-11-24T11:00:00Z"}
-                """.formatted(orderId, email));
+    /** Where the parcels go; {@code name} null is Ada Lovelace. */
+    public static PostalAddress address(String name) {
+        return new PostalAddress(name == null ? "Ada Lovelace" : name, "1 Analytical Row", null, "London", "N1 1AA",
+                "GB");
     }
 
-    static ReceivedEvent shipmentDispatched(String orderId, String email) {
-        return event(NotificationService.SHIPMENT_DISPATCHED, """
-                {"shipmentId": "s-1", "orderId": "%s", "carrier": "Mercato Post", "trackingNumber": "MP1234567890",
-                 "dispatchedAt": "2026-11-24T12:00:00Z",
-                 "recipient": {"email": "%s", "name": "Ada Lovelace"},
-                 "shippingAddress": {"name": "Ada Lovelace", "line1": "1 Analytical Row", "line2": null,
-                                     "city": "London", "postalCode": "N1 1AA", "country": "GB"},
-                 "lines": [{"sku": "MC-7KQ2ZP", "name": "Sonora Crème Headphones 319", "quantity": 2}]}
-                """.formatted(orderId, email));
+    /** Headphones and a free cable, net prices: tax added to the total. {@code name} may be null. */
+    public static OrderPlaced placed(String orderId, String email, String name) {
+        return new OrderPlaced(orderId, "b0a4", new OrderCustomer("2f1e", email, name), List.of(
+                new OrderPlaced.Line("MC-7KQ2ZP", "Sonora Crème Headphones 319", 2, eur(17399), eur(34798)),
+                new OrderPlaced.Line("MC-CABLE1", "Braided Cable", 1, eur(0), eur(0))),
+                new OrderPlaced.Totals(eur(
+                        34798), eur(0), eur(6960), eur(41758), false),
+                address(name), "5b0e", Instant.parse(
+                        "2026-11-24T10:15:30Z"));
     }
 
-    static ReceivedEvent event(String type, String json) {
-        return event(type, UUID.randomUUID(), json);
+    public static OrderCancelled cancelled(String orderId, String email) {
+        return new OrderCancelled(orderId, "customer asked", "staff@example.com", true, new OrderCustomer("2f1e",
+                email, "Ada Lovelace"), List.of(new OrderCancelled.Line("MC-7KQ2ZP", 2)), eur(41758),
+                Instant.parse(
+                        "2026-11-24T11:00:00Z"));
     }
 
-    static ReceivedEvent event(String type, UUID eventId, String json) {
-        JsonObject body = Json.createReader(new StringReader(json)).readObject();
-        return new ReceivedEvent(new EventHeaders(type, eventId, Instant.parse("2026-11-24T10:15:31Z"), 1), body);
+    public static ShipmentDispatched dispatched(String orderId, String email) {
+        return new ShipmentDispatched("s-1", orderId, "Mercato Post", "MP1234567890", Instant.parse(
+                "2026-11-24T12:00:00Z"), new ShipmentDispatched.Recipient(email, "Ada Lovelace"), address(null),
+                List
+                        .of(new ShipmentDispatched.Line("MC-7KQ2ZP", "Sonora Crème Headphones 319", 2)));
+    }
+
+    public static ReceivedEvent orderPlaced(String orderId, String email, String name) {
+        return event(OrderPlaced.TYPE, EventJson.write(placed(orderId, email, name)));
+    }
+
+    public static ReceivedEvent orderCancelled(String orderId, String email) {
+        return event(OrderCancelled.TYPE, EventJson.write(cancelled(orderId, email)));
+    }
+
+    public static ReceivedEvent shipmentDispatched(String orderId, String email) {
+        return event(ShipmentDispatched.TYPE, EventJson.write(dispatched(orderId, email)));
+    }
+
+    public static ReceivedEvent event(String type, String json) {
+        return event(type, 1, json);
+    }
+
+    public static ReceivedEvent event(String type, int schemaVersion, String json) {
+        return new ReceivedEvent(new EventHeaders(type, UUID.randomUUID(), Instant.parse("2026-11-24T10:15:31Z"),
+                schemaVersion), json);
     }
 
     /** The same event again, as a redelivery brings it. */
-    static ReceivedEvent again(ReceivedEvent event) {
-        return new ReceivedEvent(event.headers(), event.body());
-    }
-
-    private static String quoted(String text) {
-        return text == null ? "null" : Json.createValue(text).toString();
+    public static ReceivedEvent again(ReceivedEvent event) {
+        return new ReceivedEvent(event.headers(), event.json());
     }
 }
