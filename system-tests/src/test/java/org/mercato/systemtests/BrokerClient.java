@@ -48,12 +48,20 @@ final class BrokerClient implements AutoCloseable {
 
     String publish(String topic, String eventType, String body, String eventId, Instant occurredAt)
             throws JMSException {
+        return publish(topic, eventType, 1, body, eventId, occurredAt);
+    }
+
+    /** Publishes a message with Mercato's headers and the given body version. */
+    String publish(String topic, String eventType, int schemaVersion, String body, String eventId,
+            Instant occurredAt) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createTopic(topic))) {
             TextMessage message = session.createTextMessage(body);
             message.setStringProperty("eventType", eventType);
             message.setStringProperty("eventId", eventId);
             message.setStringProperty("occurredAt", occurredAt.toString());
-            message.setIntProperty("schemaVersion", 1);
+            message.setIntProperty("schemaVersion", schemaVersion);
+            // left out of the contract check of what services publish (EventRecorder): often malformed on purpose
+            message.setStringProperty(EventRecorder.TEST_MARKER, "system-tests");
             producer.send(message);
         }
         return eventId;

@@ -121,8 +121,8 @@ class CartApiIT {
         UserApiIT.assertProblem(http().get("/cart/api/carts/" + mine.getString("id"), null), 404);
 
         try (BrokerClient broker = new BrokerClient()) {
-            broker.publish("mercato.orders", "OrderPlaced", "{\"orderId\":\"order-" + UUID.randomUUID()
-                    + "\",\"cartId\":\"" + mine.getString("id") + "\"}");
+            broker.publish("mercato.orders", "OrderPlaced", SampleEvents.orderPlaced("order-" + UUID.randomUUID(),
+                    mine.getString("id"), "MC-SAMPLE", 1));
         }
         Eventually.within(Duration.ofSeconds(10), "the cart emptied after OrderPlaced",
                 () -> http().get("/cart/api/carts/mine", customer).json().getInt("itemCount") == 0);

@@ -26,6 +26,7 @@ public final class PlatformExtension implements BeforeAllCallback {
             .randomUUID();
 
     private static EmbeddedPlatform platform;
+    private static EventRecorder events;
     private static FaultyLink paymentsLink;
 
     @Override
@@ -52,9 +53,12 @@ public final class PlatformExtension implements BeforeAllCallback {
                         "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60",
                         // a line for every request (UserApiIT reads them for secrets); the default logs slow ones
                         "MERCATO_HTTP_REQUEST_LOG", "all"));
+                // every event the services publish from here on is checked against its contract
+                events = new EventRecorder(platform.brokerPort());
                 awaitSettled(platform, Duration.ofSeconds(120));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("mercato-platform",
                         (ExtensionContext.Store.CloseableResource) () -> {
+                            events.close();
                             platform.close();
                             platform = null;
                             paymentsLink.close();
@@ -80,6 +84,11 @@ public final class PlatformExtension implements BeforeAllCallback {
 
     static EmbeddedPlatform platform() {
         return platform;
+    }
+
+    /** What the services have published since the shared platform started, checked against the contracts. */
+    static EventRecorder events() {
+        return events;
     }
 
     /** The link between the order service and payments. */
