@@ -60,15 +60,21 @@ public final class EventJson {
         return CONTRACTS.stream().filter(c -> c.eventType().equals(eventType)).findFirst();
     }
 
-    /** The deepest cause's message, after the name of the property it concerns when JSON-B gave one. */
+    /**
+     * The deepest cause's message after the path of the properties it concerns, as JSON-B names them from the
+     * outside in (e.g. {@code lines.quantity: a whole number was expected}).
+     */
     private static String rootMessage(Throwable e) {
+        String marker = "Unable to deserialize property '";
+        java.util.List<String> path = new java.util.ArrayList<>();
         Throwable cause = e;
-        String property = null;
         while (true) {
             String message = cause.getMessage();
-            if (property == null && message != null && message.startsWith("Unable to deserialize property '")) {
-                property = message.substring("Unable to deserialize property '".length(), message.indexOf('\'',
-                        "Unable to deserialize property '".length()));
+            if (message != null && message.startsWith(marker)) {
+                String property = message.substring(marker.length(), message.indexOf('\'', marker.length()));
+                if (path.isEmpty() || !path.get(path.size() - 1).equals(property)) {
+                    path.add(property);
+                }
             }
             if (cause.getCause() == null || cause.getCause() == cause) {
                 break;
@@ -76,6 +82,6 @@ public final class EventJson {
             cause = cause.getCause();
         }
         String root = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return property == null ? root : property + ": " + root;
+        return path.isEmpty() ? root : String.join(".", path) + ": " + root;
     }
 }

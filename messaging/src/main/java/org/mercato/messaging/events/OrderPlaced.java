@@ -48,17 +48,18 @@ public record OrderPlaced(String orderId, @Nullable String cartId, OrderCustomer
 
     /**
      * The order's totals, all in one currency. {@code taxIncluded}: subtotal + shipping = total and tax is the
-     * part of it that is tax; otherwise subtotal + shipping + tax = total.
+     * part of it that is tax; otherwise subtotal + shipping + tax = total. Events of the first releases lack
+     * {@code taxIncluded}: read as false.
      */
     public record Totals(MonetaryAmount subtotal, MonetaryAmount shipping, MonetaryAmount tax, MonetaryAmount total,
-            Boolean taxIncluded) {
+            @Nullable Boolean taxIncluded) {
 
         public Totals {
             Required.present(subtotal, "totals.subtotal");
             Required.present(shipping, "totals.shipping");
             Required.present(tax, "totals.tax");
             Required.present(total, "totals.total");
-            Required.present(taxIncluded, "totals.taxIncluded");
+            taxIncluded = taxIncluded != null && taxIncluded;
         }
     }
 }

@@ -33,7 +33,7 @@ final class StrictScalars {
                 return null;
             }
             if (!(value instanceof JsonString text)) {
-                throw new JsonbException("a string was expected");
+                throw new JsonbException("a string was expected, not " + value.getValueType());
             }
             return text.getString();
         }
@@ -51,7 +51,11 @@ final class StrictScalars {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             BigDecimal value = whole(parser);
-            return value == null ? null : value.intValueExact();
+            try {
+                return value == null ? null : value.intValueExact();
+            } catch (ArithmeticException e) {
+                throw new JsonbException("a whole number up to " + Integer.MAX_VALUE + " was expected, not " + value);
+            }
         }
     }
 
@@ -65,7 +69,7 @@ final class StrictScalars {
             if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
                 return value == JsonValue.TRUE;
             }
-            throw new JsonbException("true or false was expected");
+            throw new JsonbException("true or false was expected, not " + value.getValueType());
         }
     }
 
@@ -76,14 +80,15 @@ final class StrictScalars {
             return null;
         }
         if (!(json instanceof JsonNumber number)) {
-            throw new JsonbException("a whole number was expected");
+            throw new JsonbException("a whole number was expected, not " + json.getValueType());
         }
+        BigDecimal value = number.bigDecimalValue();
         try {
-            BigDecimal value = number.bigDecimalValue();
             value.longValueExact();
             return value;
         } catch (ArithmeticException e) {
-            throw new JsonbException("a whole number was expected", e);
+            // the reason, not the arithmetic's "Rounding necessary"
+            throw new JsonbException("a whole number was expected, not " + value);
         }
     }
 }

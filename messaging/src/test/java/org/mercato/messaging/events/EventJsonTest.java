@@ -62,6 +62,21 @@ class EventJsonTest {
     }
 
     @Test
+    void theReasonNamesTheNestedFieldAndWhatWasWrong() {
+        String placed = EventJson.write(orderPlaced());
+        RejectedMessageException fraction = assertThrows(RejectedMessageException.class, () -> EventJson.read(
+                placed.replace("\"quantity\":2", "\"quantity\":2.5"), OrderPlaced.CONTRACT));
+        assertTrue(fraction.getMessage().contains("lines.quantity: a whole number was expected, not 2.5"), fraction
+                .getMessage());
+        RejectedMessageException flag = assertThrows(RejectedMessageException.class, () -> EventJson.read(placed
+                .replace("\"taxIncluded\":true", "\"taxIncluded\":\"yes\""), OrderPlaced.CONTRACT));
+        assertTrue(flag.getMessage().contains("totals.taxIncluded: true or false was expected"), flag.getMessage());
+        // the first releases' events lack taxIncluded: read as false
+        assertEquals(false, EventJson.read(placed.replace(",\"taxIncluded\":true", ""), OrderPlaced.CONTRACT)
+                .totals().taxIncluded());
+    }
+
+    @Test
     void fieldsAddedByANewerProducerOfTheSameVersionAreIgnored() {
         StockLow low = EventJson.read("{\"sku\":\"MC-1\",\"available\":3,\"threshold\":5,\"warehouse\":\"MAIN\"}",
                 StockLow.CONTRACT);
