@@ -19,7 +19,7 @@ import org.mercato.catalog.infrastructure.events.ProductChangedEvent;
 import org.mercato.catalog.infrastructure.cache.ShopperReadCache;
 import org.mercato.catalog.infrastructure.search.ProductDocument;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
-import org.mercato.messaging.Topics;
+import org.mercato.messaging.events.ProductChanged;
 import org.mercato.messaging.outbox.Outbox;
 
 /**
@@ -61,7 +61,7 @@ public class AfterCommit implements CatalogChanges {
 
     @Override
     public void productsSeeded(List<Product> products) {
-        announce(products, ProductChangedEvent.DEMO);
+        announce(products, ProductChanged.DEMO);
     }
 
     /**
@@ -71,8 +71,7 @@ public class AfterCommit implements CatalogChanges {
     private void announce(List<Product> products, String origin) {
         em.flush();
         for (Product product : products) {
-            outbox.add(Topics.CATALOG, ProductChangedEvent.TYPE, ProductChangedEvent.SCHEMA_VERSION,
-                    ProductChangedEvent.of(product, origin).toString());
+            outbox.add(ProductChanged.CONTRACT, ProductChangedEvent.of(product, origin));
         }
     }
 

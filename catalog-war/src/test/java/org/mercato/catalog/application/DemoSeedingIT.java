@@ -20,7 +20,8 @@ import org.mercato.catalog.domain.ProductDraft;
 import org.mercato.catalog.infrastructure.JpaCatalogRepository;
 import org.mercato.catalog.infrastructure.events.ProductChangedEvent;
 import org.mercato.messaging.EventHeaders;
-import org.mercato.messaging.Topics;
+import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.ProductChanged;
 import org.mercato.messaging.outbox.OutboxMessage;
 import org.mercato.platform.testing.PostgresUnit;
 
@@ -62,8 +63,9 @@ class DemoSeedingIT {
             public void productsSeeded(List<Product> products) {
                 em.flush();
                 for (Product product : products) {
-                    em.persist(OutboxMessage.of(Topics.CATALOG, EventHeaders.newEvent(ProductChangedEvent.TYPE,
-                            1, java.time.Instant.now()), ProductChangedEvent.of(product, "demo").toString()));
+                    em.persist(OutboxMessage.of(ProductChanged.CONTRACT.topic(), EventHeaders.newEvent(
+                            ProductChanged.TYPE, ProductChanged.CONTRACT.schemaVersion(), java.time.Instant.now()),
+                            EventJson.write(ProductChangedEvent.of(product, ProductChanged.DEMO))));
                 }
             }
             public void afterCommit(Runnable a) {

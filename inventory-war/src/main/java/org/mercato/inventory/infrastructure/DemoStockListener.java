@@ -3,6 +3,7 @@ package org.mercato.inventory.infrastructure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -10,16 +11,15 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mercato.messaging.JsonBodies;
 import org.mercato.inventory.application.InventoryService;
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
+import org.mercato.messaging.Topics;
+import org.mercato.messaging.events.ProductChanged;
 import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
@@ -33,14 +33,15 @@ import org.mercato.platform.persistence.DatabaseMigrations;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.catalog"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.CATALOG),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "inventory-demo-stock"),
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "inventory"),
-        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = 'ProductChanged'"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
+                + ProductChanged.TYPE + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class DemoStockListener implements MessageListener {
 
@@ -59,24 +60,31 @@ public class DemoStockListener implements MessageListener {
             return;
         }
         DatabaseMigrations.awaitMigrated(Duration.ofSeconds(60));
-        JsonObject product;
-        try {
-            product = JsonBodies.read(message);
-        } catch (JMSException | JsonException e) {
-            // not ours to judge the catalog's messages: note it and move on
-            LOG.warning(() -> "Ignoring an unreadable ProductChanged message for demo stock: " + e);
-            return;
-        }
-        if (!"demo".equals(product.getString("origin", null))) {
-            return;
-        }
         // one transaction for the product's SKUs (a large demo catalog is hundreds of thousands of them)
-        Map<String, Integer> onHand = new LinkedHashMap<>();
-        for (JsonValue variant : product.getJsonArray("variants")) {
-            String sku = variant.asJsonObject().getString("sku");
-            onHand.put(sku, demoQuantity(sku));
+        demoStock(message).ifPresent(inventory::stockDemoSkus);
+    }
+
+    /**
+     * The first stock of each SKU of a demo product, in the product's order; empty for a staff product or a
+     * message that is no readable ProductChanged (not ours to judge the catalog's messages: noted and passed over).
+     */
+    static Optional<Map<String, Integer>> demoStock(Message message) {
+        ProductChanged product;
+        try {
+            product = ReceivedEvent.read(message, ProductChanged.CONTRACT.schemaVersion()).body(
+                    ProductChanged.CONTRACT);
+        } catch (RejectedMessageException e) {
+            LOG.warning(() -> "Ignoring an unreadable ProductChanged message for demo stock: " + e.getMessage());
+            return Optional.empty();
         }
-        inventory.stockDemoSkus(onHand);
+        if (!ProductChanged.DEMO.equals(product.origin())) {
+            return Optional.empty();
+        }
+        Map<String, Integer> onHand = new LinkedHashMap<>();
+        for (ProductChanged.Variant variant : product.variants()) {
+            onHand.put(variant.sku(), demoQuantity(variant.sku()));
+        }
+        return Optional.of(onHand);
     }
 
     /** 0 for about one SKU in ten, else 1 to 60, always the same for the same SKU. */

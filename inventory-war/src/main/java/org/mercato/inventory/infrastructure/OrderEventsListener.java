@@ -13,6 +13,8 @@ import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.OrderCancelled;
+import org.mercato.messaging.events.OrderPlaced;
 
 /**
  * The order events that move stock ({@code mercato.orders}, shared durable subscription {@code inventory-orders}):
@@ -31,7 +33,8 @@ import org.mercato.messaging.consumer.IdempotentConsumer;
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "inventory-orders"),
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "inventory"),
-        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('OrderPlaced', 'OrderCancelled')"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
+                + OrderPlaced.TYPE + "', '" + OrderCancelled.TYPE + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class OrderEventsListener implements MessageListener {
 
@@ -43,18 +46,23 @@ public class OrderEventsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        consumer.consume(message, Topics.ORDERS, 1, this::apply);
+        consumer.consume(message, Topics.ORDERS, Math.max(OrderPlaced.CONTRACT.schemaVersion(), OrderCancelled.CONTRACT
+                .schemaVersion()), this::apply);
     }
 
     private void apply(ReceivedEvent event) {
-        String orderId = event.string("orderId");
+        if (OrderPlaced.TYPE.equals(event.eventType())) {
+            inventory.orderPlaced(reservationId(event.body(OrderPlaced.CONTRACT).orderId()));
+        } else {
+            inventory.orderCancelled(reservationId(event.body(OrderCancelled.CONTRACT).orderId()));
+        }
+    }
+
+    /** The order's id is also its reservation's. */
+    private static String reservationId(String orderId) {
         if (!orderId.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
             throw new RejectedMessageException("orderId is not an order's id");
         }
-        if ("OrderPlaced".equals(event.headers().eventType())) {
-            inventory.orderPlaced(orderId);
-        } else {
-            inventory.orderCancelled(orderId);
-        }
+        return orderId;
     }
 }

@@ -5,14 +5,13 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mercato.inventory.application.StockEvents;
-import org.mercato.messaging.Topics;
+import org.mercato.messaging.events.StockAvailabilityChanged;
+import org.mercato.messaging.events.StockLow;
 import org.mercato.messaging.outbox.Outbox;
 
 /**
@@ -23,8 +22,6 @@ import org.mercato.messaging.outbox.Outbox;
 @ApplicationScoped
 public class OutboxStockEvents implements StockEvents {
 
-    static final String AVAILABILITY_CHANGED = "StockAvailabilityChanged";
-    static final String STOCK_LOW = "StockLow";
     private static final Logger LOG = Logger.getLogger(OutboxStockEvents.class.getName());
 
     @Inject
@@ -57,14 +54,11 @@ public class OutboxStockEvents implements StockEvents {
             }
         });
         if ((before > 0) != (after > 0)) {
-            outbox.add(Topics.INVENTORY, AVAILABILITY_CHANGED, 1, Json.createObjectBuilder().add("sku", sku)
-                    .add("inStock", after > 0).add("available", after).build().toString());
+            outbox.add(StockAvailabilityChanged.CONTRACT, new StockAvailabilityChanged(sku, after > 0, after));
         }
         if (before >= lowStock && after < lowStock) {
             LOG.info(() -> "Stock of " + sku + " is low: " + after + " available (threshold " + lowStock + ")");
-            outbox.add(Topics.INVENTORY, STOCK_LOW, 1, Json.createObjectBuilder().add("sku", sku)
-                    .add("available", after).add("threshold", lowStock).build().toString());
+            outbox.add(StockLow.CONTRACT, new StockLow(sku, after, lowStock));
         }
     }
-
 }

@@ -10,14 +10,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.PaymentRefunded;
 import org.mercato.order.application.OrderManagement;
 import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.RefundNotApplicableException;
@@ -45,13 +43,10 @@ import org.mercato.platform.money.MoneyLimitException;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "orders"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
-                + PaymentRefundListener.PAYMENT_REFUNDED + "'"),
+                + PaymentRefunded.TYPE + "'"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class PaymentRefundListener implements MessageListener {
 
-    static final String PAYMENT_REFUNDED = "PaymentRefunded";
-    /** The newest body version of PaymentRefunded this consumer understands. */
-    static final int SCHEMA_VERSION = 1;
     private static final Logger LOG = Logger.getLogger(PaymentRefundListener.class.getName());
 
     @Inject
@@ -62,50 +57,42 @@ public class PaymentRefundListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        consumer.consume(message, Topics.ORDERS, SCHEMA_VERSION, event -> record(orders, event));
+        consumer.consume(message, Topics.ORDERS, PaymentRefunded.CONTRACT.schemaVersion(),
+                event -> record(orders, event));
     }
 
     /**
-     * The effect of one PaymentRefunded ({@code {paymentId, orderId, refundId, amount: {amount, currency},
-     * remaining, status, reason}}, docs/events.md); static so the consumer test drives it without a container.
+     * The effect of one PaymentRefunded (its contract record, docs/events.md); static so the consumer test drives
+     * it without a container.
      *
      * @throws RejectedMessageException before changing anything, if the event can never apply
      */
     public static void record(OrderManagement orders, ReceivedEvent event) {
-        if (!PAYMENT_REFUNDED.equals(event.headers().eventType())) {
-            throw new RejectedMessageException("orders does not consume " + event.headers().eventType() + " events");
-        }
-        String paymentId = event.string("paymentId");
-        String orderId = event.string("orderId");
-        OrderRefund refund = refund(event);
-        long remaining = event.number("remaining");
+        PaymentRefunded refunded = event.body(PaymentRefunded.CONTRACT);
+        OrderRefund refund = refund(refunded);
         UUID order;
         try {
-            order = UUID.fromString(orderId);
+            order = UUID.fromString(refunded.orderId());
         } catch (IllegalArgumentException e) {
             // payments also charges for callers that are not this order service: their refunds are not ours
-            LOG.info(() -> "PaymentRefunded of payment " + paymentId + " for " + orderId
+            LOG.info(() -> "PaymentRefunded of payment " + refunded.paymentId() + " for " + refunded.orderId()
                     + ", which is not an order's id: ignored");
             return;
         }
         try {
-            orders.paymentRefunded(order, paymentId, refund, remaining);
+            orders.paymentRefunded(order, refunded.paymentId(), refund, refunded.remaining());
         } catch (RefundNotApplicableException refused) {
-            throw new RejectedMessageException(PAYMENT_REFUNDED + ": " + refused.getMessage());
+            throw new RejectedMessageException(PaymentRefunded.TYPE + ": " + refused.getMessage());
         }
     }
 
-    private static OrderRefund refund(ReceivedEvent event) {
-        JsonObject amount = event.object("amount");
-        if (!(amount.get("amount") instanceof JsonNumber minor) || !minor.isIntegral()
-                || !(amount.get("currency") instanceof JsonString currency)) {
-            throw new RejectedMessageException(PAYMENT_REFUNDED + ": amount must be {amount: minor units, currency}");
-        }
+    /** The refund in the order's terms; money the shop cannot hold or a refund of nothing can never apply. */
+    private static OrderRefund refund(PaymentRefunded refunded) {
         try {
-            return new OrderRefund(event.string("refundId"), new Money(minor.longValueExact(), currency.getString()),
-                    event.optionalString("reason"));
-        } catch (ArithmeticException | IllegalArgumentException | MoneyLimitException e) {
-            throw new RejectedMessageException(PAYMENT_REFUNDED + ": " + e.getMessage());
+            return new OrderRefund(refunded.refundId(), new Money(refunded.amount().amount(), refunded.amount()
+                    .currency()), refunded.reason());
+        } catch (IllegalArgumentException | MoneyLimitException e) {
+            throw new RejectedMessageException(PaymentRefunded.TYPE + ": " + e.getMessage());
         }
     }
 }

@@ -14,6 +14,8 @@ import org.mercato.messaging.ReceivedEvent;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.IdempotentConsumer;
+import org.mercato.messaging.events.ShipmentCreated;
+import org.mercato.messaging.events.ShipmentDispatched;
 import org.mercato.order.application.OrderManagement;
 
 /**
@@ -33,7 +35,8 @@ import org.mercato.order.application.OrderManagement;
         @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "orders-shipments"),
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "orders"),
-        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('ShipmentCreated', 'ShipmentDispatched')"),
+        @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType IN ('"
+                + ShipmentCreated.TYPE + "', '" + ShipmentDispatched.TYPE + "')"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")})
 public class ShipmentNewsListener implements MessageListener {
 
@@ -45,21 +48,22 @@ public class ShipmentNewsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        consumer.consume(message, Topics.FULFILLMENT, 1, this::apply);
+        consumer.consume(message, Topics.FULFILLMENT, Math.max(ShipmentCreated.CONTRACT.schemaVersion(),
+                ShipmentDispatched.CONTRACT.schemaVersion()), this::apply);
     }
 
     private void apply(ReceivedEvent event) {
-        UUID orderId = orderId(event);
-        if ("ShipmentDispatched".equals(event.headers().eventType())) {
-            orders.shipped(orderId, event.string("trackingNumber"));
+        if (ShipmentDispatched.TYPE.equals(event.eventType())) {
+            ShipmentDispatched dispatched = event.body(ShipmentDispatched.CONTRACT);
+            orders.shipped(orderId(dispatched.orderId()), dispatched.trackingNumber());
         } else {
-            orders.fulfillmentStarted(orderId);
+            orders.fulfillmentStarted(orderId(event.body(ShipmentCreated.CONTRACT).orderId()));
         }
     }
 
-    private static UUID orderId(ReceivedEvent event) {
+    private static UUID orderId(String orderId) {
         try {
-            return UUID.fromString(event.string("orderId"));
+            return UUID.fromString(orderId);
         } catch (IllegalArgumentException e) {
             throw new RejectedMessageException("orderId is not an order's id");
         }

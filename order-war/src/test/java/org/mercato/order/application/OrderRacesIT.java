@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.outbox.Outbox;
 import org.mercato.messaging.outbox.OutboxForTests;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.Order;
@@ -38,6 +37,7 @@ import org.mercato.order.domain.OrderRefund;
 import org.mercato.order.domain.OrderStatus;
 import org.mercato.order.domain.ShippingAddress;
 import org.mercato.order.infrastructure.JpaOrderRepository;
+import org.mercato.order.infrastructure.OutboxOrderEvents;
 import org.mercato.platform.money.Money;
 import org.mercato.platform.testing.PostgresUnit;
 
@@ -86,20 +86,9 @@ class OrderRacesIT {
         return id;
     }
 
-    /** OrderCancelled into the real outbox table, in the change's transaction (as OutboxOrderEvents does). */
+    /** The service's own events into the real outbox table, in the change's transaction. */
     private static OrderEvents outboxOver(EntityManager em) {
-        Outbox outbox = OutboxForTests.over(em, CLOCK);
-        return new OrderEvents() {
-            @Override
-            public void placed(Order order) {
-                outbox.add(Topics.ORDERS, "OrderPlaced", 1, "{\"orderId\":\"" + order.id() + "\"}");
-            }
-
-            @Override
-            public void cancelled(Order order, String reason, String actor, boolean refunded) {
-                outbox.add(Topics.ORDERS, "OrderCancelled", 1, "{\"orderId\":\"" + order.id() + "\"}");
-            }
-        };
+        return new OutboxOrderEvents(OutboxForTests.over(em, CLOCK));
     }
 
     /** The order store with each step in a transaction of its own, as REQUIRES_NEW runs it in the container. */

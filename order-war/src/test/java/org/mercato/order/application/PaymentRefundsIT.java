@@ -26,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.ConsumerForTests;
+import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.MonetaryAmount;
+import org.mercato.messaging.events.PaymentRefunded;
 import org.mercato.order.domain.Customer;
 import org.mercato.order.domain.Order;
 import org.mercato.order.domain.OrderLine;
@@ -113,21 +116,23 @@ class PaymentRefundsIT {
         return result.get(0);
     }
 
-    /** payments' PaymentRefunded body (OutboxPaymentEvents, docs/events.md). */
+    /** payments' PaymentRefunded body (OutboxPaymentEvents, docs/events.md), written from its contract. */
     private static String refunded(Object orderId, String refundId, long amount, long remaining) {
-        return "{\"paymentId\":\"pay-1\",\"orderId\":\"" + orderId + "\",\"refundId\":\"" + refundId + "\","
-                + "\"amount\":{\"amount\":" + amount + ",\"currency\":\"EUR\"},\"remaining\":" + remaining
-                + ",\"status\":\"" + (remaining == 0 ? "REFUNDED" : "PARTIALLY_REFUNDED")
-                + "\",\"reason\":\"scratched\"}";
+        return EventJson.write(new PaymentRefunded("pay-1", orderId.toString(), refundId, new MonetaryAmount(amount,
+                "EUR"), remaining, remaining == 0 ? "REFUNDED" : "PARTIALLY_REFUNDED", "scratched"));
     }
 
     /** A TextMessage with the Mercato envelope's properties (docs/events.md). */
     private static TextMessage message(String body) {
+        return message(body, 1);
+    }
+
+    private static TextMessage message(String body, int schemaVersion) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("eventType", "PaymentRefunded");
         properties.put("eventId", UUID.randomUUID().toString());
         properties.put("occurredAt", "2026-12-01T08:59:59Z");
-        properties.put("schemaVersion", 1);
+        properties.put("schemaVersion", schemaVersion);
         return (TextMessage) Proxy.newProxyInstance(PaymentRefundsIT.class.getClassLoader(),
                 new Class<?>[]{TextMessage.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getText" -> body;
@@ -238,19 +243,21 @@ class PaymentRefundsIT {
         assertFalse(deliver(message(refunded(id, "r-2", 100, 0).replace("EUR", "USD"))));
         assertFalse(deliver(message(refunded(id, "r-3", 100, 0).replace("\"refundId\"", "\"refund\""))));
         assertFalse(deliver(message(refunded(id, "r-4", 100, 0).replace("{\"amount\":100,", "{\"amount\":1.5,"))));
-        assertEquals(4, parked.size(), parked.toString());
-        List<String> expected = List.of("more than the 35.64 EUR left", "is in USD", "has no refundId",
-                "amount must be {amount");
+        assertFalse(deliver(message(refunded(id, "r-5", 100, 0), 2)));
+        assertFalse(deliver(message("{\"paymentId\": \"pay-1\", \"orderId\": ")));
+        assertEquals(6, parked.size(), parked.toString());
+        List<String> expected = List.of("more than the 35.64 EUR left", "is in USD", "refundId is required",
+                "body unreadable: amount", "schemaVersion 2 is newer", "body unreadable");
         for (int i = 0; i < expected.size(); i++) {
             assertEquals("mercato.orders", parked.get(i).topic());
             assertTrue(parked.get(i).reason().contains(expected.get(i)), expected.get(i) + " not in: " + parked.get(i));
         }
 
         // a charge made for no order of this service, and an order this service does not know: nothing to record
-        assertTrue(deliver(message(refunded("order-42", "r-5", 100, 0))));
-        assertTrue(deliver(message(refunded(UUID.randomUUID(), "r-6", 100, 0))));
-        assertTrue(deliver(message(refunded(id, "r-7", 100, 0).replace("pay-1", "pay-late"))));
-        assertEquals(4, parked.size());
+        assertTrue(deliver(message(refunded("order-42", "r-6", 100, 0))));
+        assertTrue(deliver(message(refunded(UUID.randomUUID(), "r-7", 100, 0))));
+        assertTrue(deliver(message(refunded(id, "r-8", 100, 0).replace("pay-1", "pay-late"))));
+        assertEquals(6, parked.size());
         Order order = read(id);
         assertEquals(OrderStatus.PAID, order.status());
         assertEquals(0, order.refunded().amount());

@@ -2,11 +2,9 @@ package org.mercato.payment.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
-import org.mercato.platform.money.MoneyJson;
-import org.mercato.platform.money.Money;
-import org.mercato.messaging.Topics;
+import org.mercato.messaging.events.MonetaryAmount;
+import org.mercato.messaging.events.PaymentRefunded;
 import org.mercato.messaging.outbox.Outbox;
 import org.mercato.payment.application.PaymentEvents;
 import org.mercato.payment.domain.Payment;
@@ -16,18 +14,19 @@ import org.mercato.payment.domain.Refund;
 @ApplicationScoped
 public class OutboxPaymentEvents implements PaymentEvents {
 
-    static final String REFUNDED = "PaymentRefunded";
-
     @Inject
     Outbox outbox;
 
     @Override
     public void refunded(Payment payment, Refund refund) {
-        outbox.add(Topics.ORDERS, REFUNDED, 1, Json.createObjectBuilder()
-                .add("paymentId", payment.id().toString()).add("orderId", payment.orderId())
-                .add("refundId", refund.id().toString())
-                .add("amount", MoneyJson.of(new Money(refund.amount(), payment.amount().currency())))
-                .add("remaining", payment.refundable()).add("status", payment.status().name())
-                .add("reason", refund.reason() == null ? "" : refund.reason()).build().toString());
+        outbox.add(PaymentRefunded.CONTRACT, paymentRefunded(payment, refund));
+    }
+
+    /** The PaymentRefunded body of a refund that succeeded; its amount is in the payment's currency. */
+    static PaymentRefunded paymentRefunded(Payment payment, Refund refund) {
+        return new PaymentRefunded(payment.id().toString(), payment.orderId(), refund.id().toString(),
+                new MonetaryAmount(refund.amount(), payment.amount().currency()), payment.refundable(), payment
+                        .status().name(),
+                refund.reason());
     }
 }

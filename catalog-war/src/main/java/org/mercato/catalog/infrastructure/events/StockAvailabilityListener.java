@@ -12,16 +12,16 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 
-import org.mercato.messaging.JsonBodies;
 import org.mercato.catalog.application.CatalogService;
 import org.mercato.catalog.infrastructure.search.ProductIndex;
 import org.mercato.messaging.EventHeaders;
-import org.mercato.platform.persistence.DatabaseMigrations;
+import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.consumer.DeadLetters;
+import org.mercato.messaging.events.StockAvailabilityChanged;
+import org.mercato.platform.persistence.DatabaseMigrations;
 
 /**
  * Keeps the catalog's in-stock flags (for the search filter) in step with inventory:
@@ -35,7 +35,7 @@ import org.mercato.messaging.consumer.DeadLetters;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "mercato.inventory"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Topics.INVENTORY),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
@@ -43,12 +43,11 @@ import org.mercato.messaging.consumer.DeadLetters;
         @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "clientId", propertyValue = "catalog"),
         @ActivationConfigProperty(propertyName = "messageSelector", propertyValue = "eventType = '"
-                + StockAvailabilityListener.EVENT_TYPE + "'"),
+                + StockAvailabilityChanged.TYPE + "'"),
         // four: news of a product's SKUs arrive together and wait for each other's product lock
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")})
 public class StockAvailabilityListener implements MessageListener {
 
-    static final String EVENT_TYPE = "StockAvailabilityChanged";
     private static final Logger LOG = Logger.getLogger(StockAvailabilityListener.class.getName());
 
     @Inject
@@ -60,26 +59,46 @@ public class StockAvailabilityListener implements MessageListener {
     @Inject
     DeadLetters deadLetters;
 
+    /** Inventory's news in the catalog's terms: whether the SKU can be bought, as of when it occurred. */
+    record StockNews(String sku, boolean inStock, Instant asOf) {
+    }
+
     @Override
     public void onMessage(Message message) {
         // messages may arrive while the catalog is still starting: the change must find the index open
         index.isOpen();
         DatabaseMigrations.awaitMigrated(Duration.ofSeconds(60));
-        String eventId = null;
+        StockNews news;
         try {
-            eventId = message.getStringProperty(EventHeaders.EVENT_ID);
-            EventHeaders headers = EventHeaders.from(message);
-            JsonObject body = JsonBodies.read(message);
-            String sku = body.getString("sku");
-            boolean inStock = body.getBoolean("inStock");
-            Instant asOf = headers.occurredAt();
-            if (!catalog.recordAvailability(sku, inStock, asOf)) {
-                LOG.fine(() -> "Stock news for SKU " + sku + ", which the catalog does not sell");
-            }
-        } catch (JMSException | JsonException | NullPointerException
-                | IllegalArgumentException | java.time.DateTimeException e) {
+            news = read(message);
+        } catch (RejectedMessageException e) {
             // retrying cannot make it readable: parked at once with the reason, like every Mercato consumer does
-            deadLetters.park(message, Topics.INVENTORY, "unreadable " + EVENT_TYPE + " " + eventId + ": " + e);
+            deadLetters.park(message, Topics.INVENTORY, "unreadable " + StockAvailabilityChanged.TYPE + " "
+                    + eventId(message) + ": " + e.getMessage());
+            return;
+        }
+        if (!catalog.recordAvailability(news.sku(), news.inStock(), news.asOf())) {
+            LOG.fine(() -> "Stock news for SKU " + news.sku() + ", which the catalog does not sell");
+        }
+    }
+
+    /**
+     * The news a StockAvailabilityChanged message brings, as of its {@code occurredAt}.
+     *
+     * @throws RejectedMessageException if its envelope or body can never be read (the reason names the field)
+     */
+    static StockNews read(Message message) {
+        ReceivedEvent event = ReceivedEvent.read(message, StockAvailabilityChanged.CONTRACT.schemaVersion());
+        StockAvailabilityChanged changed = event.body(StockAvailabilityChanged.CONTRACT);
+        return new StockNews(changed.sku(), changed.inStock(), event.headers().occurredAt());
+    }
+
+    /** The message's event id for the reason, or null when even that cannot be read. */
+    private static String eventId(Message message) {
+        try {
+            return message.getStringProperty(EventHeaders.EVENT_ID);
+        } catch (JMSException e) {
+            return null;
         }
     }
 }
