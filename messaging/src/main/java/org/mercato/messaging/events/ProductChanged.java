@@ -39,7 +39,10 @@ public record ProductChanged(String productId, Long version, String slug, String
         public Variant {
             Required.text(sku, "variants[].sku");
             Required.present(price, "variants[].price");
-            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            // the catalog's order of the attributes kept
+            attributes = attributes == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         }
     }
 }
