@@ -12,6 +12,7 @@ import jakarta.jms.MessageListener;
 
 import org.mercato.cart.application.CartService;
 import org.mercato.messaging.ReceivedEvent;
+import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.RejectedMessageException;
 import org.mercato.messaging.Topics;
 import org.mercato.messaging.events.OrderPlaced;
@@ -19,7 +20,8 @@ import org.mercato.messaging.events.OrderPlaced;
 /**
  * Empties the cart an order was placed from ({@code OrderPlaced} on {@code mercato.orders}, shared durable
  * subscription). Clearing twice changes nothing, so redeliveries are harmless; an order placed from no cart empties
- * none. An unreadable message is refused (redelivered with back-off, then dead-lettered).
+ * none. A message that can never be read (not the contract's shape, a newer schema version) is parked at once on
+ * {@code DLQ.mercato.orders} with the reason, as every Mercato consumer does.
  */
 // the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
 // (docs/architecture.md, "Consumers and transactions")
@@ -43,14 +45,17 @@ public class OrderPlacedListener implements MessageListener {
     @Inject
     CartService carts;
 
+    @Inject
+    DeadLetters deadLetters;
+
     @Override
     public void onMessage(Message message) {
         OrderPlaced order;
         try {
             order = ReceivedEvent.read(message, OrderPlaced.CONTRACT.schemaVersion()).body(OrderPlaced.CONTRACT);
         } catch (RejectedMessageException e) {
-            LOG.warning(() -> "Refusing an OrderPlaced message: " + e.getMessage());
-            throw new IllegalArgumentException("unreadable OrderPlaced message: " + e.getMessage(), e);
+            deadLetters.park(message, Topics.ORDERS, e.getMessage());
+            return;
         }
         if (order.cartId() == null) {
             LOG.info(() -> "Order " + order.orderId() + " was placed from no cart: no cart to empty");

@@ -1,7 +1,6 @@
 package org.mercato.cart.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -17,16 +16,21 @@ import jakarta.jms.TextMessage;
 
 import org.junit.jupiter.api.Test;
 import org.mercato.cart.application.CartService;
+import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.MonetaryAmount;
 import org.mercato.messaging.events.OrderCustomer;
 import org.mercato.messaging.events.OrderPlaced;
 import org.mercato.messaging.events.PostalAddress;
 
-/** OrderPlaced empties its cart; a message that is not an OrderPlaced of a known version is refused. */
+/**
+ * OrderPlaced empties its cart; a message that is not an OrderPlaced of a known version is parked on
+ * DLQ.mercato.orders with its reason.
+ */
 class OrderPlacedListenerTest {
 
     private final List<String> emptied = new ArrayList<>();
+    private final Map<String, String> parked = new HashMap<>();
     private final OrderPlacedListener listener = new OrderPlacedListener();
 
     OrderPlacedListenerTest() {
@@ -34,6 +38,12 @@ class OrderPlacedListenerTest {
             @Override
             public void orderPlaced(String cartId) {
                 emptied.add(cartId);
+            }
+        };
+        listener.deadLetters = new DeadLetters() {
+            @Override
+            public void park(jakarta.jms.Message message, String topic, String reason) {
+                parked.put(message.toString(), topic + ": " + reason);
             }
         };
     }
@@ -76,7 +86,7 @@ class OrderPlacedListenerTest {
     }
 
     @Test
-    void unreadableOrderPlacedMessagesAreRefusedWithTheirReason() {
+    void unreadableOrderPlacedMessagesAreParkedWithTheirReason() {
         Map<TextMessage, String> refused = Map.of(
                 message("OrderPlaced", 1, orderPlaced("cart-7").replace("\"orderId\":\"order-1\"",
                         "\"orderId\":null")),
@@ -85,10 +95,12 @@ class OrderPlacedListenerTest {
                 message("OrderPlaced", 2, orderPlaced("cart-7")), "schemaVersion 2 is newer",
                 message("OrderCancelled", 1, orderPlaced("cart-7")), "expected OrderPlaced");
         refused.forEach((message, reason) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> listener.onMessage(
-                    message));
-            assertTrue(e.getMessage().contains(reason), reason + " not in: " + e.getMessage());
+            listener.onMessage(message);
+            String parkedAs = parked.get(message.toString());
+            assertTrue(parkedAs != null && parkedAs.startsWith("mercato.orders: ") && parkedAs.contains(reason),
+                    reason + " not in: " + parkedAs);
         });
+        assertEquals(refused.size(), parked.size(), "each refused message parked once");
         assertEquals(List.of(), emptied, "a refused message empties no cart");
     }
 }
