@@ -33,7 +33,7 @@ create table webhook_delivery (
     attempts_before_window integer      not null default 0,
     next_attempt_at        timestamptz  not null,
     window_started_at      timestamptz,
-    lease_id               uuid,
+    lease_id               varchar(36),
     last_status_code       integer,
     last_error             varchar(500),
     replay_requested_by    varchar(320),

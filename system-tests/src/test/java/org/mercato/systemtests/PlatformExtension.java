@@ -52,7 +52,9 @@ public final class PlatformExtension implements BeforeAllCallback {
                         // one customer places 50 orders in a row (OrderFlowIT)
                         "MERCATO_RATELIMIT_ORDERS_PER_CUSTOMER", "60/60",
                         // a line for every request (UserApiIT reads them for secrets); the default logs slow ones
-                        "MERCATO_HTTP_REQUEST_LOG", "all"));
+                        "MERCATO_HTTP_REQUEST_LOG", "all",
+                        // webhook retries after 1 s instead of 10 (WebhooksIT)
+                        "MERCATO_WEBHOOKS_RETRY_BASE_SECONDS", "1"));
                 // every event the services publish from here on is checked against its contract
                 events = new EventRecorder(platform.brokerPort());
                 awaitSettled(platform, Duration.ofSeconds(120));

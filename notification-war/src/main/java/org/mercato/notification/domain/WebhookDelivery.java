@@ -68,8 +68,9 @@ public class WebhookDelivery {
     @Column(name = "attempts_before_window", nullable = false)
     private int failuresAtWindowStart;
 
-    @Column(name = "lease_id")
-    private UUID leaseId;
+    /** A UUID as text: EclipseLink's UUID converter fails on a null column. */
+    @Column(name = "lease_id", length = 36)
+    private String leaseId;
 
     @Column(name = "last_status_code")
     private Integer lastStatusCode;
@@ -118,17 +119,18 @@ public class WebhookDelivery {
      */
     public UUID claim(Instant now, Duration lease) {
         requireStatus(WebhookDeliveryStatus.PENDING);
-        leaseId = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        leaseId = id.toString();
         nextAttemptAt = now.plus(lease);
         if (windowStartedAt == null) {
             windowStartedAt = now;
         }
-        return leaseId;
+        return id;
     }
 
     /** Whether the outcome of the attempt made under this lease may still be recorded. */
     public boolean holds(UUID lease) {
-        return status == WebhookDeliveryStatus.PENDING && lease != null && lease.equals(leaseId);
+        return status == WebhookDeliveryStatus.PENDING && lease != null && lease.toString().equals(leaseId);
     }
 
     /**
