@@ -82,8 +82,9 @@ class OrderEventFactsTest {
                 .createObjectBuilder(grossJson).add("totals", Json.createObjectBuilder(grossJson.getJsonObject(
                         "totals")).add("taxIncluded", "yes"))
                 .build().toString()));
-        // JSON-B names the outermost property of a nested field (messaging's EventJson)
-        assertTrue(wrongFlag.getMessage().contains("totals: true or false was expected"), wrongFlag.getMessage());
+        // the path of the nested field (messaging's EventJson)
+        assertTrue(wrongFlag.getMessage().contains("totals.taxIncluded: true or false was expected"), wrongFlag
+                .getMessage());
         // the net total with the flag set: the tax would be counted twice
         RejectedMessageException twice = assertThrows(RejectedMessageException.class, () -> sale(EventJson.write(
                 new OrderPlaced(net.orderId(), net.cartId(), net.customer(), net.lines(), new OrderPlaced.Totals(t
@@ -118,8 +119,8 @@ class OrderEventFactsTest {
                 "orderId", Json.createObjectBuilder(good).remove("orderId").build(),
                 "customer.id", Json.createObjectBuilder(good).add("customer", Json.createObjectBuilder()).build(),
                 "lines", Json.createObjectBuilder(good).add("lines", Json.createArrayBuilder()).build(),
-                "lines: ", Json.createObjectBuilder(good).add("lines", Json.createArrayBuilder().add(Json
-                        .createObjectBuilder(line).add("quantity", 1.5))).build(),
+                "lines.quantity: a whole number was expected, not 1.5", Json.createObjectBuilder(good).add("lines", Json
+                        .createArrayBuilder().add(Json.createObjectBuilder(line).add("quantity", 1.5))).build(),
                 "totals.total", Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(totals)
                         .remove("total")).build(),
                 "is not the total", Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(totals)
@@ -131,9 +132,7 @@ class OrderEventFactsTest {
                 "placedAt", Json.createObjectBuilder(good).add("placedAt", "yesterday").build(),
                 "XYZ is not an ISO 4217 code", Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(
                         totals).add("tax", Json.createObjectBuilder().add("amount", 6960).add("currency", "XYZ")))
-                        .build(),
-                "totals.taxIncluded", Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(totals)
-                        .remove("taxIncluded")).build());
+                        .build());
         bad.forEach((expected, body) -> {
             RejectedMessageException e = assertThrows(RejectedMessageException.class, () -> sale(body.toString()),
                     expected);
