@@ -6,6 +6,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 import org.mercato.notification.application.WebhookSettings;
@@ -24,8 +25,9 @@ public class WebhookSettingsProducer {
     @Inject
     Config config;
 
+    /** One per application, without a proxy (a record is final): {@code @Singleton}, not {@code @ApplicationScoped}. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     WebhookSettings settings() {
         WebhookSettings settings = from(config);
         LOG.info(() -> "Webhook deliveries: retried after " + settings.retries().base().toSeconds() + " s, doubling"
