@@ -32,4 +32,10 @@ public @interface InPayaraMicro {
 
     /** Settings the WAR reads through MicroProfile Config, as {@code key=value} (passed as JVM options). */
     String[] settings() default {};
+
+    /**
+     * Whether the service has a PostgreSQL database (a JDBC pool from its post-boot file); false for one that keeps
+     * its state elsewhere (the cart, in the data grid).
+     */
+    boolean database() default true;
 }

@@ -35,7 +35,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (empty: the WAR migrates it at start, as in production), an Artemis broker, and the Payara set-up the launcher
  * and the images use: the pre-boot commands ({@code docker/payara/preboot.asadmin}), then after boot the Artemis
  * resource adapter deployed as {@code artemis-ra}, the connection factories ({@code postboot/jms.asadmin}) and the
- * service's JDBC pool ({@code postboot/<service>.asadmin}). Its choices reach Arquillian's Payara Micro adapter as
+ * service's JDBC pool ({@code postboot/<service>.asadmin}); the other services' HTTP ({@link OtherServices}, with
+ * the key of the test's tokens, {@link TestTokens}). Its choices reach Arquillian's Payara Micro adapter as
  * the system properties {@code mercato.payara.jvmOptions} and {@code mercato.payara.microOptions}, which this
  * jar's arquillian.xml passes on; the adapter boots Payara when it deploys the test's archive.
  * <p>
@@ -50,6 +51,8 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
 
     private EmbeddedPostgres postgres;
     private TestBroker broker;
+    private TestTokens tokens;
+    private OtherServices otherServices;
     private Path workDir;
     private int httpPort;
     private String instanceName;
@@ -71,23 +74,31 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
         String name = service.value();
         instanceName = name + "-it";
         workDir = Files.createDirectories(Path.of("target", "payara-micro-it").toAbsolutePath());
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = service.database() ? EmbeddedPostgres.builder().start() : null;
         broker = TestBroker.start(Files.createTempDirectory(workDir, "broker-"), freePort());
+        tokens = TestTokens.generate();
+        otherServices = OtherServices.start(freePort(), tokens);
         httpPort = freePort();
         int clusterPort = freePort();
 
         Path preBoot = workDir.resolve("preboot.asadmin");
         Files.writeString(preBoot, resource("preboot.asadmin"));
         Path postBoot = workDir.resolve("postboot.asadmin");
-        Files.writeString(postBoot, postBootCommands(name, Path.of(required("mercato.artemisRar")), broker.port()));
+        Files.writeString(postBoot, postBootCommands(service.database() ? name : null, Path.of(required(
+                "mercato.artemisRar")), broker.port()));
 
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC", "-Djava.net.preferIPv4Stack=true",
                 // as the launcher: JSON-P's provider by name, no ServiceLoader scan per builder
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                // what the launcher passes as environment (ServiceEnvironment), as MicroProfile Config values
-                "-Dmercato.db.host=127.0.0.1", "-Dmercato.db.port=" + postgres.getPort(),
-                "-Dmercato." + name + ".db.name=postgres", "-Dmercato." + name + ".db.user=postgres",
-                "-Dmercato." + name + ".db.password=postgres"));
+                // the other services (the gateway), and the users service's key as the test's own
+                "-Dmercato.api.base-url=" + otherServices.baseUrl(), "-Dmp.jwt.verify.publickey.location="
+                        + otherServices.baseUrl() + "/users/api/jwks"));
+        if (postgres != null) {
+            // what the launcher passes as environment (ServiceEnvironment), as MicroProfile Config values
+            jvm.addAll(List.of("-Dmercato.db.host=127.0.0.1", "-Dmercato.db.port=" + postgres.getPort(),
+                    "-Dmercato." + name + ".db.name=postgres", "-Dmercato." + name + ".db.user=postgres",
+                    "-Dmercato." + name + ".db.password=postgres"));
+        }
         for (String setting : service.settings()) {
             jvm.add("-D" + setting);
         }
@@ -102,7 +113,11 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
                 // the JDBC driver of the pool the post-boot commands create, on Payara's own class path
                 "--addlibs", jarOf(org.postgresql.Driver.class).toString())));
         current = this;
-        LOG.info(() -> "In-container test of " + name + ": PostgreSQL on " + postgres.getPort() + ", Artemis on "
+        LOG.info(() -> "In-container test of " + name + ": PostgreSQL on " + (postgres == null
+                ? "-"
+                : postgres
+                        .getPort())
+                + ", Artemis on "
                 + broker.port() + ", Payara Micro to come on " + httpPort);
     }
 
@@ -110,7 +125,8 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
      * The post-boot commands of one service's Payara: the launcher's ({@code PayaraProcess.postBootCommands}),
      * with the resource adapter pointed at the test's broker first. The RAR's ra.xml reads the broker's address
      * from the environment (MERCATO_BROKER_*), which a test cannot give the Payara process Arquillian starts; a
-     * resource adapter configuration made before the RAR is deployed sets the same two properties.
+     * resource adapter configuration made before the RAR is deployed sets the same two properties. A null service
+     * has no database, so no JDBC pool.
      */
     static String postBootCommands(String service, Path rar, int brokerPort) {
         String path = rar.toAbsolutePath().toString();
@@ -120,7 +136,10 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
         return "create-resource-adapter-config --property ConnectorClassName="
                 + "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory:ConnectionParameters="
                 + "host\\=127.0.0.1;port\\=" + brokerPort + " artemis-ra\n" + "deploy --name=artemis-ra --type=rar "
-                + path + "\n" + resource("postboot/jms.asadmin") + resource("postboot/" + service + ".asadmin");
+                + path + "\n" + resource("postboot/jms.asadmin") + (service == null
+                        ? ""
+                        : resource("postboot/"
+                                + service + ".asadmin"));
     }
 
     @Override
@@ -139,9 +158,12 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
         }
         current = null;
         try {
+            otherServices.close();
             broker.close();
         } finally {
-            postgres.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 
@@ -154,8 +176,21 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
         return broker;
     }
 
+    /** Tokens the service accepts (signed with the key {@link #otherServices()} serves as the users service's). */
+    public TestTokens tokens() {
+        return tokens;
+    }
+
+    /** The other services, as the one at {@code mercato.api.base-url}: canned answers, requests received. */
+    public OtherServices otherServices() {
+        return otherServices;
+    }
+
     /** The service's database (the PostgreSQL database {@code postgres}), to read and to provoke failures in. */
     public DataSource database() {
+        if (postgres == null) {
+            throw new IllegalStateException("no database: the test class is @InPayaraMicro(database = false)");
+        }
         return postgres.getPostgresDatabase();
     }
 
