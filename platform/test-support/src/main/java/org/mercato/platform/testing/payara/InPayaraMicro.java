@@ -30,7 +30,11 @@ public @interface InPayaraMicro {
      */
     String value();
 
-    /** Settings the WAR reads through MicroProfile Config, as {@code key=value} (passed as JVM options). */
+    /**
+     * Settings the WAR reads through MicroProfile Config, as {@code key=value} (passed as JVM options); a value may
+     * name a free port as {@code {port:<name>}}, which the test reads with {@link PayaraMicroPlatform#port}. No
+     * spaces, {@code <} or {@code &}: the options reach Payara through arquillian.xml, split at spaces.
+     */
     String[] settings() default {};
 
     /**

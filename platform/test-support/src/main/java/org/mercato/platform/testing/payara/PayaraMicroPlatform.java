@@ -55,6 +55,7 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
     private OtherServices otherServices;
     private Path workDir;
     private int httpPort;
+    private final java.util.Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
     private String instanceName;
 
     /** The platform of the test class running now. */
@@ -100,7 +101,7 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
                     "-Dmercato." + name + ".db.password=postgres"));
         }
         for (String setting : service.settings()) {
-            jvm.add("-D" + setting);
+            jvm.add("-D" + withPorts(setting));
         }
         System.setProperty("mercato.payara.jvmOptions", String.join(" ", jvm));
         System.setProperty("mercato.payara.microOptions", String.join(" ", List.of("--port", Integer.toString(
@@ -165,6 +166,26 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
                 postgres.close();
             }
         }
+    }
+
+    /** The setting with each {@code {port:<name>}} replaced by the free port chosen for that name. */
+    private String withPorts(String setting) {
+        return java.util.regex.Pattern.compile("\\{port:([A-Za-z0-9.-]+)}").matcher(setting).replaceAll(
+                placeholder -> Integer.toString(port(placeholder.group(1))));
+    }
+
+    /**
+     * A free loopback port under a name, the same for every call: a setting names it as {@code {port:<name>}}
+     * ({@code mercato.mail.port={port:smtp}}), and the test starts what the service reaches there (an SMTP server).
+     */
+    public int port(String name) {
+        return ports.computeIfAbsent(name, unused -> {
+            try {
+                return freePort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Where the service answers: {@code http://127.0.0.1:<port>}. */
