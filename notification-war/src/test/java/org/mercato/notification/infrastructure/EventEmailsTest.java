@@ -68,12 +68,13 @@ class EventEmailsTest {
                 .createArrayBuilder().add(Json.createObjectBuilder(line).add("unitPrice", Json.createObjectBuilder()
                         .add("amount", 17399).add("currency", "EU"))))
                 .build().toString());
-        // JSON-B names the outermost property of a nested field (messaging's EventJson)
-        bad.put("totals: true or false was expected", Json.createObjectBuilder(good).add("totals", Json
+        // the path of the nested field (messaging's EventJson)
+        bad.put("totals.taxIncluded: true or false was expected", Json.createObjectBuilder(good).add("totals", Json
                 .createObjectBuilder(totals).add("taxIncluded", "yes")).build().toString());
-        bad.put("totals: ", Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(totals).add(
-                "subtotal", Json.createObjectBuilder().add("amount", 347.98).add("currency", "EUR"))).build()
-                .toString());
+        bad.put("totals.subtotal.amount: a whole number was expected, not 347.98",
+                Json.createObjectBuilder(good).add("totals", Json.createObjectBuilder(totals).add(
+                        "subtotal", Json.createObjectBuilder().add("amount", 347.98).add("currency", "EUR"))).build()
+                        .toString());
         bad.put("customer.id is required", Json.createObjectBuilder(good).add("customer", Json.createObjectBuilder()
                 .add("email", "ada@example.com")).build().toString());
         bad.put("OrderPlaced v1 body unreadable", "not json");
