@@ -86,6 +86,12 @@ public final class TestBroker implements AutoCloseable {
     /** Publishes an event with Mercato's envelope (docs/events.md); returns the message sent. */
     public Message publish(String topic, String eventType, String eventId, int schemaVersion, String body)
             throws JMSException {
+        return publish(topic, eventType, eventId, schemaVersion, Instant.now(), body);
+    }
+
+    /** Publishes an event that occurred at the given time (news that arrives late, out of order). */
+    public Message publish(String topic, String eventType, String eventId, int schemaVersion, Instant occurredAt,
+            String body) throws JMSException {
         TextMessage message = session.createTextMessage(body);
         if (eventType != null) {
             message.setStringProperty(EventHeaders.EVENT_TYPE, eventType);
@@ -93,7 +99,7 @@ public final class TestBroker implements AutoCloseable {
         if (eventId != null) {
             message.setStringProperty(EventHeaders.EVENT_ID, eventId);
         }
-        message.setStringProperty(EventHeaders.OCCURRED_AT, Instant.now().toString());
+        message.setStringProperty(EventHeaders.OCCURRED_AT, occurredAt.toString());
         message.setIntProperty(EventHeaders.SCHEMA_VERSION, schemaVersion);
         try (MessageProducer producer = session.createProducer(session.createTopic(topic))) {
             producer.send(message);
