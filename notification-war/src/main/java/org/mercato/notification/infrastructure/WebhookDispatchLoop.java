@@ -2,35 +2,22 @@ package org.mercato.notification.infrastructure;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.mercato.notification.application.NewDeliverySignal;
 import org.mercato.notification.application.WebhookDispatcher;
 import org.mercato.notification.application.WebhookSettings;
 
 /**
- * Runs webhook deliveries every second ({@code mercato.webhooks.dispatch-interval-ms}) and right after each
- * transaction that queued or replayed one commits, like {@link EmailDispatchLoop}. A pass claims a batch, POSTs
- * its deliveries side by side (one slow receiver does not hold up the others beyond the timeout) and records each
- * outcome; it goes on while batches come full. Passes may overlap (a tick and a nudge, or other instances): the
- * leases keep them apart. A database outage is logged when it starts and when it ends.
+ * Runs webhook deliveries ({@link DispatchLoop}: every {@code mercato.webhooks.dispatch-interval-ms} and right after
+ * each transaction that queued or replayed one commits). A batch's deliveries are POSTed side by side (one slow
+ * receiver does not hold up the others beyond the timeout) and each outcome is recorded; passes go on while
+ * batches come full. The deliveries' leases keep overlapping passes apart.
  */
 @ApplicationScoped
-public class WebhookDispatchLoop implements NewDeliverySignal {
-
-    private static final Logger LOG = Logger.getLogger(WebhookDispatchLoop.class.getName());
+public class WebhookDispatchLoop extends DispatchLoop implements NewDeliverySignal {
 
     @Inject
     WebhookDispatcher dispatcher;
@@ -38,84 +25,24 @@ public class WebhookDispatchLoop implements NewDeliverySignal {
     @Inject
     WebhookSettings settings;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    private final AtomicBoolean nudged = new AtomicBoolean();
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private volatile ScheduledFuture<?> ticks;
-
-    public void start() {
-        long interval = settings.dispatchInterval().toMillis();
-        ticks = scheduler.scheduleWithFixedDelay(this::dispatch, interval, interval, TimeUnit.MILLISECONDS);
-        LOG.info(() -> "Webhook dispatcher started: every " + interval + " ms and after each queued delivery");
+    @Override
+    String name() {
+        return "Webhook";
     }
 
-    public void stop() {
-        ScheduledFuture<?> scheduled = ticks;
-        ticks = null;
-        if (scheduled != null) {
-            scheduled.cancel(false);
-        }
+    @Override
+    long intervalMillis() {
+        return settings.dispatchInterval().toMillis();
     }
 
     @Override
     public void deliveriesQueued() {
-        if (transactions.getTransactionKey() == null) {
-            nudge();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before: the deliveries are not visible to the dispatcher until they commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    nudge();
-                }
-            }
-        });
+        queued();
     }
 
-    /** One extra pass soon; a burst of events asks for only one. */
-    private void nudge() {
-        if (ticks != null && nudged.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(() -> {
-                    nudged.set(false);
-                    dispatch();
-                });
-            } catch (RuntimeException shuttingDown) {
-                nudged.set(false);
-            }
-        }
-    }
-
-    private void dispatch() {
-        try {
-            int claimed;
-            do {
-                claimed = pass();
-            } while (claimed == WebhookDispatcher.BATCH && ticks != null);
-            if (failing.compareAndSet(true, false)) {
-                LOG.info("Webhook dispatching works again");
-            }
-        } catch (RuntimeException e) {
-            if (failing.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "Webhook dispatching failed (is the database down?); deliveries wait and are"
-                        + " tried again every " + settings.dispatchInterval().toMillis() + " ms", e);
-            }
-        }
-    }
-
-    /** Claims, sends and records one batch; returns how many were claimed. */
-    private int pass() {
+    /** Claims, sends and records one batch; true when it was full. */
+    @Override
+    boolean dispatchBatch() {
         List<WebhookDispatcher.Job> jobs = dispatcher.claimDue();
         List<CompletableFuture<WebhookDispatcher.Sent>> sending = jobs.stream().map(dispatcher::send).toList();
         RuntimeException firstFailure = null;
@@ -130,6 +57,6 @@ public class WebhookDispatchLoop implements NewDeliverySignal {
         if (firstFailure != null) {
             throw firstFailure;
         }
-        return jobs.size();
+        return jobs.size() == WebhookDispatcher.BATCH;
     }
 }

@@ -9,23 +9,28 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Starts the webhook dispatcher once the database is migrated, and stops it with the application. */
+/** Starts the email and webhook dispatchers once the database is migrated, and stops them with the application. */
 @Startup
 @Singleton
 @DependsOn("DatabaseMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class WebhookDispatchStarter {
+public class DispatchStarter {
 
     @Inject
-    WebhookDispatchLoop loop;
+    EmailDispatchLoop emails;
+
+    @Inject
+    WebhookDispatchLoop webhooks;
 
     @PostConstruct
     void start() {
-        loop.start();
+        emails.start();
+        webhooks.start();
     }
 
     @PreDestroy
     void stop() {
-        loop.stop();
+        webhooks.stop();
+        emails.stop();
     }
 }
