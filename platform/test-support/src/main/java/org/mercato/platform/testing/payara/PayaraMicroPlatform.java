@@ -83,7 +83,9 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
         int clusterPort = freePort();
 
         Path preBoot = workDir.resolve("preboot.asadmin");
-        Files.writeString(preBoot, resource("preboot.asadmin"));
+        // the images' pre-boot commands, and the test's HTTP listener on loopback only
+        Files.writeString(preBoot, resource("preboot.asadmin") + "\nset configs.config.server-config.network-config"
+                + ".network-listeners.network-listener.http-listener.address=127.0.0.1\n");
         Path postBoot = workDir.resolve("postboot.asadmin");
         Files.writeString(postBoot, postBootCommands(service.database() ? name : null, Path.of(required(
                 "mercato.artemisRar")), broker.port()));
