@@ -19,8 +19,8 @@ import org.mercato.messaging.events.OrderPlaced;
 
 /**
  * Empties the cart an order was placed from ({@code OrderPlaced} on {@code mercato.orders}, shared durable
- * subscription). Clearing twice changes nothing, so redeliveries are harmless; an order placed from no cart empties
- * none. A message that can never be read (not the contract's shape, a newer schema version) is parked at once on
+ * subscription), once per event id ({@link GridProcessedEvents}): a late duplicate does not empty a cart filled
+ * again since. An order placed from no cart empties none. A message that can never be read (not the contract's shape, a newer schema version) is parked at once on
  * {@code DLQ.mercato.orders} with the reason, as every Mercato consumer does.
  */
 // the message is acknowledged outside any transaction; its effect commits in a short transaction of its own
@@ -48,13 +48,23 @@ public class OrderPlacedListener implements MessageListener {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    GridProcessedEvents processed;
+
     @Override
     public void onMessage(Message message) {
+        ReceivedEvent event;
         OrderPlaced order;
         try {
-            order = ReceivedEvent.read(message, OrderPlaced.CONTRACT.schemaVersion()).body(OrderPlaced.CONTRACT);
+            event = ReceivedEvent.read(message, OrderPlaced.CONTRACT.schemaVersion());
+            order = event.body(OrderPlaced.CONTRACT);
         } catch (RejectedMessageException e) {
             deadLetters.park(message, Topics.ORDERS, e.getMessage());
+            return;
+        }
+        String eventId = event.headers().eventId().toString();
+        if (processed.applied(eventId)) {
+            LOG.info(() -> "OrderPlaced " + eventId + " was applied before; ignored");
             return;
         }
         if (order.cartId() == null) {
@@ -62,6 +72,7 @@ public class OrderPlacedListener implements MessageListener {
             return;
         }
         carts.orderPlaced(order.cartId());
+        processed.record(eventId);
         LOG.info(() -> "Cleared cart " + order.cartId() + " after order " + order.orderId());
     }
 }

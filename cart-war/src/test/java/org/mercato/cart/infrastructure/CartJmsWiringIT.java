@@ -94,7 +94,7 @@ class CartJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, eventId, 1, orderPlaced(guestCart));
         // the same message again (a redelivery after a lost acknowledgement)
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, eventId, 1, orderPlaced(guestCart));
-        broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced(customerCart));
+        String customersOrder = broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced(customerCart));
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced(null));
         // another type on the topic is not the cart's: its selector leaves it alone
         broker.publish(Topics.ORDERS, OrderCancelled.TYPE, "{}");
@@ -103,6 +103,16 @@ class CartJmsWiringIT {
         eventually(WAIT, "the customer's cart empty", () -> lines(customerCart, customer) == 0);
         assertEquals(customerCart, call("GET", "/cart/api/carts/mine", customer, null, 200).getString("id"));
         assertEquals(1, lines(untouched, null));
+
+        // the customer fills the cart again; a late duplicate of the applied order's event changes nothing: the
+        // next event (a marker, applied after it) shows it was read
+        addItem(customerCart, customer);
+        broker.publish(Topics.ORDERS, OrderPlaced.TYPE, customersOrder, 1, orderPlaced(customerCart));
+        String marker = call("POST", "/cart/api/carts", null, null, 201).getString("id");
+        addItem(marker, null);
+        broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced(marker));
+        eventually(WAIT, "the marker's guest cart gone", () -> status("/cart/api/carts/" + marker, null) == 404);
+        assertEquals(1, lines(customerCart, customer), "the late duplicate did not empty the refilled cart");
     }
 
     @Test
