@@ -121,8 +121,15 @@ class EventContractsIT {
                 sku, "OrderPlaced", shipped, "ShipmentCreated", shipped, "ShipmentDispatched", shipped,
                 "OrderCancelled", cancelled, "PaymentRefunded", cancelled);
         assertEquals(new TreeSet<>(PUBLISHED_BY_SERVICES), new TreeSet<>(expected.keySet()));
-        Eventually.within(Duration.ofSeconds(60), "every event type received valid", () -> expected.entrySet()
-                .stream().allMatch(entry -> seen(entry.getKey(), entry.getValue())));
+        try {
+            Eventually.within(Duration.ofSeconds(60), "every event type received valid", () -> expected.entrySet()
+                    .stream().allMatch(entry -> seen(entry.getKey(), entry.getValue())));
+        } catch (AssertionError late) {
+            throw new AssertionError(late.getMessage() + "; missing: " + expected.entrySet().stream().filter(
+                    entry -> !seen(entry.getKey(), entry.getValue())).map(Map.Entry::getKey).toList()
+                    + "; violations: " + PlatformExtension.events().violations() + "; received so far: "
+                    + PlatformExtension.events().received().size(), late);
+        }
         assertEquals(List.of(), PlatformExtension.events().violations(), "events that broke their contract");
     }
 

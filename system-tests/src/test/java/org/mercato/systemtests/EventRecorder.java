@@ -53,6 +53,8 @@ final class EventRecorder implements AutoCloseable {
 
     EventRecorder(int brokerPort) throws JMSException {
         connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
+        // a lost connection would stop the check silently: it is a violation of its own
+        connection.setExceptionListener(failure -> violations.add("the recorder's connection failed: " + failure));
         for (String topic : TOPICS) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             session.createConsumer(session.createTopic(topic)).setMessageListener(message -> check(topic, message));

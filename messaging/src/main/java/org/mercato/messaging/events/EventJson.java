@@ -82,6 +82,10 @@ public final class EventJson {
             cause = cause.getCause();
         }
         String root = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof jakarta.json.stream.JsonParsingException) {
+            // the text itself is broken, whatever the field
+            return "not JSON (" + root + ")";
+        }
         return path.isEmpty() ? root : String.join(".", path) + ": " + root;
     }
 }

@@ -55,6 +55,9 @@ class EventJsonTest {
                 "{\"sku\":\"MC-1\",\"quantity\":\"many\"}", "{\"sku\":7,\"quantity\":1}", "")) {
             assertThrows(RejectedMessageException.class, () -> EventJson.read(body, StockAdjusted.CONTRACT), body);
         }
+        RejectedMessageException broken = assertThrows(RejectedMessageException.class, () -> EventJson.read(
+                "this is not JSON {", OrderPlaced.CONTRACT));
+        assertTrue(broken.getMessage().startsWith("OrderPlaced v1 body unreadable: not JSON"), broken.getMessage());
         assertThrows(RejectedMessageException.class, () -> EventJson.read(
                 "{\"amount\":{\"amount\":5,\"currency\":\"euro\"},\"paymentId\":\"p\",\"orderId\":\"o\","
                         + "\"refundId\":\"r\",\"remaining\":0,\"status\":\"REFUNDED\"}",
