@@ -146,6 +146,7 @@ class EventContractsIT {
         assertEquals(new TreeSet<>(PUBLISHED_BY_SERVICES), types, "every type was checked at least once");
         assertEquals(List.of(), PlatformExtension.events().violations(), "events that broke their contract");
         System.out.println("[events] valid events per type: " + PUBLISHED_BY_SERVICES.stream().map(type -> type
-                + "=" + PlatformExtension.events().valid(type)).toList());
+                + "=" + PlatformExtension.events().valid(type)).toList() + ", reconnected "
+                + PlatformExtension.events().reconnects() + " times after a broker restart");
     }
 }

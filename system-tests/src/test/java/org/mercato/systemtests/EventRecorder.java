@@ -41,7 +41,10 @@ final class EventRecorder implements AutoCloseable {
     private static final String[] TOPICS = {"mercato.catalog", "mercato.inventory", "mercato.orders",
             "mercato.fulfillment"};
 
-    private final Connection connection;
+    private final int brokerPort;
+    private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Connection connection;
+    private volatile boolean closed;
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> validByType = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -52,14 +55,65 @@ final class EventRecorder implements AutoCloseable {
     }
 
     EventRecorder(int brokerPort) throws JMSException {
-        connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
-        // a lost connection would stop the check silently: it is a violation of its own
-        connection.setExceptionListener(failure -> violations.add("the recorder's connection failed: " + failure));
-        for (String topic : TOPICS) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createConsumer(session.createTopic(topic)).setMessageListener(message -> check(topic, message));
+        this.brokerPort = brokerPort;
+        connection = connect();
+    }
+
+    /**
+     * A connection with a consumer on every topic. Some tests stop and start the shared broker: a lost connection
+     * is made again (what is published meanwhile goes unchecked), so the check goes on for the rest of the run.
+     */
+    private Connection connect() throws JMSException {
+        Connection opened = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
+        try {
+            opened.setExceptionListener(failure -> reconnect());
+            for (String topic : TOPICS) {
+                Session session = opened.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                session.createConsumer(session.createTopic(topic)).setMessageListener(message -> check(topic,
+                        message));
+            }
+            opened.start();
+            return opened;
+        } catch (JMSException | RuntimeException e) {
+            opened.close();
+            throw e;
         }
-        connection.start();
+    }
+
+    private void reconnect() {
+        Thread again = new Thread(() -> {
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+            while (!closed && System.nanoTime() < deadline) {
+                try {
+                    Connection lost = connection;
+                    connection = connect();
+                    reconnects.incrementAndGet();
+                    try {
+                        lost.close();
+                    } catch (JMSException | RuntimeException alreadyGone) {
+                        // nothing to close
+                    }
+                    return;
+                } catch (JMSException | RuntimeException brokerStillDown) {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            if (!closed) {
+                violations.add("the recorder could not reconnect to the broker within 3 minutes");
+            }
+        }, "event-recorder-reconnect");
+        again.setDaemon(true);
+        again.start();
+    }
+
+    /** How often the connection was made again after the broker went away. */
+    int reconnects() {
+        return reconnects.get();
     }
 
     private void check(String topic, Message message) {
@@ -98,7 +152,7 @@ final class EventRecorder implements AutoCloseable {
             } else if (violations.size() < 100) {
                 violations.add(where + ": " + problems + " in " + body);
             }
-        } catch (JMSException | RuntimeException e) {
+        } catch (JMSException | RuntimeException | Error e) {
             violations.add(topic + ": unreadable message: " + e);
         }
     }
@@ -138,6 +192,7 @@ final class EventRecorder implements AutoCloseable {
 
     @Override
     public void close() throws JMSException {
+        closed = true;
         connection.close();
     }
 }

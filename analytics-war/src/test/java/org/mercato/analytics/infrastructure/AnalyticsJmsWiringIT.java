@@ -118,7 +118,7 @@ class AnalyticsJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, newer, 2, OrderEventSamples.orderPlaced("o-4"));
         reasons.put(newer, "schemaVersion 2 is newer");
         reasons.put(broker.publish(Topics.ORDERS, OrderPlaced.TYPE, "not json"),
-                "OrderPlaced v1 body unreadable: Unexpected char");
+                "OrderPlaced v1 body unreadable: not JSON (Unexpected char");
         reasons.put(broker.publish(Topics.ORDERS, PaymentRefunded.TYPE, OrderEventSamples.paymentRefunded(orderId,
                 "r-" + UUID.randomUUID(), 41759)), "more than the 417.58 EUR of order " + orderId);
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, null, 1, OrderEventSamples.orderPlaced("o-5"));
