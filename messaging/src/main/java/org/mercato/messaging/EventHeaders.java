@@ -31,12 +31,30 @@ public record EventHeaders(String eventType, UUID eventId, Instant occurredAt, i
         return new EventHeaders(eventType, UUID.randomUUID(), now, schemaVersion);
     }
 
-    /** Reads the headers back from a received message's properties. */
+    /**
+     * Reads the headers back from a received message's properties.
+     *
+     * @throws IllegalArgumentException naming a missing property, or from parsing a malformed one
+     */
     public static EventHeaders from(jakarta.jms.Message message) throws jakarta.jms.JMSException {
-        return new EventHeaders(message.getStringProperty(EVENT_TYPE),
-                UUID.fromString(message.getStringProperty(EVENT_ID)),
-                Instant.parse(message.getStringProperty(OCCURRED_AT)),
-                message.getIntProperty(SCHEMA_VERSION));
+        // each missing property named, rather than a NullPointerException's text in a dead letter's reason
+        String eventType = present(message.getStringProperty(EVENT_TYPE), EVENT_TYPE);
+        String eventId = present(message.getStringProperty(EVENT_ID), EVENT_ID);
+        String occurredAt = present(message.getStringProperty(OCCURRED_AT), OCCURRED_AT);
+        int schemaVersion;
+        try {
+            schemaVersion = message.getIntProperty(SCHEMA_VERSION);
+        } catch (NumberFormatException | jakarta.jms.MessageFormatException e) {
+            throw new IllegalArgumentException(SCHEMA_VERSION + " is missing or not a whole number", e);
+        }
+        return new EventHeaders(eventType, UUID.fromString(eventId), Instant.parse(occurredAt), schemaVersion);
+    }
+
+    private static String present(String value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is missing");
+        }
+        return value;
     }
 
     public void writeTo(jakarta.jms.Message message) throws jakarta.jms.JMSException {

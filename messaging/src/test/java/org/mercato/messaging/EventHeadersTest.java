@@ -33,4 +33,38 @@ class EventHeadersTest {
         assertEquals(4, Topics.all().length);
         assertEquals("mercato.orders", Topics.ORDERS);
     }
+
+    /** A message whose properties are those given (only the property readers are answered). */
+    private static jakarta.jms.Message message(java.util.Map<String, Object> properties) {
+        return (jakarta.jms.Message) java.lang.reflect.Proxy.newProxyInstance(getLoader(), new Class<?>[]{
+                jakarta.jms.Message.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getStringProperty" -> (String) properties.get(args[0]);
+                    case "getIntProperty" -> {
+                        Object value = properties.get(args[0]);
+                        if (!(value instanceof Integer number)) {
+                            throw new NumberFormatException("null");
+                        }
+                        yield number;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static ClassLoader getLoader() {
+        return EventHeadersTest.class.getClassLoader();
+    }
+
+    @Test
+    void aMissingPropertyIsNamed() throws Exception {
+        java.util.Map<String, Object> complete = java.util.Map.of("eventType", "OrderPlaced", "eventId", UUID
+                .randomUUID().toString(), "occurredAt", Instant.now().toString(), "schemaVersion", 1);
+        assertEquals("OrderPlaced", EventHeaders.from(message(complete)).eventType());
+        for (String name : complete.keySet()) {
+            java.util.Map<String, Object> without = new java.util.HashMap<>(complete);
+            without.remove(name);
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> EventHeaders
+                    .from(message(without)));
+            assertEquals(true, missing.getMessage().startsWith(name + " is missing"), missing.getMessage());
+        }
+    }
 }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.mercato.messaging.EventHeaders;
 import org.mercato.messaging.events.EventContract;
 import org.mercato.messaging.events.EventJson;
+import org.mercato.messaging.events.StockAdjusted;
 import org.mercato.notification.domain.WebhookAttempt;
 import org.mercato.notification.domain.WebhookDelivery;
 import org.mercato.notification.domain.WebhookDeliveryStatus;
@@ -33,9 +34,13 @@ import org.mercato.notification.domain.WebhookUrl;
 @ApplicationScoped
 public class WebhookService {
 
-    /** The event types an endpoint may subscribe to: every contract Mercato publishes or takes in. */
-    public static final Set<String> KNOWN_TYPES = EventJson.CONTRACTS.stream().map(EventContract::eventType).collect(
-            Collectors.toUnmodifiableSet());
+    /**
+     * The event types an endpoint may subscribe to: every contract Mercato's services publish. StockAdjusted is not
+     * among them: outside systems send it, and inventory may refuse it (an unknown warehouse, more units than there
+     * are); its outcome is Mercato's own news (StockAvailabilityChanged, StockLow).
+     */
+    public static final Set<String> KNOWN_TYPES = EventJson.CONTRACTS.stream().map(EventContract::eventType).filter(
+            type -> !type.equals(StockAdjusted.TYPE)).collect(Collectors.toUnmodifiableSet());
     private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
 
     /** A new endpoint and its secret, shown this once. */
@@ -192,7 +197,8 @@ public class WebhookService {
 
     /** Whether any enabled endpoint subscribes to this event type. */
     public boolean anySubscribed(String eventType) {
-        return webhooks.enabledEndpoints().stream().anyMatch(e -> e.subscribesTo(eventType));
+        return KNOWN_TYPES.contains(eventType)
+                && webhooks.enabledEndpoints().stream().anyMatch(e -> e.subscribesTo(eventType));
     }
 
     /**
@@ -204,8 +210,9 @@ public class WebhookService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int eventReceived(EventHeaders headers, String payload) {
-        List<WebhookEndpoint> subscribed = webhooks.enabledEndpoints().stream().filter(e -> e.subscribesTo(headers
-                .eventType())).toList();
+        List<WebhookEndpoint> subscribed = !KNOWN_TYPES.contains(headers.eventType())
+                ? List.of()
+                : webhooks.enabledEndpoints().stream().filter(e -> e.subscribesTo(headers.eventType())).toList();
         Instant now = clock.instant();
         if (subscribed.isEmpty() || !webhooks.firstReceipt(headers.eventId(), headers.eventType(), now)) {
             return 0;

@@ -84,7 +84,8 @@ public class WebhookEndpoint {
     }
 
     /**
-     * The event types of a request, each a known type or {@code *}, duplicates dropped, in the order given.
+     * The event types of a request, each a known type or {@code *}, duplicates dropped, in the order given; just
+     * {@code *} when it is among them.
      *
      * @throws WebhookException {@code INVALID} on {@code eventTypes}: empty, or naming an unknown type
      */
@@ -107,7 +108,8 @@ public class WebhookEndpoint {
             types.add(type);
             index++;
         }
-        return new ArrayList<>(types);
+        // "*" takes in every type: the others beside it would say nothing more
+        return types.contains(EVERY_TYPE) ? List.of(EVERY_TYPE) : new ArrayList<>(types);
     }
 
     private static String checkedDescription(String description) {

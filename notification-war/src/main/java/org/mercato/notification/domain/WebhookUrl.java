@@ -47,6 +47,9 @@ public final class WebhookUrl {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw WebhookException.invalid("url", "must name a host");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw WebhookException.invalid("url", "must have a port from 1 to 65535");
+        }
         if (uri.getRawFragment() != null) {
             throw WebhookException.invalid("url", "must not have a fragment (#...)");
         }

@@ -117,6 +117,8 @@ class WebhookDeliveryTest {
         assertEquals(List.of("OrderPlaced"), WebhookEndpoint.checkedTypes(List.of("OrderPlaced", "OrderPlaced"),
                 known));
         assertEquals(List.of("*"), WebhookEndpoint.checkedTypes(List.of("*"), known));
+        assertEquals(List.of("*"), WebhookEndpoint.checkedTypes(List.of("OrderPlaced", "*"), known),
+                "every type, said once");
         WebhookException unknown = assertThrows(WebhookException.class, () -> WebhookEndpoint.checkedTypes(List.of(
                 "OrderPlaced", "<script>"), known));
         assertEquals("eventTypes[1]", unknown.field());

@@ -21,6 +21,7 @@ class WebhookUrlTest {
                 {"example.com/hook", "absolute"}, {"https://user:pw@example.com/", "user name"},
                 {"https:///nohost", "host"}, {"https://exa mple.com/", "not a URL"}, {"mailto:a@b.c", "http or https"},
                 {"https://example.com/#frag", "fragment"}, {"", "required"}, {"javascript:alert(1)", "http or https"},
+                {"http://example.com:99999/", "port from 1 to 65535"}, {"http://example.com:0/", "port from 1"},
                 {"https://example.com/" + "a".repeat(WebhookUrl.MAX_LENGTH), "at most"}};
         for (String[] c : cases) {
             WebhookException refused = assertThrows(WebhookException.class, () -> WebhookUrl.checked(c[0]), c[0]);
