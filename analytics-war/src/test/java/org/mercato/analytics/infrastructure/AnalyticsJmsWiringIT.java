@@ -5,24 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.OrderCancelled;
 import org.mercato.messaging.events.OrderPlaced;
 import org.mercato.messaging.events.PaymentRefunded;
@@ -46,8 +38,7 @@ class AnalyticsJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive analytics() {
-        return ShrinkWrap.create(ZipImporter.class, "analytics.war").importFrom(new File("target/analytics.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("analytics.war");
     }
 
     @BeforeAll
@@ -124,11 +115,12 @@ class AnalyticsJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, null, 1, OrderEventSamples.orderPlaced("o-5"));
 
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
-            String reason = parkedReason("eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.ORDERS, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.contains(expected.getValue()), expected.getValue() + " not in: " + reason);
         }
-        assertTrue(parkedReason("eventId IS NULL AND eventType = 'OrderPlaced'").contains("envelope"));
+        assertTrue(broker.parkedReason(Topics.ORDERS, "eventId IS NULL AND eventType = 'OrderPlaced'")
+                .contains("envelope"));
         assertEquals(0, platform.number("select count(*) from sale_order where order_id in ('o-2', 'o-3', 'o-4',"
                 + " 'o-5')"));
         assertEquals(0, platform.number("select count(*) from sale_refund where order_id = ?", orderId));
@@ -158,10 +150,4 @@ class AnalyticsJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(Topics.ORDERS, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
 }

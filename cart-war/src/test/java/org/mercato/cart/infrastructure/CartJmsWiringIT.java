@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -19,20 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.MonetaryAmount;
 import org.mercato.messaging.events.OrderCancelled;
@@ -62,8 +55,7 @@ class CartJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive cart() {
-        return ShrinkWrap.create(ZipImporter.class, "cart.war").importFrom(new File("target/cart.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("cart.war");
     }
 
     @BeforeAll
@@ -127,7 +119,7 @@ class CartJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, newer, 2, orderPlaced(cart));
         reasons.put(newer, "schemaVersion 2 is newer");
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
-            String reason = parkedReason("eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.ORDERS, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.contains(expected.getValue()), expected.getValue() + " not in: " + reason);
         }
@@ -179,12 +171,6 @@ class CartJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(Topics.ORDERS, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
 
     /** The documented OrderPlaced (docs/events.md) of an order placed from the cart (null: from none). */
     private static String orderPlaced(String cartId) {

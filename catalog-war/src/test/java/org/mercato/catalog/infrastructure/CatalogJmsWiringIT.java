@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -20,21 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.ProductChanged;
 import org.mercato.messaging.events.StockAvailabilityChanged;
@@ -62,8 +56,7 @@ class CatalogJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive catalog() {
-        return ShrinkWrap.create(ZipImporter.class, "catalog.war").importFrom(new File("target/catalog.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("catalog.war");
     }
 
     @BeforeAll
@@ -82,7 +75,7 @@ class CatalogJmsWiringIT {
         try (MessageConsumer changed = broker.subscribe(Topics.CATALOG, "eventType = '" + ProductChanged.TYPE
                 + "'")) {
             product = createProduct(name, sku);
-            TextMessage published = nextAbout(changed, sku, WAIT.toMillis());
+            TextMessage published = TestBroker.nextAbout(changed, sku, WAIT.toMillis());
             assertNotNull(published, "ProductChanged for " + sku);
             assertEquals(1, published.getIntProperty("schemaVersion"));
             ProductChanged body = EventJson.read(published.getText(), ProductChanged.CONTRACT);
@@ -90,7 +83,7 @@ class CatalogJmsWiringIT {
             assertEquals(name, body.name());
             assertEquals(List.of(sku), body.variants().stream().map(ProductChanged.Variant::sku).toList());
             assertNull(body.origin(), "a staff product");
-            assertNull(nextAbout(changed, sku, 1000), "one ProductChanged per change");
+            assertNull(TestBroker.nextAbout(changed, sku, 1000), "one ProductChanged per change");
         }
         assertEquals(List.of(), searchInStock(name));
 
@@ -128,7 +121,7 @@ class CatalogJmsWiringIT {
         broker.publish(Topics.INVENTORY, StockAvailabilityChanged.TYPE, newer, 2, inStock(sku, true));
         reasons.put(newer, "schemaVersion 2");
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
-            String reason = parkedReason("eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.INVENTORY, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.startsWith("unreadable " + StockAvailabilityChanged.TYPE + " " + expected.getKey()),
                     reason);
@@ -200,24 +193,6 @@ class CatalogJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(Topics.INVENTORY, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
-
-    /** The next message whose body names the SKU, skipping others, or null within the time. */
-    private static TextMessage nextAbout(MessageConsumer consumer, String sku, long millis) throws JMSException {
-        long deadline = System.currentTimeMillis() + millis;
-        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = consumer.receive(left);
-            if (message instanceof TextMessage text && text.getText().contains(sku)) {
-                return text;
-            }
-        }
-        return null;
-    }
 
     private static String inStock(String sku, boolean inStock) {
         return EventJson.write(new StockAvailabilityChanged(sku, inStock, inStock ? 5L : 0L));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +52,7 @@ class FulfillmentJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive fulfillment() {
-        return ShrinkWrap.create(ZipImporter.class, "fulfillment.war").importFrom(new File("target/fulfillment.war"))
-                .as(WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("fulfillment.war");
     }
 
     @BeforeAll
@@ -80,7 +75,7 @@ class FulfillmentJmsWiringIT {
             broker.publish(Topics.ORDERS, OrderPlaced.TYPE, eventId, 1, orderPlaced(orderId));
             String republished = broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced(orderId));
 
-            TextMessage published = nextAbout(created, orderId);
+            TextMessage published = TestBroker.nextAbout(created, orderId, WAIT.toMillis());
             assertNotNull(published, "ShipmentCreated for order " + orderId);
             // sent after the commit: the shipment it announces is there to be read
             assertEquals(1, shipmentsOf(orderId));
@@ -90,7 +85,7 @@ class FulfillmentJmsWiringIT {
             eventually(WAIT, "both event ids recorded", () -> platform.number(
                     "select count(*) from processed_event where event_id::text in (?, ?)", eventId,
                     republished) == 2);
-            assertNull(nextAbout(created, orderId, 2000), "one shipment, one ShipmentCreated");
+            assertNull(TestBroker.nextAbout(created, orderId, 2000), "one shipment, one ShipmentCreated");
         }
         assertEquals(1, shipmentsOf(orderId));
         assertEquals(1, platform.number("select count(*) from processed_event where event_id::text = ?", eventId));
@@ -134,12 +129,13 @@ class FulfillmentJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, null, 1, good);
 
         for (Map.Entry<String, String> sent : eventIds.entrySet()) {
-            String reason = parkedReason("eventId = '" + sent.getValue() + "'");
+            String reason = broker.parkedReason(Topics.ORDERS, "eventId = '" + sent.getValue() + "'");
             assertNotNull(reason, sent.getKey() + " parked");
             assertTrue(reason.contains(bad.get(sent.getKey())[1]), sent.getKey() + ": " + reason);
         }
-        assertTrue(parkedReason("eventId = '" + newer + "'").contains("schemaVersion 2"));
-        assertNotNull(parkedReason("eventId IS NULL AND eventType = 'OrderPlaced'"), "no event id: parked");
+        assertTrue(broker.parkedReason(Topics.ORDERS, "eventId = '" + newer + "'").contains("schemaVersion 2"));
+        assertNotNull(broker.parkedReason(Topics.ORDERS, "eventId IS NULL AND eventType = 'OrderPlaced'"),
+                "no event id: parked");
         assertEquals(0, shipmentsOf(orderId));
         assertEquals(0, platform.number("select count(*) from outbox_message where payload::jsonb ->> 'orderId' = ?",
                 orderId));
@@ -194,28 +190,6 @@ class FulfillmentJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(Topics.ORDERS, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
-
-    private static TextMessage nextAbout(MessageConsumer consumer, String orderId) throws JMSException {
-        return nextAbout(consumer, orderId, WAIT.toMillis());
-    }
-
-    /** The next message whose body is about the order, skipping others, or null within the time. */
-    private static TextMessage nextAbout(MessageConsumer consumer, String orderId, long millis) throws JMSException {
-        long deadline = System.currentTimeMillis() + millis;
-        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = consumer.receive(left);
-            if (message instanceof TextMessage text && text.getText().contains(orderId)) {
-                return text;
-            }
-        }
-        return null;
-    }
 
     /** The documented OrderPlaced (docs/events.md), written from its contract record as the order service does. */
     static String orderPlaced(String orderId) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,19 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.MonetaryAmount;
 import org.mercato.messaging.events.OrderCancelled;
@@ -58,8 +52,7 @@ class InventoryJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive inventory() {
-        return ShrinkWrap.create(ZipImporter.class, "inventory.war").importFrom(new File("target/inventory.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("inventory.war");
     }
 
     @BeforeAll
@@ -83,7 +76,7 @@ class InventoryJmsWiringIT {
             // the same message again (a redelivery after a lost acknowledgement)
             broker.publish(Topics.INVENTORY, StockAdjusted.TYPE, eventId, 1, adjusted(sku, 10, null));
 
-            TextMessage back = nextAbout(news, sku, WAIT.toMillis());
+            TextMessage back = TestBroker.nextAbout(news, sku, WAIT.toMillis());
             assertNotNull(back, "StockAvailabilityChanged for " + sku);
             assertEquals(StockAvailabilityChanged.TYPE, back.getStringProperty("eventType"));
             // sent after the commit: the stock it announces is there to be read
@@ -94,10 +87,10 @@ class InventoryJmsWiringIT {
                     "select count(*) from processed_event where event_id::text = ?", eventId) == 1);
 
             broker.publish(Topics.INVENTORY, StockAdjusted.TYPE, adjusted(sku, -8, null));
-            TextMessage low = nextAbout(news, sku, WAIT.toMillis());
+            TextMessage low = TestBroker.nextAbout(news, sku, WAIT.toMillis());
             assertNotNull(low, "StockLow for " + sku);
             assertEquals(new StockLow(sku, 2L, 5L), EventJson.read(low.getText(), StockLow.CONTRACT));
-            assertNull(nextAbout(news, sku, 1000), "one message per change of news");
+            assertNull(TestBroker.nextAbout(news, sku, 1000), "one message per change of news");
         }
         assertEquals(2, onHand(sku));
         assertEquals(2, platform.number("select count(*) from stock_movement where sku = ? and kind = 'ADJUST'",
@@ -149,19 +142,19 @@ class InventoryJmsWiringIT {
         broker.publish(Topics.INVENTORY, StockAdjusted.TYPE, null, 1, adjusted(sku, 4, null));
 
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
-            String reason = parkedReason(Topics.INVENTORY, "eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.INVENTORY, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.contains(expected.getValue()), expected.getValue() + " not in: " + reason);
         }
-        assertTrue(parkedReason(Topics.INVENTORY, "eventId IS NULL AND eventType = 'StockAdjusted'").contains(
+        assertTrue(broker.parkedReason(Topics.INVENTORY, "eventId IS NULL AND eventType = 'StockAdjusted'").contains(
                 "eventId"));
 
         // on the orders' subscription: an order id that cannot be a reservation's, a newer OrderPlaced
         String badOrder = broker.publish(Topics.ORDERS, OrderPlaced.TYPE, orderPlaced("../" + sku, sku, 1));
         String newerOrder = UUID.randomUUID().toString();
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, newerOrder, 2, orderPlaced(sku, sku, 1));
-        assertTrue(parkedReason(Topics.ORDERS, "eventId = '" + badOrder + "'").contains("orderId"));
-        assertTrue(parkedReason(Topics.ORDERS, "eventId = '" + newerOrder + "'").contains("schemaVersion 2"));
+        assertTrue(broker.parkedReason(Topics.ORDERS, "eventId = '" + badOrder + "'").contains("orderId"));
+        assertTrue(broker.parkedReason(Topics.ORDERS, "eventId = '" + newerOrder + "'").contains("schemaVersion 2"));
 
         assertEquals(0, platform.number("select count(*) from stock_level where sku = ?", sku));
         assertEquals(0, platform.number("select count(*) from stock_movement where sku = ?", sku));
@@ -247,24 +240,6 @@ class InventoryJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String topic, String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(topic, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
-
-    /** The next message whose body names the SKU, skipping others, or null within the time. */
-    private static TextMessage nextAbout(MessageConsumer consumer, String sku, long millis) throws JMSException {
-        long deadline = System.currentTimeMillis() + millis;
-        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = consumer.receive(left);
-            if (message instanceof TextMessage text && text.getText().contains(sku)) {
-                return text;
-            }
-        }
-        return null;
-    }
 
     private static String adjusted(String sku, long quantity, String warehouse) {
         return EventJson.write(new StockAdjusted(sku, quantity, warehouse, "counted", null));

@@ -6,21 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -30,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 
+import org.mercato.platform.testing.EventMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +58,7 @@ class WebhookDeliveryIT {
             Duration.ofHours(1), Duration.ofHours(24)), Duration.ofHours(24), Duration.ofSeconds(5),
             Duration
                     .ofSeconds(1));
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
+    private final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.MICROS));
     private final HttpWebhookSender sender = new HttpWebhookSender(SETTINGS);
 
     @BeforeAll
@@ -271,51 +265,6 @@ class WebhookDeliveryIT {
 
     /** A TextMessage with the Mercato envelope's properties (docs/events.md). */
     private static TextMessage message(String eventType, UUID eventId, int schemaVersion, String body) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("eventType", eventType);
-        properties.put("eventId", eventId.toString());
-        properties.put("occurredAt", "2026-11-24T10:15:31Z");
-        properties.put("schemaVersion", schemaVersion);
-        return (TextMessage) Proxy.newProxyInstance(WebhookDeliveryIT.class.getClassLoader(),
-                new Class<?>[]{TextMessage.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getText" -> body;
-                    case "getStringProperty" -> (String) properties.get(args[0]);
-                    case "getObjectProperty" -> properties.get(args[0]);
-                    case "getIntProperty" -> (Integer) properties.get(args[0]);
-                    case "getPropertyNames" -> Collections.enumeration(properties.keySet());
-                    case "getJMSCorrelationID" -> null;
-                    case "toString" -> eventType + " " + eventId;
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+        return EventMessages.event(eventType, eventId.toString(), schemaVersion, "2026-11-24T10:15:31Z", body);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,21 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.MonetaryAmount;
 import org.mercato.messaging.events.OrderCancelled;
@@ -62,8 +55,7 @@ class NotificationJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive notifications() {
-        return ShrinkWrap.create(ZipImporter.class, "notifications.war").importFrom(new File(
-                "target/notifications.war")).as(WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("notifications.war");
     }
 
     @BeforeAll
@@ -120,13 +112,14 @@ class NotificationJmsWiringIT {
         broker.publish(Topics.ORDERS, OrderPlaced.TYPE, newer, 2, orderPlaced(orderId, email));
         reasons.put(newer, "schemaVersion 2");
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
-            String reason = parkedReason(Topics.ORDERS, "eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.ORDERS, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.contains(expected.getValue()), expected.getValue() + " not in: " + reason);
         }
         String noRecipient = broker.publish(Topics.FULFILLMENT, ShipmentDispatched.TYPE, shipmentDispatched(orderId,
                 email).replace("\"trackingNumber\"", "\"tracking\""));
-        assertTrue(parkedReason(Topics.FULFILLMENT, "eventId = '" + noRecipient + "'").contains("trackingNumber"));
+        assertTrue(
+                broker.parkedReason(Topics.FULFILLMENT, "eventId = '" + noRecipient + "'").contains("trackingNumber"));
         assertEquals(0, platform.number("select count(*) from email where order_id like ?", orderId + "%"));
         assertEquals(0, received(email).size());
     }
@@ -178,12 +171,6 @@ class NotificationJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String topic, String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(topic, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
 
     private static final PostalAddress ADDRESS = new PostalAddress("Ada Lovelace", "1 Analytical Row", null,
             "London", "N1 1AA", "GB");

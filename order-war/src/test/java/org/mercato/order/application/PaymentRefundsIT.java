@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.PersistenceException;
 
+import org.mercato.platform.testing.EventMessages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,23 +126,8 @@ class PaymentRefundsIT {
     }
 
     private static TextMessage message(String body, int schemaVersion) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("eventType", "PaymentRefunded");
-        properties.put("eventId", UUID.randomUUID().toString());
-        properties.put("occurredAt", "2026-12-01T08:59:59Z");
-        properties.put("schemaVersion", schemaVersion);
-        return (TextMessage) Proxy.newProxyInstance(PaymentRefundsIT.class.getClassLoader(),
-                new Class<?>[]{TextMessage.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getText" -> body;
-                    case "getStringProperty" -> (String) properties.get(args[0]);
-                    case "getObjectProperty" -> properties.get(args[0]);
-                    case "getIntProperty" -> (Integer) properties.get(args[0]);
-                    case "getPropertyNames" -> Collections.enumeration(properties.keySet());
-                    case "toString" -> "PaymentRefunded " + properties.get("eventId");
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return EventMessages.event("PaymentRefunded", UUID.randomUUID().toString(), schemaVersion,
+                "2026-12-01T08:59:59Z", body);
     }
 
     private static List<Transition> refundSteps(Order order) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mercato.platform.testing.payara.PayaraMicroPlatform.eventually;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,19 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mercato.messaging.Topics;
-import org.mercato.messaging.consumer.DeadLetters;
 import org.mercato.messaging.events.EventJson;
 import org.mercato.messaging.events.MonetaryAmount;
 import org.mercato.messaging.events.OrderCancelled;
@@ -63,8 +57,7 @@ class OrderJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive orders() {
-        return ShrinkWrap.create(ZipImporter.class, "orders.war").importFrom(new File("target/orders.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("orders.war");
     }
 
     @BeforeAll
@@ -131,7 +124,7 @@ class OrderJmsWiringIT {
             assertEquals(200, answer.statusCode(), answer.body());
             assertEquals("REFUNDED", status(orderId));
 
-            TextMessage published = nextAbout(cancelled, orderId.toString(), WAIT.toMillis());
+            TextMessage published = TestBroker.nextAbout(cancelled, orderId.toString(), WAIT.toMillis());
             assertNotNull(published, "OrderCancelled for " + orderId);
             assertEquals(1, published.getIntProperty("schemaVersion"));
             OrderCancelled body = EventJson.read(published.getText(), OrderCancelled.CONTRACT);
@@ -140,7 +133,7 @@ class OrderJmsWiringIT {
             assertEquals("staff@example.com", body.cancelledBy());
             assertTrue(body.refunded());
             assertEquals(List.of(new OrderCancelled.Line("MC-7KQ2ZP", 2)), body.lines());
-            assertNull(nextAbout(cancelled, orderId.toString(), 1000), "one OrderCancelled");
+            assertNull(TestBroker.nextAbout(cancelled, orderId.toString(), 1000), "one OrderCancelled");
         }
         assertTrue(others.received().stream().anyMatch(request -> request.path().equals("/payments/api/refunds")
                 && request.body().contains("pay-" + orderId)), "payments asked to refund the order's payment");
@@ -159,13 +152,13 @@ class OrderJmsWiringIT {
         broker.publish(Topics.FULFILLMENT, ShipmentCreated.TYPE, newer, 2, shipmentCreated(orderId.toString()));
         shipments.put(newer, "schemaVersion 2");
         for (Map.Entry<String, String> expected : shipments.entrySet()) {
-            String reason = parkedReason(Topics.FULFILLMENT, "eventId = '" + expected.getKey() + "'");
+            String reason = broker.parkedReason(Topics.FULFILLMENT, "eventId = '" + expected.getKey() + "'");
             assertNotNull(reason, expected.getValue());
             assertTrue(reason.contains(expected.getValue()), expected.getValue() + " not in: " + reason);
         }
         String tooMuch = broker.publish(Topics.ORDERS, PaymentRefunded.TYPE, paymentRefunded(orderId, "rf-9", 10001,
                 0));
-        String reason = parkedReason(Topics.ORDERS, "eventId = '" + tooMuch + "'");
+        String reason = broker.parkedReason(Topics.ORDERS, "eventId = '" + tooMuch + "'");
         assertNotNull(reason, "a refund of more than the order parked");
         assertTrue(reason.startsWith(PaymentRefunded.TYPE), reason);
         assertEquals("PAID", status(orderId));
@@ -231,24 +224,6 @@ class OrderJmsWiringIT {
     }
 
     /** The reason a message the selector picks was parked with, or null if none arrives. */
-    private static String parkedReason(String topic, String selector) throws JMSException {
-        try (MessageConsumer dead = broker.deadLetters(topic, selector)) {
-            Message message = dead.receive(WAIT.toMillis());
-            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
-        }
-    }
-
-    /** The next message whose body names the order, skipping others, or null within the time. */
-    private static TextMessage nextAbout(MessageConsumer consumer, String orderId, long millis) throws JMSException {
-        long deadline = System.currentTimeMillis() + millis;
-        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = consumer.receive(left);
-            if (message instanceof TextMessage text && text.getText().contains(orderId)) {
-                return text;
-            }
-        }
-        return null;
-    }
 
     private static String shipmentCreated(String orderId) {
         return EventJson.write(new ShipmentCreated("s-" + UUID.randomUUID(), orderId, Instant.parse(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -14,16 +13,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,8 +47,7 @@ class PaymentJmsWiringIT {
     /** The WAR as the build packaged it (failsafe runs after {@code package}): what ships is what is tested. */
     @Deployment(testable = false)
     static WebArchive payments() {
-        return ShrinkWrap.create(ZipImporter.class, "payments.war").importFrom(new File("target/payments.war")).as(
-                WebArchive.class);
+        return PayaraMicroPlatform.packagedWar("payments.war");
     }
 
     @BeforeAll
@@ -83,7 +77,7 @@ class PaymentJmsWiringIT {
             HttpResponse<String> replayed = post("/payments/api/refunds", staff, key, partial);
             assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(null));
 
-            TextMessage message = nextAbout(refunded, paymentId, WAIT.toMillis());
+            TextMessage message = TestBroker.nextAbout(refunded, paymentId, WAIT.toMillis());
             assertNotNull(message, "PaymentRefunded of the partial refund");
             assertEquals(1, message.getIntProperty("schemaVersion"));
             PaymentRefunded body = EventJson.read(message.getText(), PaymentRefunded.CONTRACT);
@@ -98,13 +92,13 @@ class PaymentJmsWiringIT {
                     "{\"paymentId\":\"" + paymentId + "\"}");
             assertEquals(201, rest.statusCode(), rest.body());
 
-            PaymentRefunded last = EventJson.read(nextAbout(refunded, paymentId, WAIT.toMillis()).getText(),
+            PaymentRefunded last = EventJson.read(TestBroker.nextAbout(refunded, paymentId, WAIT.toMillis()).getText(),
                     PaymentRefunded.CONTRACT);
             assertEquals(json(rest).getString("id"), last.refundId());
             assertEquals(new MonetaryAmount(3000L, "EUR"), last.amount());
             assertEquals(0L, last.remaining());
             assertEquals("REFUNDED", last.status());
-            assertNull(nextAbout(refunded, paymentId, 1500), "one PaymentRefunded per refund");
+            assertNull(TestBroker.nextAbout(refunded, paymentId, 1500), "one PaymentRefunded per refund");
         }
         assertEquals(2,
                 platform.number("select count(*) from outbox_message where sent_at is not null and payload like ?",
@@ -124,16 +118,4 @@ class PaymentJmsWiringIT {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    /** The next message whose body names the payment, skipping others, or null within the time. */
-    private static TextMessage nextAbout(MessageConsumer consumer, String paymentId, long millis)
-            throws JMSException {
-        long deadline = System.currentTimeMillis() + millis;
-        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
-            Message message = consumer.receive(left);
-            if (message instanceof TextMessage text && text.getText().contains(paymentId)) {
-                return text;
-            }
-        }
-        return null;
-    }
 }

@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.jms.TextMessage;
 
+import org.mercato.platform.testing.EventMessages;
 import org.junit.jupiter.api.Test;
 import org.mercato.catalog.infrastructure.events.StockAvailabilityListener.StockNews;
 import org.mercato.messaging.RejectedMessageException;
@@ -27,23 +25,7 @@ class StockAvailabilityListenerTest {
 
     /** A TextMessage with the Mercato envelope's properties (docs/events.md). */
     private static TextMessage message(String eventType, int schemaVersion, String body) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("eventType", eventType);
-        properties.put("eventId", UUID.randomUUID().toString());
-        properties.put("occurredAt", OCCURRED_AT);
-        properties.put("schemaVersion", schemaVersion);
-        return (TextMessage) Proxy.newProxyInstance(StockAvailabilityListenerTest.class.getClassLoader(),
-                new Class<?>[]{TextMessage.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getText" -> body;
-                    case "getStringProperty" -> (String) properties.get(args[0]);
-                    case "getObjectProperty" -> properties.get(args[0]);
-                    case "getIntProperty" -> (Integer) properties.get(args[0]);
-                    case "getPropertyNames" -> Collections.enumeration(properties.keySet());
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> eventType + " " + properties.get("eventId");
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return EventMessages.event(eventType, UUID.randomUUID().toString(), schemaVersion, OCCURRED_AT, body);
     }
 
     private static TextMessage news(String body) {

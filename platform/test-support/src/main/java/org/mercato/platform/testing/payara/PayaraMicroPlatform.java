@@ -24,6 +24,9 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -57,6 +60,15 @@ public final class PayaraMicroPlatform implements BeforeAllCallback, AfterAllCal
     private int httpPort;
     private final java.util.Map<String, Integer> ports = new java.util.concurrent.ConcurrentHashMap<>();
     private String instanceName;
+
+    /**
+     * The module's WAR as the build packaged it ({@code target/<fileName>}; failsafe runs after {@code package}),
+     * for a test's {@code @Deployment}: what ships is what is tested.
+     */
+    public static WebArchive packagedWar(String fileName) {
+        return ShrinkWrap.create(ZipImporter.class, fileName).importFrom(new java.io.File("target/" + fileName)).as(
+                WebArchive.class);
+    }
 
     /** The platform of the test class running now. */
     public static PayaraMicroPlatform current() {

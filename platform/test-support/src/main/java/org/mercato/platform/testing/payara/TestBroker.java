@@ -26,6 +26,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.mercato.messaging.EventHeaders;
 import org.mercato.messaging.Topics;
+import org.mercato.messaging.consumer.DeadLetters;
 
 /**
  * ActiveMQ Artemis on 127.0.0.1 for in-container tests, set up as the launcher's broker (platform/launcher
@@ -38,6 +39,8 @@ public final class TestBroker implements AutoCloseable {
     /** The broker's redelivery policy, the launcher's: 5 deliveries, 1 s doubling up to 30 s, then DLQ. */
     public static final int MAX_DELIVERY_ATTEMPTS = 5;
     public static final long REDELIVERY_DELAY_MS = 1000;
+    /** How long {@link #parkedReason} waits for a dead letter. */
+    public static final int DEAD_LETTER_WAIT_SECONDS = 20;
 
     private final EmbeddedActiveMQ server;
     private final int port;
@@ -122,6 +125,30 @@ public final class TestBroker implements AutoCloseable {
     /** The topic's dead-letter queue, {@code DLQ.<topic>} on the address {@code DLQ}. */
     public MessageConsumer deadLetters(String topic, String selector) throws JMSException {
         return session.createConsumer(session.createQueue("DLQ::DLQ." + topic), selector);
+    }
+
+    /**
+     * The reason ({@code mercatoRejectedReason}, messaging's {@code DeadLetters}) of the first message on the topic's
+     * dead-letter queue that the selector picks, or null when none comes within {@value #DEAD_LETTER_WAIT_SECONDS}
+     * seconds.
+     */
+    public String parkedReason(String topic, String selector) throws JMSException {
+        try (MessageConsumer dead = deadLetters(topic, selector)) {
+            Message message = dead.receive(Duration.ofSeconds(DEAD_LETTER_WAIT_SECONDS).toMillis());
+            return message == null ? null : message.getStringProperty(DeadLetters.REJECTED_REASON);
+        }
+    }
+
+    /** The next text message whose body contains the text (an order id, a SKU), skipping others; null within the time. */
+    public static TextMessage nextAbout(MessageConsumer consumer, String text, long millis) throws JMSException {
+        long deadline = System.currentTimeMillis() + millis;
+        for (long left = millis; left > 0; left = deadline - System.currentTimeMillis()) {
+            Message message = consumer.receive(left);
+            if (message instanceof TextMessage body && body.getText().contains(text)) {
+                return body;
+            }
+        }
+        return null;
     }
 
     /** Waits until some subscription whose name contains {@code name} is bound to the topic (a consumer is up). */
